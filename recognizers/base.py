@@ -1,0 +1,103 @@
+"""The shared shape of our pattern recognizers: match canonical text, answer on the original.
+
+Every Japanese identifier comes in many digit forms (see ``normalize``). A
+``NormalizedPatternRecognizer`` is a plain Presidio ``PatternRecognizer``
+whose patterns are written once against the canonical form; ``analyze``
+normalizes the note, lets Presidio match, validate and explain on it, and
+maps every result back to code points of the note it was given.
+
+Context: Presidio's own context enhancer compares whole spaCy tokens, and a
+Japanese field label such as ``個人番号`` is split by Sudachi into ``個人`` +
+``番号``, so it rarely fires. We look for the recognizer's context words in a
+window of characters just before the match instead, raise the score by
+``CONTEXT_BOOST`` and mark the result as enhanced so Presidio does not add a
+second boost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.normalize import NormalizedText, normalize
+
+
+class NormalizedPatternRecognizer(PatternRecognizer):  # type: ignore[misc]
+    """A PatternRecognizer whose patterns see the canonical text of the note."""
+
+    PATTERNS: ClassVar[Sequence[Pattern]] = ()
+    CONTEXT: ClassVar[Sequence[str]] = ()
+    ENTITY: ClassVar[str] = ""
+    #: characters before a match searched for a context word
+    CONTEXT_WINDOW: ClassVar[int] = 16
+    CONTEXT_BOOST: ClassVar[float] = 0.35
+    #: results below this after context are dropped (0 keeps every hit)
+    MIN_SCORE_WITHOUT_CONTEXT: ClassVar[float] = 0.0
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "ja",
+        supported_entity: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity or self.ENTITY,
+            patterns=patterns if patterns is not None else list(self.PATTERNS),
+            context=context if context is not None else list(self.CONTEXT),
+            supported_language=supported_language,
+            name=name,
+        )
+
+    # Presidio calls analyze(text, entities, nlp_artifacts); we keep that signature.
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        norm = normalize(text)
+        results: list[RecognizerResult] = super().analyze(
+            norm.text, entities, nlp_artifacts=None, regex_flags=regex_flags
+        )
+        out: list[RecognizerResult] = []
+        for r in self.postprocess(norm, results):
+            self._apply_context(norm, r)
+            if r.score < self.MIN_SCORE_WITHOUT_CONTEXT or r.score <= EntityRecognizer.MIN_SCORE:
+                continue
+            start, end = norm.to_original(r.start, r.end)
+            r.start, r.end = start, end
+            out.append(r)
+        return out
+
+    def postprocess(
+        self, norm: NormalizedText, results: list[RecognizerResult]
+    ) -> Iterable[RecognizerResult]:
+        """Hook for recognizers that must look at the canonical neighbourhood of a hit."""
+        return results
+
+    def context_before(self, norm: NormalizedText, start: int) -> str:
+        return norm.text[max(0, start - self.CONTEXT_WINDOW) : start]
+
+    def _apply_context(self, norm: NormalizedText, result: RecognizerResult) -> None:
+        window = self.context_before(norm, result.start)
+        word = next((w for w in self.context if w in window), None)
+        if word is None:
+            return
+        result.score = min(EntityRecognizer.MAX_SCORE, result.score + self.CONTEXT_BOOST)
+        result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+        explanation: AnalysisExplanation | None = result.analysis_explanation
+        if explanation is not None:
+            explanation.set_supportive_context_word(word)
+            explanation.set_improved_score(result.score)

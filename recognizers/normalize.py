@@ -1,0 +1,270 @@
+"""One canonical form of a Japanese note for pattern matching, with a map back.
+
+Call notes write the same digits many ways: ASCII, full-width (``０９０``),
+kanji digit by digit (``〇九〇``) or positional (``二十四``), and spoken kana
+from speech-to-text (``ゼロキューゼロのいちにさんよん``), separated by any
+dash, dot or space. Recognizers match one canonical string instead of a dozen
+regex variants, and report their results on the *original* text through the
+offset map kept here.
+
+Why hand-written: NFKC (``unicodedata``) covers full-width forms, but no
+library maps kanji and spoken kana numerals back to code points of the source,
+and every result must land on the original offsets.
+
+Canonical form:
+
+* every character NFKC-folded (full-width ASCII → ASCII, half-width katakana
+  → full-width);
+* runs of kanji numerals → ASCII digits (digit-wise ``〇九〇`` → ``090``,
+  positional ``二十四`` → ``24``);
+* runs of at least three spoken kana digits (or two starting with ゼロ/まる)
+  → ASCII digits, the ``の``/spaces between them → ``-``;
+* any dash-like character, ``・`` or ``.``-less separator between two digits → ``-``.
+
+The map: canonical character ``i`` comes from original ``[starts[i], ends[i])``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Kanji numerals read digit by digit or positionally.
+_KANJI_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_MYRIAD = {"万": 10_000}
+
+# Spoken kana digit tokens (katakana and hiragana), longest first when matching.
+# Ambiguous short readings (に, し, く, ご) are accepted only inside a run.
+_SPOKEN: dict[str, str] = {}
+for _digit, _readings in {
+    "0": ("ゼロ", "ぜろ", "レイ", "れい", "マル", "まる"),
+    "1": ("イチ", "いち", "ヒト", "ひと"),
+    "2": ("ニー", "にー", "ニイ", "にい", "ニ", "に"),
+    "3": ("サン", "さん"),
+    "4": ("ヨン", "よん", "ヨー", "よー", "シ", "し"),
+    "5": ("ゴー", "ごー", "ゴウ", "ごう", "ゴ", "ご"),
+    "6": ("ロク", "ろく"),
+    "7": ("ナナ", "なな", "シチ", "しち"),
+    "8": ("ハチ", "はち", "ハッ", "はっ"),
+    "9": ("キュー", "きゅー", "キュウ", "きゅう", "ク", "く"),
+}.items():
+    for _reading in _readings:
+        _SPOKEN[_reading] = _digit
+_SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
+# A run must hold at least one reading that is hardly ever anything but a digit,
+# so that "にさん" (two or three) or "ごく" stay words.
+_DISTINCTIVE = frozenset(
+    r for r in _SPOKEN if len(r) >= 2 and r not in {"さん", "ひと", "ごう", "いち", "はっ"}
+)
+_SPOKEN_SEPARATORS = frozenset("の 　、,・-")
+
+_DASHES = frozenset("-‐‑‒–—―−ー－ｰ﹣⁃・･")
+_SPACES = frozenset(" 　\t")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A canonical string and, per canonical character, its original span."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a canonical span ``[start, end)`` to the original text's code points."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError("span outside the normalized text")
+        if start == end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def to_canonical(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the smallest canonical span covering it."""
+        cs = next((i for i, e in enumerate(self.ends) if e > start), len(self.text))
+        ce = cs
+        while ce < len(self.text) and self.starts[ce] < end:
+            ce += 1
+        return cs, ce
+
+
+class _Builder:
+    __slots__ = ("chars", "ends", "starts")
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def emit(self, out: str, start: int, end: int) -> None:
+        for ch in out:
+            self.chars.append(ch)
+            self.starts.append(start)
+            self.ends.append(end)
+
+
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _match_spoken_token(text: str, i: int) -> str | None:
+    for reading in _SPOKEN_BY_LENGTH:
+        if text.startswith(reading, i):
+            return reading
+    return None
+
+
+def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
+    """Parse a run of spoken digits at ``i``; items are (start, end, digit or '-')."""
+    items: list[tuple[int, int, str]] = []
+    digits = 0
+    distinct = 0
+    j = i
+    n = len(text)
+    while j < n:
+        reading = _match_spoken_token(text, j)
+        if reading is not None:
+            # a trailing long-vowel mark belongs to the reading (キュー, ニー)
+            end = j + len(reading)
+            while end < n and text[end] == "ー" and reading[-1] != "ー":
+                end += 1
+            items.append((j, end, _SPOKEN[reading]))
+            digits += 1
+            distinct += reading in _DISTINCTIVE
+            j = end
+            continue
+        if text[j] in _SPOKEN_SEPARATORS and items and items[-1][2] != "-":
+            k = j
+            while k < n and text[k] in _SPOKEN_SEPARATORS:
+                k += 1
+            if k < n and _match_spoken_token(text, k) is not None:
+                items.append((j, k, "-"))
+                j = k
+                continue
+        break
+    # A one-kana hiragana reading at the end, followed by more words, is a
+    # particle or a prefix (電話は090に, にかけて), not a digit.
+    while items and items[-1][2] != "-":
+        s, e, _ = items[-1]
+        if e - s == 1 and text[s] in _AMBIGUOUS_TAIL and e < n and _is_wordlike(text[e]):
+            items.pop()
+            digits -= 1
+            continue
+        break
+    while items and items[-1][2] == "-":
+        items.pop()
+    if not items:
+        return None
+    first = text[i : items[0][1]]
+    leading_zero = items[0][2] == "0" and first not in {"まる", "マル"}
+    if (
+        (digits >= 4 and distinct >= 1)
+        or (digits >= 3 and distinct >= 2)
+        or (digits >= 2 and leading_zero and distinct >= 2)
+    ):
+        return items
+    return None
+
+
+_AMBIGUOUS_TAIL = frozenset("にしくご")
+
+
+def _is_wordlike(ch: str) -> bool:
+    """Hiragana or kanji: the start of a following word, not a pause."""
+    return "\u3041" <= ch <= "\u309f" or "\u4e00" <= ch <= "\u9fff"
+
+
+def _kanji_value(run: str) -> str:
+    """Value of a kanji numeral run: digit-wise without units, positional with them."""
+    if not any(c in _KANJI_UNITS or c in _KANJI_MYRIAD for c in run):
+        return "".join(str(_KANJI_DIGITS[c]) for c in run)
+    total = 0
+    section = 0
+    digit: int | None = None
+    for c in run:
+        if c in _KANJI_DIGITS:
+            digit = _KANJI_DIGITS[c]
+        elif c in _KANJI_UNITS:
+            section += (1 if digit is None else digit) * _KANJI_UNITS[c]
+            digit = None
+        else:  # 万
+            section += digit or 0
+            total += (section or 1) * _KANJI_MYRIAD[c]
+            section = 0
+            digit = None
+    return str(total + section + (digit or 0))
+
+
+def _is_kanji_numeral(ch: str) -> bool:
+    return ch in _KANJI_DIGITS or ch in _KANJI_UNITS or ch in _KANJI_MYRIAD
+
+
+def _normalize(text: str) -> NormalizedText:
+    out = _Builder()
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if _is_kanji_numeral(ch):
+            j = i
+            while j < n and _is_kanji_numeral(text[j]):
+                j += 1
+            run = text[i:j]
+            if not any(c in _KANJI_DIGITS for c in run):
+                # units with no digit are words (千葉, 百合子, 十分, 万一), not numbers
+                out.emit(ch, i, i + 1)
+                i += 1
+                continue
+            if run[0] in _KANJI_MYRIAD:  # 万 leading a run is a word (万一), not a number
+                out.emit(ch, i, i + 1)
+                i += 1
+                continue
+            if any(c in _KANJI_UNITS or c in _KANJI_MYRIAD for c in run):
+                # positional: the value spans the whole run
+                value = _kanji_value(run)
+                for k, d in enumerate(value):
+                    # spread digits over the run so the map stays monotonic
+                    a = i + min(k, len(run) - 1)
+                    out.emit(d, a, j if k == len(value) - 1 else a + 1)
+            else:
+                for k, c in enumerate(run):
+                    out.emit(str(_KANJI_DIGITS[c]), i + k, i + k + 1)
+            i = j
+            continue
+        spoken = _spoken_run(text, i) if ch in _SPOKEN_FIRST_CHARS else None
+        if spoken:
+            for s, e, d in spoken:
+                out.emit(d, s, e)
+            i = spoken[-1][1]
+            continue
+        if ch in "ｰﾞﾟ" or (i + 1 < n and text[i + 1] in "ﾞﾟ"):
+            # half-width kana with a separate voicing mark: fold the pair
+            if i + 1 < n and text[i + 1] in "ﾞﾟ":
+                out.emit(unicodedata.normalize("NFKC", text[i : i + 2]), i, i + 2)
+                i += 2
+                continue
+        out.emit(_nfkc(ch), i, i + 1)
+        i += 1
+    chars = out.chars
+    # dashes and dots between digits are one canonical separator
+    for k in range(1, len(chars) - 1):
+        if chars[k] in _DASHES and chars[k - 1].isascii() and chars[k - 1].isdigit():
+            nxt = chars[k + 1]
+            if nxt.isascii() and nxt.isdigit():
+                chars[k] = "-"
+    return NormalizedText(text, "".join(chars), tuple(out.starts), tuple(out.ends))
+
+
+_SPOKEN_FIRST_CHARS = frozenset(r[0] for r in _SPOKEN)
+
+
+@lru_cache(maxsize=16)
+def normalize(text: str) -> NormalizedText:
+    """Canonical form of ``text`` with its offset map (cached: every recognizer asks)."""
+    return _normalize(text)

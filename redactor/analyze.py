@@ -1,0 +1,223 @@
+"""Builds the one Presidio ``AnalyzerEngine`` for Japanese notes and speaks ``Entity``.
+
+The engine is expensive (the ``ja_ginza`` model: ~1.5 s and ~400 MB), so it is
+built once per process and injected wherever it is needed. Which recognizers
+run is decided by a YAML registry (``redactor/conf/registry.yaml`` by
+default), so a deployment can switch one off without touching code.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+from redactor.entities import LABELS, Entity
+
+LANGUAGE = "ja"
+MODEL_NAME = "ja_ginza"
+DEFAULT_REGISTRY = Path(__file__).parent / "conf" / "registry.yaml"
+DEFAULT_THRESHOLD = 0.5
+
+#: ja_ginza's pipes that no recognizer reads. The NER listens to ``tok2vec``
+#: only, so dropping these leaves its output unchanged (tests/test_analyze.py
+#: checks that on the dev notes) and halves the model's cost.
+EXCLUDED_PIPES: tuple[str, ...] = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+
+#: GiNZA's Extended Named Entity labels that name a Presidio entity. Explicit,
+#: so a new model version cannot silently start reporting ``City`` as PII.
+GINZA_ENTITY_MAP: Mapping[str, str] = {"Person": "PERSON"}
+
+
+class EntityFinder(Protocol):
+    """What the rest of the service needs from an analyzer (tests pass fakes)."""
+
+    def analyze(self, text: str) -> list[Entity]: ...
+
+
+class RegistryError(ValueError):
+    """The recognizer registry YAML is malformed or names an unknown recognizer."""
+
+
+_REGISTRY_KEYS = {"class", "enabled", "context"}
+
+
+def load_registry(path: Path = DEFAULT_REGISTRY) -> list[EntityRecognizer]:
+    """Instantiate the recognizers a registry file switches on, refusing anything unknown."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"cannot read recognizer registry {path}: {exc}") from exc
+    if not isinstance(raw, dict) or set(raw) - {"language", "recognizers"}:
+        raise RegistryError(f"{path}: expected keys 'language' and 'recognizers'")
+    if raw.get("language", LANGUAGE) != LANGUAGE:
+        raise RegistryError(f"{path}: language must be {LANGUAGE!r}")
+    recognizers: list[EntityRecognizer] = []
+    for i, entry in enumerate(raw.get("recognizers") or [], 1):
+        if not isinstance(entry, dict) or "class" not in entry:
+            raise RegistryError(f"{path}: recognizer #{i} needs a 'class'")
+        unknown = set(entry) - _REGISTRY_KEYS
+        if unknown:
+            raise RegistryError(f"{path}: recognizer #{i}: unknown keys {sorted(unknown)}")
+        if not entry.get("enabled", True):
+            continue
+        cls = _import_recognizer(str(entry["class"]), path, i)
+        kwargs: dict[str, Any] = {}
+        if "context" in entry:
+            kwargs["context"] = list(entry["context"])
+        recognizers.append(cls(**kwargs))
+    return recognizers
+
+
+def _import_recognizer(dotted: str, path: Path, i: int) -> type[EntityRecognizer]:
+    module_name, _, class_name = dotted.rpartition(".")
+    try:
+        cls = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise RegistryError(f"{path}: recognizer #{i}: cannot import {dotted}") from exc
+    if not (isinstance(cls, type) and issubclass(cls, EntityRecognizer)):
+        raise RegistryError(f"{path}: recognizer #{i}: {dotted} is not a Presidio recognizer")
+    return cls
+
+
+def load_nlp(model: str = MODEL_NAME, exclude: Sequence[str] = EXCLUDED_PIPES) -> Any:
+    """Load the spaCy pipeline from the installed wheel (never from the network)."""
+    import spacy
+
+    return spacy.load(model, exclude=list(exclude))
+
+
+def make_nlp_engine(nlp: Any, entity_map: Mapping[str, str] = GINZA_ENTITY_MAP) -> SpacyNlpEngine:
+    """Wrap an already loaded pipeline, so Presidio neither reloads nor downloads it."""
+    config = NerModelConfiguration(
+        model_to_presidio_entity_mapping=dict(entity_map),
+        labels_to_ignore=[],
+        low_score_entity_names=[],
+    )
+    engine = SpacyNlpEngine(
+        models=[{"lang_code": LANGUAGE, "model_name": MODEL_NAME}],
+        ner_model_configuration=config,
+    )
+    engine.nlp = {LANGUAGE: nlp}
+    return engine
+
+
+@dataclass
+class Analyzer:
+    """Presidio's engine behind the ``EntityFinder`` face: original offsets, our labels."""
+
+    engine: AnalyzerEngine
+    thresholds: Mapping[str, float]
+    default_threshold: float = DEFAULT_THRESHOLD
+
+    @property
+    def entities(self) -> list[str]:
+        supported = set(self.engine.get_supported_entities(language=LANGUAGE))
+        return [label for label in LABELS if label in supported]
+
+    def analyze(self, text: str) -> list[Entity]:
+        results = self.engine.analyze(
+            text=text,
+            language=LANGUAGE,
+            entities=self.entities,
+            return_decision_process=True,
+        )
+        return self._to_entities(results)
+
+    def analyze_batch(self, texts: Iterable[str], batch_size: int = 32) -> list[list[Entity]]:
+        """Analyze many notes, feeding the model through ``nlp.pipe``."""
+        texts = list(texts)
+        nlp_engine = self.engine.nlp_engine
+        out: list[list[Entity]] = []
+        for text, artifacts in nlp_engine.process_batch(texts, LANGUAGE, batch_size=batch_size):
+            results = self.engine.analyze(
+                text=text,
+                language=LANGUAGE,
+                entities=self.entities,
+                nlp_artifacts=artifacts,
+                return_decision_process=True,
+            )
+            out.append(self._to_entities(results))
+        return out
+
+    def threshold(self, label: str) -> float:
+        return self.thresholds.get(label, self.default_threshold)
+
+    def _to_entities(self, results: Iterable[RecognizerResult]) -> list[Entity]:
+        entities = [
+            Entity(
+                start=r.start,
+                end=r.end,
+                label=r.entity_type,
+                score=float(r.score),
+                recognizer=str(r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")),
+                explanation=_explain(r),
+            )
+            for r in results
+            if r.end > r.start and r.score >= self.threshold(r.entity_type)
+        ]
+        return resolve_label_conflicts(entities)
+
+
+def _explain(result: RecognizerResult) -> str | None:
+    """The decision process in words an auditor can read; never the matched text."""
+    exp = result.analysis_explanation
+    if exp is None:
+        return None
+    parts = [f"{exp.recognizer}"]
+    if exp.pattern_name:
+        parts.append(f"pattern={exp.pattern_name}")
+    if exp.validation_result is not None:
+        parts.append(f"validated={exp.validation_result}")
+    if exp.supportive_context_word:
+        parts.append(f"context={exp.supportive_context_word}")
+    if exp.textual_explanation:
+        parts.append(str(exp.textual_explanation))
+    parts.append(f"score={result.score:.2f}")
+    return "; ".join(parts)
+
+
+def resolve_label_conflicts(entities: Sequence[Entity]) -> list[Entity]:
+    """Keep one label where recognizers disagree about the same stretch of text.
+
+    Two results that overlap with different labels cannot both be right (a
+    12-digit run is a My Number *or* a licence number). The higher score wins,
+    then the longer span, then the label order of LABELS.md, so the choice is
+    deterministic. Same-label overlaps are left to the masking step.
+    """
+    order = {label: i for i, label in enumerate(LABELS)}
+    ranked = sorted(
+        entities,
+        key=lambda e: (-e.score, -(e.end - e.start), order.get(e.label, len(order)), e.start),
+    )
+    kept: list[Entity] = []
+    for e in ranked:
+        if any(k.label != e.label and k.start < e.end and e.start < k.end for k in kept):
+            continue
+        kept.append(e)
+    return sorted(kept, key=lambda e: (e.start, e.end, e.label))
+
+
+def build_analyzer(
+    nlp: Any | None = None,
+    registry_path: Path = DEFAULT_REGISTRY,
+    thresholds: Mapping[str, float] | None = None,
+    default_threshold: float = DEFAULT_THRESHOLD,
+) -> Analyzer:
+    """The service's analyzer: ja_ginza (loaded once) and the registry's recognizers."""
+    nlp_engine = make_nlp_engine(nlp if nlp is not None else load_nlp())
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    for recognizer in load_registry(registry_path):
+        registry.add_recognizer(recognizer)
+    engine = AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+    )
+    return Analyzer(engine=engine, thresholds=dict(thresholds or {}), default_threshold=default_threshold)
