@@ -7,8 +7,30 @@ never the values a policy lists (a deny list may itself hold personal data).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+
+#: A key's place in the policy document: mapping keys and sequence indexes.
+PathKey = tuple[str | int, ...]
+#: Where each key of a policy file was written (1-based lines).
+LineMap = dict[PathKey, int]
+
+
+def line_of(lines: LineMap, loc: Iterable[str | int]) -> int:
+    """The line of the deepest known key along ``loc``, skipping parts the file lacks.
+
+    Pydantic locations include union tags and indexes the file may not have;
+    those are skipped so the finding points at the closest written key.
+    """
+    path: PathKey = ()
+    best = lines.get((), 1)
+    for part in loc:
+        candidate = (*path, part if isinstance(part, int) else str(part))
+        if candidate in lines:
+            path = candidate
+            best = lines[candidate]
+    return best
 
 
 class Severity(StrEnum):

@@ -44,7 +44,8 @@ class Duration:
         return instant.replace(year=year, month=month, day=day) + timedelta(days=self.days)
 
     def iso(self) -> str:
-        parts = [f"{v}{u}" for v, u in ((self.years, "Y"), (self.months, "M"), (self.days, "D")) if v]
+        units = ((self.years, "Y"), (self.months, "M"), (self.days, "D"))
+        parts = [f"{v}{u}" for v, u in units if v]
         return "P" + ("".join(parts) if parts else "0D")
 
     def __str__(self) -> str:
