@@ -31,7 +31,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.normalize import NormalizedText, normalize
 
 
-class NormalizedPatternRecognizer(PatternRecognizer):  # type: ignore[misc]
+class NormalizedPatternRecognizer(PatternRecognizer):
     """A PatternRecognizer whose patterns see the canonical text of the note."""
 
     PATTERNS: ClassVar[Sequence[Pattern]] = ()
@@ -56,7 +56,7 @@ class NormalizedPatternRecognizer(PatternRecognizer):  # type: ignore[misc]
             patterns=patterns if patterns is not None else list(self.PATTERNS),
             context=context if context is not None else list(self.CONTEXT),
             supported_language=supported_language,
-            name=name,
+            name=name or type(self).__name__,
         )
 
     # Presidio calls analyze(text, entities, nlp_artifacts); we keep that signature.

@@ -243,12 +243,11 @@ def _normalize(text: str) -> NormalizedText:
                 out.emit(d, s, e)
             i = spoken[-1][1]
             continue
-        if ch in "ｰﾞﾟ" or (i + 1 < n and text[i + 1] in "ﾞﾟ"):
+        if i + 1 < n and text[i + 1] in "ﾞﾟ":
             # half-width kana with a separate voicing mark: fold the pair
-            if i + 1 < n and text[i + 1] in "ﾞﾟ":
-                out.emit(unicodedata.normalize("NFKC", text[i : i + 2]), i, i + 2)
-                i += 2
-                continue
+            out.emit(unicodedata.normalize("NFKC", text[i : i + 2]), i, i + 2)
+            i += 2
+            continue
         out.emit(_nfkc(ch), i, i + 1)
         i += 1
     chars = out.chars

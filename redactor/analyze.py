@@ -28,7 +28,12 @@ DEFAULT_THRESHOLD = 0.5
 #: ja_ginza's pipes that no recognizer reads. The NER listens to ``tok2vec``
 #: only, so dropping these leaves its output unchanged (tests/test_analyze.py
 #: checks that on the dev notes) and halves the model's cost.
-EXCLUDED_PIPES: tuple[str, ...] = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+EXCLUDED_PIPES: tuple[str, ...] = (
+    "parser",
+    "morphologizer",
+    "compound_splitter",
+    "bunsetu_recognizer",
+)
 
 #: GiNZA's Extended Named Entity labels that name a Presidio entity. Explicit,
 #: so a new model version cannot silently start reporting ``City`` as PII.
@@ -104,7 +109,7 @@ def make_nlp_engine(nlp: Any, entity_map: Mapping[str, str] = GINZA_ENTITY_MAP) 
         models=[{"lang_code": LANGUAGE, "model_name": MODEL_NAME}],
         ner_model_configuration=config,
     )
-    engine.nlp = {LANGUAGE: nlp}
+    engine.nlp = {LANGUAGE: nlp}  # type: ignore[assignment]  # Presidio types it None until load()
     return engine
 
 
@@ -156,7 +161,9 @@ class Analyzer:
                 end=r.end,
                 label=r.entity_type,
                 score=float(r.score),
-                recognizer=str(r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")),
+                recognizer=str(
+                    r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+                ),
                 explanation=_explain(r),
             )
             for r in results
@@ -220,4 +227,6 @@ def build_analyzer(
         nlp_engine=nlp_engine,
         supported_languages=[LANGUAGE],
     )
-    return Analyzer(engine=engine, thresholds=dict(thresholds or {}), default_threshold=default_threshold)
+    return Analyzer(
+        engine=engine, thresholds=dict(thresholds or {}), default_threshold=default_threshold
+    )

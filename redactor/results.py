@@ -27,7 +27,10 @@ class VaultItem:
     retain_until: datetime
 
     def __repr__(self) -> str:  # never let a value reach a log through repr()
-        return f"VaultItem(label={self.label!r}, start={self.start}, end={self.end}, value=<redacted>)"
+        return (
+            f"VaultItem(label={self.label!r}, start={self.start}, end={self.end}, "
+            "value=<redacted>)"
+        )
 
 
 @dataclass(frozen=True, slots=True)

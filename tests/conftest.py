@@ -31,3 +31,11 @@ def analyzer(nlp: Any) -> Any:
 def dev_notes() -> list[dict[str, Any]]:
     with DEV_NOTES.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def full_nlp() -> Any:
+    """The whole ja_ginza pipeline, as stock Presidio users load it."""
+    from redactor.analyze import load_nlp
+
+    return load_nlp(exclude=())

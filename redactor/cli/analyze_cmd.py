@@ -1,3 +1,101 @@
-"""`redactor analyze` and `redactor eval` (filled in by the foundation work)."""
+"""`redactor analyze` (notes → entities) and `redactor eval` (entities vs gold)."""
 
 from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from redactor.analyze import build_analyzer
+from redactor.cli import app
+from redactor.evaluate import evaluate, spans_by_id
+from redactor.jsonl import BadLine, Note, atomic_output, dump_line, open_input, read_notes
+
+
+def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("analyzing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        disable=not enabled,
+        transient=True,
+    )
+
+
+@app.command()
+def analyze(
+    input: Annotated[str, typer.Option("--input", "-i", help="JSONL of {id, text}; - for stdin")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="JSONL of {id, entities}; - for stdout")
+    ],
+    batch_size: Annotated[int, typer.Option(min=1, help="notes per model batch")] = 32,
+) -> None:
+    """Find PII in every note; offsets are code points of the original text."""
+    analyzer = build_analyzer()
+    bad: list[BadLine] = []
+    with (
+        open_input(input) as src,
+        atomic_output(output) as dst,
+        _progress(sys.stderr.isatty()) as bar,
+    ):
+        task = bar.add_task("notes", total=None)
+        batch: list[Note] = []
+
+        def flush() -> None:
+            results = analyzer.analyze_batch([n.text for n in batch], batch_size=batch_size)
+            for note, entities in zip(batch, results, strict=True):
+                dst.write(dump_line({"id": note.id, "entities": [e.to_json() for e in entities]}))
+            bar.advance(task, len(batch))
+            batch.clear()
+
+        for item in read_notes(src):
+            if isinstance(item, BadLine):
+                bad.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+    for item in bad:
+        typer.echo(f"error: {input}: {item}", err=True)
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[str, typer.Option("--gold", help="JSONL with gold 'spans'")],
+    pred: Annotated[
+        str | None,
+        typer.Option(
+            "--pred", help="JSONL from `redactor analyze`; default: analyze the gold texts now"
+        ),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Per-label precision, recall, F1 (exact and overlap) and the leak rate."""
+    with open_input(gold) as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    gold_spans = spans_by_id(rows, "spans")
+    if pred is None:
+        analyzer = build_analyzer()
+        results = analyzer.analyze_batch([r["text"] for r in rows])
+        pred_rows = [
+            {"id": r["id"], "entities": [e.to_json() for e in ents]}
+            for r, ents in zip(rows, results, strict=True)
+        ]
+    else:
+        with open_input(pred) as fh:
+            pred_rows = [json.loads(line) for line in fh if line.strip()]
+    report = evaluate(gold_spans, spans_by_id(pred_rows, "entities"))
+    if format == "json":
+        typer.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        typer.echo(report.format_table())

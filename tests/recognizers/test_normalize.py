@@ -1,0 +1,122 @@
+"""The normalizer: canonical digits for matching, and a map back to the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recognizers.normalize import normalize
+
+# Characters real notes mix: ASCII, full-width, kanji numerals, spoken kana, dashes.
+_ALPHABET = st.sampled_from(
+    list("0123456789-() abcXYZ")
+    + list("０１２３４５６７８９－（）　")
+    + list("〇一二三四五六七八九十百千万")
+    + ["ゼロ", "ぜろ", "イチ", "ニー", "にー", "サン", "ヨン", "ゴー", "ロク", "ナナ", "しち"]
+    + ["ハチ", "キュー", "きゅう", "く", "に", "し", "ご", "まる", "の", "ー", "・", "‐", "―"]
+    + list("田中様さん番地号丁目東西大阪市ｶﾞﾞﾟ")
+)
+
+
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_every_canonical_offset_lands_inside_the_original(text: str) -> None:
+    norm = normalize(text)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    for s, e in zip(norm.starts, norm.ends, strict=True):
+        assert 0 <= s < e <= len(text)
+
+
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_the_map_is_monotonic(text: str) -> None:
+    norm = normalize(text)
+    assert list(norm.starts) == sorted(norm.starts)
+    assert list(norm.ends) == sorted(norm.ends)
+
+
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_the_map_covers_the_whole_original_in_order(text: str) -> None:
+    norm = normalize(text)
+    if text:
+        assert norm.starts[0] == 0
+        assert norm.ends[-1] == len(text)
+    for i in range(1, len(norm.text)):
+        # no original character is skipped between two canonical characters
+        assert norm.starts[i] <= norm.ends[i - 1]
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
+def test_ascii_text_maps_to_itself(text: str) -> None:
+    norm = normalize(text)
+    assert norm.text == text
+    assert list(norm.starts) == list(range(len(text)))
+    assert norm.to_original(0, len(text)) == (0, len(text))
+
+
+@given(st.lists(_ALPHABET, max_size=30).map("".join), st.data())
+def test_any_canonical_span_maps_to_an_ordered_original_span(text: str, data: st.DataObject) -> None:
+    norm = normalize(text)
+    start = data.draw(st.integers(0, len(norm.text)))
+    end = data.draw(st.integers(start, len(norm.text)))
+    o_start, o_end = norm.to_original(start, end)
+    assert 0 <= o_start <= o_end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("original", "canonical"),
+    [
+        ("０９０－１２３４－５６７８", "090-1234-5678"),
+        ("〇九〇・三三八一・七七二〇", "090-3381-7720"),
+        ("〇六‐六三九四‐五五二〇", "06-6394-5520"),
+        ("四丁目6番二十四号", "4丁目6番24号"),
+        ("二十四", "24"),
+        ("昭和四十九年七月八日", "昭和49年7月8日"),
+        ("二千二十四年", "2024年"),
+        ("ゼロキューゼロのいちにさんよん", "090-1234"),
+        ("ぜろろく", "06"),
+        ("ゼロナナゼロのハチハチイチサンのニーゴーヨンキュー", "070-8813-2549"),
+        ("ぜろはちぜろのにーいちきゅうごのななよんろくいち", "080-2195-7461"),
+        ("ゼロロク ロクヨンロクイチ ナナゴーゴーサン", "06-6461-7553"),
+        ("まるきゅうまる", "090"),
+        ("ゼロハチゼロ しちしちきゅう", "080-779"),
+        ("ｓａｎａｅ＠ｅｘａｍｐｌｅ．ｊｐ", "sanae@example.jp"),
+        ("ｶﾞｽ", "ガス"),
+    ],
+)
+def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
+    original: str, canonical: str
+) -> None:
+    assert normalize(original).text == canonical
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["田中さん", "千葉県", "百合子", "十分です", "サンキュー", "にさんにち", "しごと", "ごく普通"],
+)
+def test_when_kana_or_kanji_are_words_then_they_stay_words(word: str) -> None:
+    assert normalize(word).text == word
+
+
+def test_when_a_particle_follows_spoken_digits_then_it_is_not_a_digit() -> None:
+    norm = normalize("ゼロキューゼロのいちにさんよんにかけて")
+    assert norm.text == "090-1234にかけて"
+
+
+def test_when_a_canonical_span_is_mapped_back_then_it_covers_the_spoken_number() -> None:
+    text = "電話は ゼロロクのロクゴーキューニーのサンイチゼロハチ です"
+    norm = normalize(text)
+    start = norm.text.index("06")
+    end = start + len("06-6592-3108")
+    assert norm.text[start:end] == "06-6592-3108"
+    o_start, o_end = norm.to_original(start, end)
+    assert text[o_start:o_end] == "ゼロロクのロクゴーキューニーのサンイチゼロハチ"
+
+
+def test_when_an_original_span_is_mapped_forward_then_it_round_trips() -> None:
+    text = "個人番号は 八一七四 五五一〇 一三九一 です"
+    norm = normalize(text)
+    o_start = text.index("八")
+    o_end = text.index("一三九一") + 4
+    c_start, c_end = norm.to_canonical(o_start, o_end)
+    assert norm.text[c_start:c_end] == "8174 5510 1391"
+    assert norm.to_original(c_start, c_end) == (o_start, o_end)
