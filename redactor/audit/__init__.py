@@ -1,0 +1,1 @@
+"""The tamper-evident audit log and the compliance audit of the store."""

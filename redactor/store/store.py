@@ -1,0 +1,390 @@
+"""The feedback database: atomic inserts, reads, erasure, crypto-shredding, re-wrapping.
+
+Sees only ciphertext and non-identifying metadata; the caller seals and opens.
+Destroying a wrapped data key (and its ciphertext) is how a field is shredded:
+``sweep`` does it when a deadline passes, ``delete`` on erasure. Each
+destruction is reported to an injected ``journal`` *inside the same
+transaction*, so the audit entry and the destruction commit together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from redactor.crypto.envelope import SealedField
+from redactor.crypto.keys import WrappedKey
+from redactor.crypto.record import SealedRecord, masked_field, vault_field
+from redactor.store.models import Record, VaultPart
+
+
+class IdempotencyConflict(Exception):
+    """The idempotency key was already used for a *different* request."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPart:
+    seq: int
+    retain_until: datetime
+    labels: tuple[str, ...]
+    sealed: SealedField | None  # None once shredded
+    shredded_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    id: str
+    created_at: datetime
+    record_deadline: datetime | None
+    policy_name: str
+    policy_version: str
+    label_counts: dict[str, int]
+    masked: SealedField | None  # None once shredded or erased
+    masked_shredded_at: datetime | None
+    deleted_at: datetime | None
+    vault: tuple[StoredPart, ...]
+
+    @property
+    def policy(self) -> str:
+        return f"{self.policy_name}@{self.policy_version}"
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """A field whose deadline has passed and whose key still exists."""
+
+    record_id: str
+    part: str  # "vault/<seq>" or "masked"
+    deadline: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEvent:
+    """One destroyed data key: what the journal (audit log) records."""
+
+    action: str  # "shred" | "delete"
+    record_id: str
+    part: str
+    labels: tuple[str, ...]
+    kek_id: str | None
+    policy: str
+
+
+Journal = Callable[[Session, KeyEvent], None]
+Rewrapper = Callable[[str, SealedField], WrappedKey]
+
+
+def _masked_of(rec: Record) -> SealedField | None:
+    if rec.masked_wrapped_key is None or rec.masked_ciphertext is None or not rec.masked_kek_id:
+        return None
+    return SealedField(
+        masked_field(rec.record_deadline),
+        rec.masked_dek_id,
+        WrappedKey(rec.masked_kek_id, rec.masked_wrapped_key),
+        rec.masked_ciphertext,
+    )
+
+
+def _part_of(part: VaultPart) -> SealedField | None:
+    if part.wrapped_key is None or part.ciphertext is None or not part.kek_id:
+        return None
+    return SealedField(
+        vault_field(part.seq, part.retain_until),
+        part.dek_id,
+        WrappedKey(part.kek_id, part.wrapped_key),
+        part.ciphertext,
+    )
+
+
+def _stored(rec: Record) -> StoredRecord:
+    return StoredRecord(
+        id=rec.id,
+        created_at=rec.created_at,
+        record_deadline=rec.record_deadline,
+        policy_name=rec.policy_name,
+        policy_version=rec.policy_version,
+        label_counts=json.loads(rec.label_counts),
+        masked=_masked_of(rec),
+        masked_shredded_at=rec.masked_shredded_at,
+        deleted_at=rec.deleted_at,
+        vault=tuple(
+            StoredPart(
+                p.seq, p.retain_until, tuple(json.loads(p.labels)), _part_of(p), p.shredded_at
+            )
+            for p in rec.vault
+        ),
+    )
+
+
+class Store:
+    """Repository over an injected engine (SQLite or PostgreSQL, already migrated)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    # ---- writes --------------------------------------------------------
+    def insert(
+        self,
+        record: SealedRecord,
+        *,
+        idempotency_key: str | None = None,
+        request_digest: str | None = None,
+    ) -> tuple[str, bool]:
+        """Store a sealed record atomically; return ``(id, created)``.
+
+        With an idempotency key, a retry of the same request (same digest)
+        returns the first record's id and ``created=False``; a different
+        request under the same key raises :class:`IdempotencyConflict`.
+        """
+        row = Record(
+            id=record.id,
+            created_at=record.created_at,
+            record_deadline=record.record_deadline,
+            policy_name=record.policy_name,
+            policy_version=record.policy_version,
+            label_counts=json.dumps(record.label_counts, sort_keys=True),
+            masked_dek_id=record.masked.dek_id,
+            masked_kek_id=record.masked.wrapped.key_id,
+            masked_wrapped_key=record.masked.wrapped.blob,
+            masked_ciphertext=record.masked.ciphertext,
+            idempotency_key=idempotency_key,
+            request_digest=request_digest,
+            vault=[
+                VaultPart(
+                    seq=p.seq,
+                    retain_until=p.retain_until,
+                    labels=json.dumps(list(p.labels)),
+                    dek_id=p.sealed.dek_id,
+                    kek_id=p.sealed.wrapped.key_id,
+                    wrapped_key=p.sealed.wrapped.blob,
+                    ciphertext=p.sealed.ciphertext,
+                )
+                for p in record.vault
+            ],
+        )
+        try:
+            with self.transaction() as s:
+                s.add(row)
+            return record.id, True
+        except IntegrityError:
+            if idempotency_key is None:
+                raise
+            existing = self.find_idempotent(idempotency_key, request_digest)
+            if existing is None:
+                raise
+            return existing, False
+
+    def find_idempotent(self, idempotency_key: str, request_digest: str | None) -> str | None:
+        """The record id stored under this key, if the request matches; else a conflict."""
+        with self._sessions() as s:
+            row = s.execute(
+                select(Record.id, Record.request_digest).where(
+                    Record.idempotency_key == idempotency_key
+                )
+            ).first()
+        if row is None:
+            return None
+        if row.request_digest != request_digest:
+            raise IdempotencyConflict("idempotency key reused for a different request")
+        return str(row.id)
+
+    def delete(self, record_id: str, *, now: datetime, journal: Journal | None = None) -> bool:
+        """Erase a record: destroy every data key and ciphertext, keep a tombstone.
+
+        Returns False if there is no such live record.
+        """
+        with self.transaction() as s:
+            rec = s.scalars(
+                select(Record).where(Record.id == record_id).with_for_update()
+            ).one_or_none()
+            if rec is None or rec.deleted_at is not None:
+                return False
+            self._destroy(s, rec, now, "delete", journal, force=True)
+            rec.deleted_at = now
+            return True
+
+    def sweep(self, now: datetime, *, journal: Journal | None = None) -> list[KeyEvent]:
+        """Shred every field whose deadline is ``<= now``: originals first, then the note.
+
+        Idempotent (a shredded field has no key left to destroy) and safe to run
+        concurrently: each record is handled in its own transaction under
+        ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL (another sweeper
+        holding a record skips it); SQLite serializes writers.
+        """
+        events: list[KeyEvent] = []
+        for record_id in self._due_record_ids(now):
+            with self.transaction() as s:
+                rec = s.scalars(
+                    select(Record)
+                    .where(Record.id == record_id)
+                    .with_for_update(skip_locked=True)
+                ).one_or_none()
+                if rec is None:
+                    continue
+                events.extend(self._destroy(s, rec, now, "shred", journal, force=False))
+        return events
+
+    def _destroy(
+        self,
+        s: Session,
+        rec: Record,
+        now: datetime,
+        action: str,
+        journal: Journal | None,
+        *,
+        force: bool,
+    ) -> list[KeyEvent]:
+        policy = f"{rec.policy_name}@{rec.policy_version}"
+        record_due = force or (rec.record_deadline is not None and rec.record_deadline <= now)
+        events: list[KeyEvent] = []
+        for part in rec.vault:  # originals first
+            if part.wrapped_key is None or not (record_due or part.retain_until <= now):
+                continue
+            events.append(
+                KeyEvent(action, rec.id, f"vault/{part.seq}", tuple(json.loads(part.labels)),
+                         part.kek_id, policy)
+            )
+            part.wrapped_key = None
+            part.ciphertext = None
+            part.shredded_at = now
+        if record_due and rec.masked_wrapped_key is not None:
+            events.append(
+                KeyEvent(action, rec.id, "masked", tuple(sorted(json.loads(rec.label_counts))),
+                         rec.masked_kek_id, policy)
+            )
+            rec.masked_wrapped_key = None
+            rec.masked_ciphertext = None
+            rec.masked_shredded_at = now
+        s.flush()
+        if journal is not None:
+            for event in events:
+                journal(s, event)
+        return events
+
+    def rewrap(self, fn: Rewrapper, *, target_kek: str) -> int:
+        """Re-wrap every live data key not under ``target_kek``; ciphertexts are untouched.
+
+        One transaction per record under ``FOR UPDATE`` (waiting, not skipping:
+        rotation must reach every key). Returns how many keys were re-wrapped.
+        """
+        with self._sessions() as s:
+            ids = s.scalars(
+                select(Record.id).where(
+                    or_(
+                        and_(Record.masked_wrapped_key.is_not(None),
+                             Record.masked_kek_id != target_kek),
+                        exists().where(
+                            VaultPart.record_id == Record.id,
+                            VaultPart.wrapped_key.is_not(None),
+                            VaultPart.kek_id != target_kek,
+                        ),
+                    )
+                ).order_by(Record.id)
+            ).all()
+        count = 0
+        for record_id in ids:
+            with self.transaction() as s:
+                rec = s.scalars(
+                    select(Record).where(Record.id == record_id).with_for_update()
+                ).one()
+                masked = _masked_of(rec)
+                if masked is not None and masked.wrapped.key_id != target_kek:
+                    new = fn(rec.id, masked)
+                    rec.masked_kek_id, rec.masked_wrapped_key = new.key_id, new.blob
+                    count += 1
+                for part in rec.vault:
+                    sealed = _part_of(part)
+                    if sealed is not None and sealed.wrapped.key_id != target_kek:
+                        new = fn(rec.id, sealed)
+                        part.kek_id, part.wrapped_key = new.key_id, new.blob
+                        count += 1
+        return count
+
+    # ---- reads ---------------------------------------------------------
+    def get(self, record_id: str) -> StoredRecord | None:
+        with self._sessions() as s:
+            rec = s.get(Record, record_id)
+            return None if rec is None else _stored(rec)
+
+    def record_ids(self) -> list[str]:
+        with self._sessions() as s:
+            return list(s.scalars(select(Record.id).order_by(Record.created_at, Record.id)))
+
+    def _due_record_ids(self, now: datetime) -> list[str]:
+        record_due = and_(Record.record_deadline.is_not(None), Record.record_deadline <= now)
+        with self._sessions() as s:
+            return list(
+                s.scalars(
+                    select(Record.id)
+                    .where(
+                        or_(
+                            and_(record_due, Record.masked_wrapped_key.is_not(None)),
+                            exists().where(
+                                VaultPart.record_id == Record.id,
+                                VaultPart.wrapped_key.is_not(None),
+                                or_(VaultPart.retain_until <= now, record_due),
+                            ),
+                        )
+                    )
+                    .order_by(Record.id)
+                )
+            )
+
+    def due_for_shred(self, now: datetime) -> list[DueItem]:
+        """Fields past their deadline whose data key still exists (the sweep's backlog)."""
+        due: list[DueItem] = []
+        with self._sessions() as s:
+            for record_id in self._due_record_ids(now):
+                rec = s.get(Record, record_id)
+                if rec is None:
+                    continue
+                record_due = rec.record_deadline is not None and rec.record_deadline <= now
+                for p in rec.vault:
+                    if p.wrapped_key is not None and (record_due or p.retain_until <= now):
+                        deadline = p.retain_until
+                        if record_due and rec.record_deadline is not None:
+                            deadline = min(deadline, rec.record_deadline)
+                        due.append(DueItem(rec.id, f"vault/{p.seq}", deadline))
+                if record_due and rec.masked_wrapped_key is not None and rec.record_deadline:
+                    due.append(DueItem(rec.id, "masked", rec.record_deadline))
+        return due
+
+    def policies_in_use(self) -> list[tuple[str, str]]:
+        """Distinct (policy name, version) of records whose masked note still exists."""
+        with self._sessions() as s:
+            rows = s.execute(
+                select(Record.policy_name, Record.policy_version)
+                .where(Record.masked_wrapped_key.is_not(None))
+                .distinct()
+                .order_by(Record.policy_name, Record.policy_version)
+            ).all()
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def count_wrapped_by(self, kek_id: str) -> int:
+        """How many live data keys a KEK still wraps (must be 0 before retiring it)."""
+        with self._sessions() as s:
+            masked = s.scalar(
+                select(func.count()).where(
+                    Record.masked_kek_id == kek_id, Record.masked_wrapped_key.is_not(None)
+                )
+            )
+            parts = s.scalar(
+                select(func.count()).where(
+                    VaultPart.kek_id == kek_id, VaultPart.wrapped_key.is_not(None)
+                )
+            )
+        return int(masked or 0) + int(parts or 0)
