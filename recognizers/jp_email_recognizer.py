@@ -1,0 +1,73 @@
+"""Recognizer for e-mail addresses, ASCII or full-width, that never touches the network.
+
+What: ``local@domain`` as in RFC 5322's dot-atom form, the domain ending in a
+public suffix (``example.ne.jp``, ``example.com``). Notes also write it in
+full-width letters (``ｓａｎａｅ．ｈ＠ｅｘａｍｐｌｅ．ｎｅ．ｊｐ``); the
+normalizer's NFKC fold turns that into ASCII, so one pattern covers both.
+
+Why not Presidio's ``EmailRecognizer``: its pattern builds on ``\\w``, which in
+Japanese text also matches kana and kanji, so ``アドレスはtaro@example.jpです``
+would swallow the words around the address; and its ``validate_result`` calls
+``tldextract.extract``, which downloads the public-suffix list on first use.
+The service runs offline, so the domain is checked with a ``TLDExtract``
+built on the snapshot bundled in the tldextract wheel (no URLs, no cache
+directory). The extractor is injectable for tests and for deployments that
+ship a newer list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import tldextract
+from presidio_analyzer import Pattern
+
+from recognizers.base import NormalizedPatternRecognizer
+
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+
+
+def offline_extractor() -> tldextract.TLDExtract:
+    """A TLDExtract on the bundled public-suffix snapshot: no download, no cache files."""
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+class JpEmailRecognizer(NormalizedPatternRecognizer):
+    """Finds e-mail addresses whose domain ends in a known public suffix."""
+
+    ENTITY: ClassVar[str] = "EMAIL_ADDRESS"
+    PATTERNS: ClassVar[Sequence[Pattern]] = (
+        Pattern(
+            "Email (ASCII after NFKC)",
+            rf"(?<![A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]){_LOCAL}@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+            r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])",
+            0.5,
+        ),
+    )
+    CONTEXT: ClassVar[Sequence[str]] = ("メール", "アドレス", "mail", "Mail", "E-mail", "e-mail")
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "ja",
+        supported_entity: str | None = None,
+        name: str | None = None,
+        extractor: tldextract.TLDExtract | None = None,
+    ) -> None:
+        super().__init__(
+            patterns=patterns,
+            context=context,
+            supported_language=supported_language,
+            supported_entity=supported_entity,
+            name=name,
+        )
+        self._extractor = extractor if extractor is not None else offline_extractor()
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True (score 1.0) when the domain has a registrable name under a public suffix."""
+        domain = pattern_text.rpartition("@")[2]
+        parts = self._extractor(domain)
+        return bool(parts.suffix) and bool(parts.domain)

@@ -1,0 +1,136 @@
+"""Recognizer for telephone and fax numbers in Japanese call notes.
+
+What: any number of the Japanese numbering plan (総務省 電気通信番号計画):
+fixed lines ``0`` + 1–4-digit area code + local number, 10 digits in all
+(``03-xxxx-xxxx``, ``06(6315)2240``, ``(06)6725-3391``); mobiles and PHS
+``060/070/080/090`` and IP phones ``050`` with 11 digits; toll-free ``0120``
+(10) and ``0800`` (11); navi-dial ``0570``; the ``+81`` international forms
+(``+81-80-…``, ``+81 6 …``) and foreign ``+CC`` numbers. The normalizer folds
+full-width, kanji (``〇六‐六三九四‐五五二〇``) and spoken kana digits
+(``ゼロキューゼロのいちにさん…``) into ASCII, so the patterns see one form.
+
+Validation: the patterns only find phone-shaped candidates; Google's
+libphonenumber (``phonenumbers``) decides, with the region ``JP`` for national
+forms. Its metadata knows every area-code length and number range, which a
+hand table would not keep up to date. ``is_possible_number`` is far too lax
+(a date ``2024-05-01`` is "possible"), so only ``is_valid_number`` counts.
+
+Span: only the number. An extension (``内線214``) stays outside because the
+patterns stop at the last digit group; the lookarounds refuse a window inside
+a longer digit run, so a 4-4-4 My Number or a 13-digit number never yields a
+phone number.
+
+Score: a grouped or international number that libphonenumber accepts is a
+phone number on its face; an ungrouped 10-digit run could be a customer or
+insurance number, so it needs a context word (``電話``, ``TEL``, ``携帯``…).
+When the nearest identifier word before a candidate names another identifier
+(``被保険者番号``, ``口座``, ``受付番号``), the candidate is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+import phonenumbers
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import NormalizedPatternRecognizer
+from recognizers.context_words import OTHER, line_before, nearest_kind, word_kinds
+from recognizers.normalize import NormalizedText
+
+# Separators between digit groups: a hyphen, a space or parentheses, e.g. "06(6315)2240".
+_SEP = r"[ ()-]{1,3}"
+_BEFORE = r"(?<![\d+\-])"
+_AFTER = r"(?!\d|-\d)"
+
+
+class JpPhoneRecognizer(NormalizedPatternRecognizer):
+    """Finds Japanese and international phone numbers that libphonenumber accepts."""
+
+    ENTITY: ClassVar[str] = "PHONE_NUMBER"
+    PATTERNS: ClassVar[Sequence[Pattern]] = (
+        Pattern(
+            "Phone (national, grouped)",
+            _BEFORE + r"\(?0\d{1,4}" + _SEP + r"\d{1,4}" + _SEP + r"\d{3,4}" + _AFTER,
+            0.7,
+        ),
+        Pattern(
+            "Phone (international)",
+            r"(?<![\d\-])\+\d{1,3}(?:[ ()-]{0,3}\d{1,5}){1,5}" + _AFTER,
+            0.7,
+        ),
+        # 11 digits: mobile, IP phone, 0800 — no customer number starts like that
+        Pattern("Phone (national, 11 digits)", _BEFORE + r"0\d{10}" + _AFTER, 0.6),
+        Pattern("Phone (national, 10 digits)", _BEFORE + r"0\d{9}" + _AFTER, 0.3),
+    )
+    CONTEXT: ClassVar[Sequence[str]] = (
+        "電話",
+        "TEL",
+        "Tel",
+        "tel",
+        "FAX",
+        "Fax",
+        "fax",
+        "ファックス",
+        "ファクス",
+        "携帯",
+        "連絡先",
+        "折り返し",
+        "折返し",
+        "フリーダイヤル",
+        "ダイヤル",
+        "コールセンター",
+    )
+    #: other identifiers' label words: a number named by one of them is not a phone
+    NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = (
+        "受付番号",
+        "被保険者",
+        "被保番号",
+        "保険証",
+        "口座",
+        "記号",
+        "年金",
+        "免許",
+        "会員",
+        "お客様番号",
+        "顧客",
+        "管理番号",
+        "整理番号",
+        "注文",
+        "法人",
+        "個人番号",
+        "マイナンバー",
+        "旅券",
+        "在留",
+        "郵便",
+        "〒",
+    )
+    CONTEXT_WINDOW: ClassVar[int] = 12
+    CONTEXT_BOOST: ClassVar[float] = 0.35
+    DEFAULT_REGION: ClassVar[str] = "JP"
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # None keeps the pattern's score: validity is necessary, context decides the rest
+        return None if self.is_valid_phone(pattern_text) else False
+
+    def is_valid_phone(self, candidate: str) -> bool:
+        """True when libphonenumber takes ``candidate`` for a valid number (JP by default)."""
+        try:
+            number = phonenumbers.parse(candidate, self.DEFAULT_REGION)
+        except phonenumbers.NumberParseException:
+            return False
+        return bool(phonenumbers.is_valid_number(number))
+
+    def context_before(self, norm: NormalizedText, start: int) -> str:
+        """The window before a hit, cut at the line start (a form field is one line)."""
+        return line_before(norm.text, start, self.CONTEXT_WINDOW)
+
+    def postprocess(
+        self, norm: NormalizedText, results: list[RecognizerResult]
+    ) -> Iterable[RecognizerResult]:
+        kinds = word_kinds(self.context, self.NEGATIVE_CONTEXT)
+        for r in results:
+            if nearest_kind(self.context_before(norm, r.start), kinds) == OTHER:
+                continue
+            yield r
