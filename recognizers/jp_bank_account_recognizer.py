@@ -1,0 +1,62 @@
+"""Japanese bank and post-office account numbers (口座番号, ゆうちょ 記号・番号).
+
+What: the number of a deposit account a caller gives for a refund, a benefit
+or a direct debit.
+
+Format: a bank account number is 7 digits (after the bank, branch and account
+type: ``普通 4821937``, ``口座番号1234567``). A Japan Post Bank (ゆうちょ)
+account is a 記号 of 5 digits (``1xxx0``) and a 番号 of up to 8 digits, given
+apart (``記号14170 番号38265911``: two spans, values only) or together
+(``記号番号 14180-50227761``: one span). There is no check digit, and seven
+digits alone are anything, so an account word (``口座``, ``普通``, ``預金``,
+``ゆうちょ``, ``振込``…) must precede the value in the same field. The bank and
+branch names are not part of the span.
+
+Reference: 全国銀行協会「口座番号」; ゆうちょ銀行「記号・番号」,
+https://www.jp-bank.japanpost.jp/kojin/sokin/koza/kj_sk_kz_furikomi.html
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from recognizers.field_context import FieldContextRecognizer, stop_labels_except
+
+_LABEL_GAP = r"[はのがを:：\s]{0,4}"
+
+
+class JpBankAccountRecognizer(FieldContextRecognizer):
+    """Finds bank account numbers and ゆうちょ 記号・番号 after an account word."""
+
+    ENTITY: ClassVar[str] = "BANK_ACCOUNT"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # seven digits, also when read out with pauses (normalized to "-")
+        Pattern("account_number", r"(?<![\d-])\d(?:-?\d){6}(?![\d]|-\d)", 0.2),
+        Pattern(
+            "yucho_symbol",
+            rf"(?<=記号{_LABEL_GAP})1\d{{3}}0(?=[\s、,・]*番号)",
+            0.3,
+        ),
+        Pattern(
+            "yucho_number",
+            rf"(?<=記号{_LABEL_GAP}1\d{{3}}0[\s、,・]*番号{_LABEL_GAP})\d{{5,8}}(?![\d]|-\d)",
+            0.3,
+        ),
+        Pattern("yucho_symbol_number", r"(?<![\d-])1\d{3}0[- ]?\d{5,8}(?![\d]|-\d)", 0.3),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "口座",
+        "普通",
+        "当座",
+        "預金",
+        "貯金",
+        "ゆうちょ",
+        "振込",
+        "振替",
+        "通帳",
+    ]
+    STOP_LABELS = stop_labels_except("口座")
+    CONTEXT_WINDOW: ClassVar[int] = 40
+    CONTEXT_BOOST: ClassVar[float] = 0.5

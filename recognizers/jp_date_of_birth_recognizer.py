@@ -1,0 +1,275 @@
+"""Dates of birth in Japanese notes (生年月日), in any calendar.
+
+What: a date given as someone's birth date. Every other date in a note (an
+appointment, a due date, a date of death) is not personal data by our rules,
+so the *birth signal* around a date decides, not the date's shape.
+
+Forms matched (on the normalized text, so kanji and full-width numerals are
+ASCII digits already):
+
+* Japanese era, kanji: ``昭和45年3月2日``, ``昭和12年の4月15日``, ``平成元年1月8日``;
+* Japanese era, initial: ``S45.3.2``, ``H1.3.31``, ``R3/7/19`` (M, T, S, H, R);
+* Western: ``1970/03/02``, ``1970-03-02``, ``1970.3.2``, ``1976年2月29日``;
+* year and month before ``生まれ`` (``昭和45年3月生まれ``);
+* month and day alone only right after a birthday label (``誕生日は3月2日``).
+
+Validation: the date must exist (``2月29日`` only in leap years), must not lie
+after today (an injected clock), and an era year must fall inside its era
+(``昭和64年`` ends on 1月7日, ``令和元年`` starts on 5月1日).
+
+Birth signal, strongest first:
+
+1. ``生``/``生まれ``/``産まれ``/``誕生`` right after the date (``6月14日生）``) → 1.0;
+2. a date label right after it (``に来庁``, ``まで``, ``死亡``, ``期限``…) → not a birth date;
+3. the nearest date label before it on the same line, with no other date in
+   between, is a birth label (``生年月日``, ``誕生日``, ``生まれ``, ``出生``) → 0.9,
+   and a non-birth label (``受付日``, ``期限``, ``来庁``…) → not a birth date.
+   The window is wide enough for transcripts, where the name comes between
+   question and answer (``お名前と生年月日を … 大野ひなたで 令和6年11月8日です``);
+4. the date opens a parenthesis after a word that is not a date label
+   (``高橋 健一様（昭和32年6月14日…``, ``吉田 正雄（S10.2.3）``) → 0.7;
+5. in speech, a full past date said on its own after a name and closed by
+   ``です`` (``母は ふくだきみこ 昭和12年の4月15日 です``), at least a year ago → 0.55.
+
+Anything else scores 0.1, below the service's threshold.
+
+Reference: 元号法 (昭和54年法律第43号); 改元の政令 (平成元年政令第1号,
+平成31年政令第143号) for the era boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import ClassVar, NamedTuple
+
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import NormalizedPatternRecognizer
+from recognizers.normalize import NormalizedText
+
+
+class Era(NamedTuple):
+    name: str
+    initial: str
+    first_day: date
+    last_day: date | None
+
+
+#: Japanese eras since the Gregorian calendar (明治6年); the first day of each
+#: is also the last of the one before (改元 took effect during the day).
+ERAS: tuple[Era, ...] = (
+    Era("明治", "M", date(1868, 1, 25), date(1912, 7, 30)),
+    Era("大正", "T", date(1912, 7, 30), date(1926, 12, 25)),
+    Era("昭和", "S", date(1926, 12, 25), date(1989, 1, 7)),
+    Era("平成", "H", date(1989, 1, 8), date(2019, 4, 30)),
+    Era("令和", "R", date(2019, 5, 1), None),
+)
+_ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.initial)}
+_FIRST_WESTERN_YEAR = 1868
+
+_ERA_KANJI = "|".join(era.name for era in ERAS)
+_ERA_INITIALS = "".join(era.initial for era in ERAS)
+_YEAR = r"(?:\d{1,2}|元)"
+_KANJI_DATE = r"\s*年\s*の?\s*\d{1,2}\s*月\s*の?\s*\d{1,2}\s*日"
+_DOTTED_DATE = r"([./-])\d{1,2}\1\d{1,2}(?![\d.]|-\d)"
+_ERA_PREFIX = (
+    rf"(?:(?:{_ERA_KANJI})\s*|(?<![A-Za-z])[{_ERA_INITIALS}{_ERA_INITIALS.lower()}]\.?\s?)"
+)
+_WESTERN_YEAR = r"(?<![\d./-])(?:18|19|20)\d{2}"
+
+# A date is parsed again from the matched canonical text to validate it.
+_PARSE = re.compile(
+    rf"^(?:(?P<era>{_ERA_KANJI}|[{_ERA_INITIALS}{_ERA_INITIALS.lower()}])\.?\s*)?"
+    r"(?:(?P<year>\d{1,4}|元)\s*(?:年\s*の?|[./-])\s*)?"
+    r"(?:(?P<month>\d{1,2})\s*(?:月\s*の?|[./-])\s*)"
+    r"(?:(?P<day>\d{1,2})\s*日?)?$"
+)
+
+#: right after the date: the person was born then
+_BORN_AFTER = re.compile(
+    r"^\s*[)）]?\s*(?:に)?(?:生まれ|産まれ|生れ|誕生|生(?![活徒産命存涯計協]))"
+)
+#: right after the date: it dates something else
+_OTHER_AFTER = re.compile(
+    r"^\s*(?:に|まで|から|より|以降|以前|以内|付|頃|ごろ|予定|期限|締切|死亡|没|逝去|死去|"
+    r"転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
+    r"届出|申請|交付|発行|取得|喪失|満了|有効|失効|現在|時点|分)"
+)
+_BIRTH_LABEL = re.compile(r"生年月日|誕生日|生まれ|産まれ|出生|生年|誕生")
+_OTHER_LABEL = re.compile(
+    r"受付|期限|納期|締切|来庁|来所|予約|申請日|交付日|発行日|届出日|提出日|支払日|死亡|"
+    r"転入日|転出日|異動日|変更日|取得日|喪失日|開始日|終了日|入院|退院|入所|退所|婚姻|"
+    r"収集日|予定|有効|満了|作成日|記入日|日付|日時|年度"
+)
+_DATE_IN_WINDOW = re.compile(r"\d{1,2}\s*日|\d{1,2}[./-]\d{1,2}(?!\d)")
+_PAREN_OPEN = re.compile(r"[(（]\s*$")
+_NOT_A_NAME_BEFORE_PAREN = re.compile(r"(?:日|期限|期間|時|予定|年度|付|現在|時点)\s*[(（]\s*$")
+_SPOKEN_ANSWER_BEFORE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]\s+$")
+_SPOKEN_ANSWER_AFTER = re.compile(r"^\s*(?:です|でございます|になります|ですね)")
+
+BORN_AFTER_SCORE = 1.0
+LABEL_SCORE = 0.9
+PAREN_SCORE = 0.7
+SPOKEN_SCORE = 0.55
+NO_SIGNAL_SCORE = 0.1
+
+
+def era_to_date(era_key: str | None, year: str, month: int, day: int) -> date | None:
+    """The Gregorian date of a (possibly era) date, or None if it does not exist."""
+    try:
+        if era_key is None:
+            if year == "元":
+                return None
+            return date(int(year), month, day)
+        era = _ERA_BY_KEY[era_key.upper() if len(era_key) == 1 else era_key]
+        n = 1 if year == "元" else int(year)
+        if n < 1:
+            return None
+        when = date(era.first_day.year + n - 1, month, day)
+    except (ValueError, KeyError):
+        return None
+    if when < era.first_day or (era.last_day is not None and when > era.last_day):
+        return None
+    return when
+
+
+class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
+    """Finds dates in any Japanese calendar and scores them by their birth signal."""
+
+    ENTITY: ClassVar[str] = "DATE_OF_BIRTH"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("era_date", rf"(?:{_ERA_KANJI})\s*{_YEAR}{_KANJI_DATE}", NO_SIGNAL_SCORE),
+        Pattern(
+            "era_initial_date",
+            rf"(?<![A-Za-z])[{_ERA_INITIALS}{_ERA_INITIALS.lower()}]\.?\s?{_YEAR}(?:{_DOTTED_DATE}|{_KANJI_DATE})",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "western_date",
+            rf"{_WESTERN_YEAR}(?:{_KANJI_DATE}|\s*{_DOTTED_DATE})",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "year_month_born",
+            rf"(?:{_ERA_PREFIX}{_YEAR}|{_WESTERN_YEAR})\s*年\s*の?\s*\d{{1,2}}\s*月"
+            r"(?=\s*(?:生まれ|産まれ|生れ|生(?![活徒産命存涯計協])))",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "month_day_after_birthday",
+            r"(?<=(?:誕生日|生年月日)[はがをの:：\s]{0,3})\d{1,2}\s*月\s*の?\s*\d{1,2}\s*日",
+            NO_SIGNAL_SCORE,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["生年月日", "誕生日", "生まれ", "出生", "生年", "誕生"]
+    #: how far back a birth label may stand from its date (transcripts put a name between)
+    CONTEXT_WINDOW: ClassVar[int] = 40
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "ja",
+        supported_entity: str | None = None,
+        name: str | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(
+            patterns=patterns,
+            context=context,
+            supported_language=supported_language,
+            supported_entity=supported_entity,
+            name=name,
+        )
+        self._today = today
+        words = context if context is not None else list(self.CONTEXT)
+        self._birth_label = (
+            re.compile("|".join(re.escape(w) for w in words)) if words else _BIRTH_LABEL
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Drop dates that do not exist or lie in the future; the score comes from context."""
+        when = self.parse(pattern_text)
+        if when is None or when > self._today():
+            return False
+        return None
+
+    def parse(self, text: str) -> date | None:
+        """The date a matched canonical string stands for (year 2000 if it has none)."""
+        m = _PARSE.match(text.strip())
+        if m is None:
+            return None
+        month = int(m["month"])
+        day = int(m["day"]) if m["day"] else 1
+        year = m["year"]
+        if year is None:  # month and day only: the day must exist in some (leap) year
+            return date.min if era_to_date(None, "2000", month, day) else None
+        if m["era"] is None and len(year) != 4:
+            return None
+        return era_to_date(m["era"], year, month, day)
+
+    def context_before(self, norm: NormalizedText, start: int) -> str:
+        """Nothing for the base class: the birth signal is scored in ``postprocess``."""
+        return ""
+
+    def postprocess(
+        self, norm: NormalizedText, results: list[RecognizerResult]
+    ) -> Iterable[RecognizerResult]:
+        for r in results:
+            r.score = self.birth_score(norm.text, r.start, r.end)
+            # final: Presidio's token-level enhancer must not add a second boost
+            r.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+        return results
+
+    def birth_score(self, text: str, start: int, end: int) -> float:
+        """How surely the date at ``[start, end)`` of canonical ``text`` is a birth date."""
+        after = text[end : end + 8]
+        if _BORN_AFTER.match(after):
+            return BORN_AFTER_SCORE
+        if _OTHER_AFTER.match(after):
+            return NO_SIGNAL_SCORE
+        window = self._label_window(text, start)
+        label = self._nearest_label(window)
+        if label == "birth":
+            return LABEL_SCORE
+        if label == "other":
+            return NO_SIGNAL_SCORE
+        before = text[max(0, start - 12) : start]
+        if _PAREN_OPEN.search(before) and not _NOT_A_NAME_BEFORE_PAREN.search(before):
+            return PAREN_SCORE
+        if self._is_spoken_answer(text, start, end):
+            return SPOKEN_SCORE
+        return NO_SIGNAL_SCORE
+
+    def _label_window(self, text: str, start: int) -> str:
+        """Same line, at most CONTEXT_WINDOW back, and after the previous date."""
+        window = text[max(0, start - self.CONTEXT_WINDOW) : start]
+        window = window[window.rfind("\n") + 1 :]
+        last_date = None
+        for last_date in _DATE_IN_WINDOW.finditer(window):  # noqa: B007 - keep the last one
+            pass
+        return window[last_date.end() :] if last_date is not None else window
+
+    def _nearest_label(self, window: str) -> str | None:
+        birth = [m.end() for m in self._birth_label.finditer(window)]
+        other = [m.end() for m in _OTHER_LABEL.finditer(window)]
+        if not birth and not other:
+            return None
+        if not other or (birth and max(birth) >= max(other)):
+            return "birth"
+        return "other"
+
+    def _is_spoken_answer(self, text: str, start: int, end: int) -> bool:
+        matched = text[start:end]
+        if "年" not in matched and not re.search(r"[./-]", matched):
+            return False
+        when = self.parse(matched)
+        today = self._today()
+        if when is None or (today - when).days < 365:
+            return False
+        return bool(
+            _SPOKEN_ANSWER_BEFORE.search(text[max(0, start - 4) : start])
+            and _SPOKEN_ANSWER_AFTER.match(text[end : end + 8])
+        )

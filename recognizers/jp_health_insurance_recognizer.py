@@ -1,0 +1,78 @@
+"""Japanese health-insurance numbers: 被保険者番号 and the card's 記号・番号.
+
+What: the number that identifies an insured person on a health-insurance card
+(保険証, 資格確認書): 国民健康保険, 後期高齢者医療 and 介護保険 issue an
+insured-person number (被保険者番号); employee insurance cards carry a 記号
+(symbol) and a 番号 (number) written apart.
+
+Format: 後期高齢者医療 uses 8 digits, 介護保険 10 digits, 国民健康保険 varies by
+municipality (often with leading zeros, sometimes as 記号-番号 ``03-1187254``).
+The card's 記号 is up to eight alphanumerics and its 番号 up to ten digits:
+``記号17 番号0962531`` gives two spans. None of these has a check digit, and
+six to ten digits alone are anything (an amount, a phone, a case number), so
+a value counts only after a health-insurance label in the same field:
+``被保険者``, ``保険証``, ``国保``, ``後期高齢``, ``介護保険``, ``被保番号``.
+The insurer's own number (``保険者番号`` without 被) identifies an
+organisation, not a person, and is not reported.
+
+Reference: 厚生労働省「被保険者証の記号・番号等の告知要求制限について」,
+https://www.mhlw.go.jp/stf/newpage_13550.html
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.field_context import FieldContextRecognizer, stop_labels_except
+from recognizers.normalize import NormalizedText
+
+_LABEL_GAP = r"[はのがを:：\s]{0,4}"
+_INSURER_LABEL = re.compile(r"(?<!被)保険者番号[はのが:：\s]*$")
+
+
+class JpHealthInsuranceRecognizer(FieldContextRecognizer):
+    """Finds 被保険者番号 and 保険証 記号・番号 values next to a health-insurance label."""
+
+    ENTITY: ClassVar[str] = "HEALTH_INSURANCE_NUMBER"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("insured_number", r"(?<![\d-])\d{6,10}(?![\d]|-\d)", 0.2),
+        Pattern("symbol_dash_number", r"(?<![\d-])\d{1,6}-\d{4,10}(?![\d]|-\d)", 0.2),
+        Pattern(
+            "symbol_space_number",
+            rf"(?<=記号番号{_LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\d]|-\d)",
+            0.2,
+        ),
+        Pattern(
+            "card_symbol",
+            rf"(?<=記号{_LABEL_GAP})[0-9A-Za-z]{{1,8}}(?=[\s、,・]*番号)",
+            0.2,
+        ),
+        Pattern(
+            "card_number",
+            rf"(?<=記号{_LABEL_GAP}[0-9A-Za-z]{{1,8}}[\s、,・]*番号{_LABEL_GAP})\d{{1,10}}(?![\d]|-\d)",
+            0.2,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "被保険者",
+        "被保番号",
+        "保険証",
+        "国保",
+        "後期高齢",
+        "介護保険",
+        "健康保険",
+        "資格確認書",
+    ]
+    STOP_LABELS = stop_labels_except("被保険者", "被保番号", "保険証", "国保")
+    CONTEXT_WINDOW: ClassVar[int] = 32
+    CONTEXT_BOOST: ClassVar[float] = 0.5
+
+    def postprocess(
+        self, norm: NormalizedText, results: list[RecognizerResult]
+    ) -> Iterable[RecognizerResult]:
+        """Drop the insurer's number: its label names the organisation, not the person."""
+        return [r for r in results if not _INSURER_LABEL.search(self.context_before(norm, r.start))]

@@ -1,0 +1,43 @@
+"""Japanese basic pension number (基礎年金番号).
+
+What: the number that identifies a person in the public pension system, printed
+on the 年金手帳 and the 基礎年金番号通知書.
+
+Format: ten digits written as four (the issuing office code) and six (a serial
+number): ``1234-567890``, also ``1234 567890`` or run together. There is no
+published check digit, so a bare ten-digit run is nothing (a phone number, a
+customer number): only a pension label in the same field (``基礎年金番号``,
+``年金番号``, ``年金手帳``) makes it PII. The 4+6 grouping is the number's own
+shape and scores a little higher than an ungrouped run; an ungrouped run
+starting with ``0`` has a phone number's shape and is left to the phone
+recognizer.
+
+Reference: 日本年金機構「基礎年金番号」,
+https://www.nenkin.go.jp/service/seidozenpan/kisonenkin.html
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from recognizers.field_context import FieldContextRecognizer, stop_labels_except
+
+
+class JpPensionNumberRecognizer(FieldContextRecognizer):
+    """Finds 基礎年金番号 values (4+6 digits) next to a pension label."""
+
+    ENTITY: ClassVar[str] = "PENSION_NUMBER"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "pension_number_grouped",
+            r"(?<![\d-])\d{4}[- ]\d{6}(?![\d]|-\d)",
+            0.3,
+        ),
+        Pattern("pension_number_plain", r"(?<![\d-])(?!0)\d{10}(?![\d]|-\d)", 0.2),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["基礎年金番号", "年金番号", "年金手帳", "年金"]
+    STOP_LABELS = stop_labels_except("年金")
+    CONTEXT_WINDOW: ClassVar[int] = 32
+    CONTEXT_BOOST: ClassVar[float] = 0.5

@@ -1,0 +1,39 @@
+"""Japanese residence card number (在留カード番号).
+
+What: the number of the card the Immigration Services Agency issues to
+mid- to long-term foreign residents.
+
+Format: two Latin capitals, eight digits, two Latin capitals
+(``AB12345678CD``), often typed full-width (``ＡＢ１２３４５６７８ＣＤ``; the
+normalizer folds it). No check digit is published. The shape is rare outside
+this card, so a bare match is reported at the threshold; the label
+``在留カード`` (or ``在留番号``) lifts it to near certainty.
+
+Reference: 出入国在留管理庁「在留カード等番号失効情報照会」,
+https://lapse-immi.moj.go.jp/
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from recognizers.field_context import FieldContextRecognizer, stop_labels_except
+
+
+class JpResidenceCardRecognizer(FieldContextRecognizer):
+    """Finds 在留カード numbers: two letters, eight digits, two letters."""
+
+    ENTITY: ClassVar[str] = "RESIDENCE_CARD"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "residence_card",
+            r"(?<![A-Za-z0-9@._-])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])",
+            0.5,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["在留カード", "在留番号", "在留"]
+    STOP_LABELS = stop_labels_except("在留カード")
+    CONTEXT_WINDOW: ClassVar[int] = 32
+    CONTEXT_BOOST: ClassVar[float] = 0.5
