@@ -46,6 +46,13 @@ _HINTS: dict[str, str] = {
     "DUPLICATE-KEY": "keep a single entry for this key",
 }
 
+_TYPE_HINTS: dict[str, str] = {
+    "string_type": 'quote the value so YAML reads it as text (version: "1.0")',
+    "missing": "add the required key",
+    "literal_error": "use one of the listed values",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+}
+
 _KNOWN_KEYS: tuple[str, ...] = tuple(
     sorted(
         {
@@ -153,7 +160,7 @@ def _schema_findings(name: str, exc: ValidationError, lines: LineMap) -> list[Fi
         loc = err["loc"]
         rule_id = _ERROR_RULES.get(err["type"], "SCHEMA-INVALID")
         where = _show(loc) or "(top level)"
-        hint = _HINTS[rule_id]
+        hint = _TYPE_HINTS.get(err["type"], _HINTS[rule_id])
         if rule_id == "UNKNOWN-KEY" and loc:
             close = difflib.get_close_matches(str(loc[-1]), _KNOWN_KEYS, n=1)
             if close:

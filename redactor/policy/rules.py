@@ -133,7 +133,7 @@ def originals_reachable(policy: Policy, lines: LineMap, file: str) -> list[Findi
     if not kept:
         return []
     out: list[Finding] = []
-    where = line_of(lines, ("original_access",))
+    where = line_of(lines, ("original_access", "roles"))
     if not policy.original_access.roles:
         out.append(_f(file, where, "ORIGINALS-UNREACHABLE",
                       f"originals of {', '.join(kept)} are kept but no role may read them",
