@@ -52,7 +52,14 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
     PATTERNS: ClassVar[Sequence[Pattern]] = (
         Pattern(
             "Phone (national, grouped)",
-            _BEFORE + r"\(?0\d{1,4}" + _SEP + r"\d{1,4}" + _SEP + r"\d{3,4}" + _AFTER,
+            # a leading "(" only around the area code: "(06)6725-3391", not "（0120-…）"
+            _BEFORE
+            + r"(?:\(0\d{1,4}\)[ -]?|0\d{1,4}"
+            + _SEP
+            + r")\d{1,4}"
+            + _SEP
+            + r"\d{3,4}"
+            + _AFTER,
             0.7,
         ),
         Pattern(
