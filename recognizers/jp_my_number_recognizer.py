@@ -64,10 +64,10 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
         # 4-4-4 with one separator kind; no digit, and no same separator + digit, around it
         Pattern(
             "My Number (grouped)",
-            r"(?<!\d|\d[ -])\d{4}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?!\d|[ -]\d)",
+            r"(?<!\d|\d[ .-])\d{4}(?P<sep>[ .-])\d{4}(?P=sep)\d{4}(?!\d|[ .-]\d)",
             0.4,
         ),
-        Pattern("My Number (ungrouped)", r"(?<!\d|\d[ -])\d{12}(?!\d|[ -]\d)", 0.4),
+        Pattern("My Number (ungrouped)", r"(?<!\d|\d[ .-])\d{12}(?!\d|[ .-]\d)", 0.4),
     )
     CONTEXT: ClassVar[Sequence[str]] = (
         "個人番号",

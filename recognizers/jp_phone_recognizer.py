@@ -39,10 +39,10 @@ from recognizers.base import NormalizedPatternRecognizer
 from recognizers.context_words import OTHER, line_before, nearest_kind, word_kinds
 from recognizers.normalize import NormalizedText
 
-# Separators between digit groups: a hyphen, a space or parentheses, e.g. "06(6315)2240".
-_SEP = r"[ ()-]{1,3}"
-_BEFORE = r"(?<![\d+\-])"
-_AFTER = r"(?!\d|-\d)"
+# Separators between digit groups: a hyphen, a space or parentheses ("06(6315)2240"), or a dot.
+_SEP = r"(?:[ ()-]{1,3}|\.)"
+_BEFORE = r"(?<![\d+\-]|\d\.)"
+_AFTER = r"(?!\d|[-.]\d)"
 
 
 class JpPhoneRecognizer(NormalizedPatternRecognizer):

@@ -65,6 +65,7 @@ def test_validity_needs_twelve_digits_and_the_check_digit(value: str, valid: boo
         ("通知カードで把握済とのことで読み上げあり：202392585500。", "202392585500"),
         ("番号法の対象です 876543210989", "876543210989"),
         ("保護者個人番号：390191580772", "390191580772"),
+        ("個人番号 1234.5678.9018", "1234.5678.9018"),
     ],
 )
 def test_when_valid_number_follows_a_my_number_word_then_it_is_reported(
@@ -119,6 +120,7 @@ def test_when_no_my_number_word_then_a_valid_number_stays_below_threshold(
         "個人番号：1234 5678 9018 3",
         "個人番号：7 1234 5678 9018",
         "個人番号：1234-5678-9018-3",
+        "個人番号：1234.5678.9018.3",
         # another identifier is named nearest before the number
         "運転免許証番号：123456789018",
         "免許証番号 第390191580772号",
