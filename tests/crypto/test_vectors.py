@@ -58,8 +58,8 @@ def test_when_opening_vector_blob_then_plaintext_and_layout(v: dict[str, Any]) -
 def test_when_opening_vector_envelope_then_plaintext(v: dict[str, Any]) -> None:
     env = {"K": f"{v['kek_id']}:" + base64.b64encode(bytes.fromhex(v["kek"])).decode()}
     provider = EnvKeyProvider(env, var="K")
-    sealed = SealedField(v["field"], v["dek_id"], WrappedKey(v["kek_id"], bytes.fromhex(v["wrapped"])),
-                         bytes.fromhex(v["ciphertext"]))
+    wrapped = WrappedKey(v["kek_id"], bytes.fromhex(v["wrapped"]))
+    sealed = SealedField(v["field"], v["dek_id"], wrapped, bytes.fromhex(v["ciphertext"]))
     assert open_field(provider, v["record_id"], sealed).decode() == v["plaintext"]
     # The same envelope claimed by another row fails.
     with pytest.raises(DecryptionError):

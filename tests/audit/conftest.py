@@ -1,0 +1,1 @@
+from storekit import engine, keyring, store  # noqa: F401  (shared fixtures)
