@@ -33,7 +33,7 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
     ENTITY: ClassVar[str] = "BANK_ACCOUNT"
     PATTERNS: ClassVar[list[Pattern]] = [
         # seven digits, also when read out with pauses (normalized to "-")
-        Pattern("account_number", r"(?<![\d-])\d(?:-?\d){6}(?![\d]|-\d)", 0.2),
+        Pattern("account_number", r"(?<![\dA-Za-z-])\d(?:-?\d){6}(?![\dA-Za-z]|-\d)", 0.2),
         Pattern(
             "yucho_symbol",
             rf"(?<=記号{_LABEL_GAP})1\d{{3}}0(?=[\s、,・]*番号)",
@@ -41,10 +41,12 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
         ),
         Pattern(
             "yucho_number",
-            rf"(?<=記号{_LABEL_GAP}1\d{{3}}0[\s、,・]*番号{_LABEL_GAP})\d{{5,8}}(?![\d]|-\d)",
+            rf"(?<=記号{_LABEL_GAP}1\d{{3}}0[\s、,・]*番号{_LABEL_GAP})\d{{5,8}}(?![\dA-Za-z]|-\d)",
             0.3,
         ),
-        Pattern("yucho_symbol_number", r"(?<![\d-])1\d{3}0[- ]?\d{5,8}(?![\d]|-\d)", 0.3),
+        Pattern(
+            "yucho_symbol_number", r"(?<![\dA-Za-z-])1\d{3}0[- ]?\d{5,8}(?![\dA-Za-z]|-\d)", 0.3
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "口座",

@@ -28,8 +28,9 @@ Birth signal, strongest first:
    question and answer (``お名前と生年月日を … 大野ひなたで 令和6年11月8日です``);
 4. the date opens a parenthesis after a word that is not a date label
    (``高橋 健一様（昭和32年6月14日…``, ``吉田 正雄（S10.2.3）``) → 0.7;
-5. in speech, a full past date said on its own after a name and closed by
-   ``です`` (``母は ふくだきみこ 昭和12年の4月15日 です``), at least a year ago → 0.55.
+5. in speech, a full date said on its own after a pause and a name-like word
+   (not a particle, not a time word) and before ``です`` or another pause
+   (``母は ふくだきみこ 昭和12年の4月15日 です``) → 0.55.
 
 Anything else scores 0.1, below the service's threshold.
 
@@ -106,8 +107,11 @@ _OTHER_LABEL = re.compile(
 _DATE_IN_WINDOW = re.compile(r"\d{1,2}\s*日|\d{1,2}[./-]\d{1,2}(?!\d)")
 _PAREN_OPEN = re.compile(r"[(（]\s*$")
 _NOT_A_NAME_BEFORE_PAREN = re.compile(r"(?:日|期限|期間|時|予定|年度|付|現在|時点)\s*[(（]\s*$")
-_SPOKEN_ANSWER_BEFORE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]\s+$")
-_SPOKEN_ANSWER_AFTER = re.compile(r"^\s*(?:です|でございます|になります|ですね)")
+#: the word said just before a date, separated by a pause (a blank)
+_WORD_BEFORE = re.compile(r"(?:^|[\s、。])([\u3041-\u30ff\u4e00-\u9fff]+)\s+$")
+#: words that end in a particle or speak of time are not a name
+_NOT_A_NAME_WORD = re.compile(r"[はがをにへとものか]$|[年月日週前後頃時今先来昨]")
+_SPOKEN_ANSWER_AFTER = re.compile(r"^(?:\s*(?:です|でございます)|\s|$)")
 
 BORN_AFTER_SCORE = 1.0
 LABEL_SCORE = 0.9
@@ -120,7 +124,7 @@ def era_to_date(era_key: str | None, year: str, month: int, day: int) -> date | 
     """The Gregorian date of a (possibly era) date, or None if it does not exist."""
     try:
         if era_key is None:
-            if year == "元":
+            if year == "元" or int(year) < _FIRST_WESTERN_YEAR:
                 return None
             return date(int(year), month, day)
         era = _ERA_BY_KEY[era_key.upper() if len(era_key) == 1 else era_key]
@@ -262,14 +266,10 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         return "other"
 
     def _is_spoken_answer(self, text: str, start: int, end: int) -> bool:
-        matched = text[start:end]
-        if "年" not in matched and not re.search(r"[./-]", matched):
+        """A full date said on its own right after a name-like word (``ふくだきみこ 昭和12年…``)."""
+        if "年" not in text[start:end] and not re.search(r"[./-]", text[start:end]):
             return False
-        when = self.parse(matched)
-        today = self._today()
-        if when is None or (today - when).days < 365:
+        word = _WORD_BEFORE.search(text[max(0, start - 16) : start])
+        if word is None or _NOT_A_NAME_WORD.search(word[1]):
             return False
-        return bool(
-            _SPOKEN_ANSWER_BEFORE.search(text[max(0, start - 4) : start])
-            and _SPOKEN_ANSWER_AFTER.match(text[end : end + 8])
-        )
+        return bool(_SPOKEN_ANSWER_AFTER.match(text[end : end + 8]))

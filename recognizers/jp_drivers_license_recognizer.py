@@ -56,8 +56,12 @@ class JpDriversLicenseRecognizer(FieldContextRecognizer):
 
     ENTITY: ClassVar[str] = "DRIVERS_LICENSE"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("licence_number", r"(?<![\d-])\d{12}(?![\d]|-\d)", 0.3),
-        Pattern("licence_number_grouped", r"(?<![\d-])\d{4}[- ]\d{4}[- ]\d{4}(?![\d]|-\d)", 0.2),
+        Pattern("licence_number", r"(?<![\dA-Za-z-])\d{12}(?![\dA-Za-z]|-\d)", 0.3),
+        Pattern(
+            "licence_number_grouped",
+            r"(?<![\dA-Za-z-])\d{4}[- ]\d{4}[- ]\d{4}(?![\dA-Za-z]|-\d)",
+            0.2,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["運転免許", "免許証", "免許", "運転経歴"]
     STOP_LABELS = stop_labels_except("免許")

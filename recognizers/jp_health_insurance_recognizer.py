@@ -39,11 +39,11 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
 
     ENTITY: ClassVar[str] = "HEALTH_INSURANCE_NUMBER"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("insured_number", r"(?<![\d-])\d{6,10}(?![\d]|-\d)", 0.2),
-        Pattern("symbol_dash_number", r"(?<![\d-])\d{1,6}-\d{4,10}(?![\d]|-\d)", 0.2),
+        Pattern("insured_number", r"(?<![\dA-Za-z-])\d{6,10}(?![\dA-Za-z]|-\d)", 0.2),
+        Pattern("symbol_dash_number", r"(?<![\dA-Za-z-])\d{1,6}-\d{4,10}(?![\dA-Za-z]|-\d)", 0.2),
         Pattern(
             "symbol_space_number",
-            rf"(?<=記号番号{_LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\d]|-\d)",
+            rf"(?<=記号番号{_LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",
             0.2,
         ),
         Pattern(
@@ -53,7 +53,7 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         ),
         Pattern(
             "card_number",
-            rf"(?<=記号{_LABEL_GAP}[0-9A-Za-z]{{1,8}}[\s、,・]*番号{_LABEL_GAP})\d{{1,10}}(?![\d]|-\d)",
+            rf"(?<=記号{_LABEL_GAP}[0-9A-Za-z]{{1,8}}[\s、,・]*番号{_LABEL_GAP})\d{{1,10}}(?![\dA-Za-z]|-\d)",
             0.2,
         ),
     ]

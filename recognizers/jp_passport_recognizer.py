@@ -2,7 +2,8 @@
 
 What: the number printed on a Japanese passport.
 
-Format: two Latin capitals and seven digits (``MZ1048362``; full-width forms
+Format: two Latin letters (capitals on the passport; Presidio matches
+case-insensitively, as operators type) and seven digits (``MZ1048362``; full-width forms
 are folded by the normalizer). No check digit is printed on the data page
 (the MRZ's check digits are not part of what callers read out). Two letters
 and seven digits is also the shape of many order and product codes, so a bare

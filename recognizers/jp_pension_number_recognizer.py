@@ -32,10 +32,10 @@ class JpPensionNumberRecognizer(FieldContextRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "pension_number_grouped",
-            r"(?<![\d-])\d{4}[- ]\d{6}(?![\d]|-\d)",
+            r"(?<![\dA-Za-z-])\d{4}[- ]\d{6}(?![\dA-Za-z]|-\d)",
             0.3,
         ),
-        Pattern("pension_number_plain", r"(?<![\d-])(?!0)\d{10}(?![\d]|-\d)", 0.2),
+        Pattern("pension_number_plain", r"(?<![\dA-Za-z-])(?!0)\d{10}(?![\dA-Za-z]|-\d)", 0.2),
     ]
     CONTEXT: ClassVar[list[str]] = ["基礎年金番号", "年金番号", "年金手帳", "年金"]
     STOP_LABELS = stop_labels_except("年金")

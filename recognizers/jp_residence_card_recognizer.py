@@ -3,7 +3,8 @@
 What: the number of the card the Immigration Services Agency issues to
 mid- to long-term foreign residents.
 
-Format: two Latin capitals, eight digits, two Latin capitals
+Format: two Latin letters, eight digits, two Latin letters (capitals on the
+card; matched case-insensitively, as operators type)
 (``AB12345678CD``), often typed full-width (``ＡＢ１２３４５６７８ＣＤ``; the
 normalizer folds it). No check digit is published. The shape is rare outside
 this card, so a bare match is reported at the threshold; the label

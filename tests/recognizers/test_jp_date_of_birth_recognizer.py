@@ -1,0 +1,141 @@
+"""JpDateOfBirthRecognizer: every calendar form, real dates only, and the birth signal decides."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recognizers.jp_date_of_birth_recognizer import JpDateOfBirthRecognizer, era_to_date
+
+ENTITY = "DATE_OF_BIRTH"
+THRESHOLD = 0.5
+TODAY = date(2024, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def rec() -> JpDateOfBirthRecognizer:
+    return JpDateOfBirthRecognizer(today=lambda: TODAY)
+
+
+def reported(rec: JpDateOfBirthRecognizer, text: str) -> list[str]:
+    return [
+        text[r.start : r.end] for r in rec.analyze(text, [ENTITY], None) if r.score >= THRESHOLD
+    ]
+
+
+@pytest.mark.parametrize(
+    ("era", "year", "month", "day", "expected"),
+    [
+        ("昭和", "45", 3, 2, date(1970, 3, 2)),
+        ("S", "45", 3, 2, date(1970, 3, 2)),
+        ("平成", "元", 1, 8, date(1989, 1, 8)),
+        ("令和", "元", 5, 1, date(2019, 5, 1)),
+        ("大正", "15", 1, 9, date(1926, 1, 9)),
+        ("昭和", "64", 1, 7, date(1989, 1, 7)),
+        ("昭和", "64", 1, 8, None),  # 平成 had begun
+        ("令和", "元", 4, 30, None),  # still 平成
+        ("平成", "32", 1, 1, None),  # 平成 ended in its 31st year
+        ("昭和", "45", 2, 30, None),
+        ("昭和", "0", 3, 2, None),
+        (None, "1976", 2, 29, date(1976, 2, 29)),
+        (None, "1977", 2, 29, None),
+    ],
+)
+def test_era_dates_convert_only_inside_their_era(
+    era: str | None, year: str, month: int, day: int, expected: date | None
+) -> None:
+    assert era_to_date(era, year, month, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("生年月日：昭和45年3月2日\n住所：北区", "昭和45年3月2日"),
+        ("生年月日：S45.3.2", "S45.3.2"),
+        ("生年月日：H1.3.31\n電話：", "H1.3.31"),
+        ("生年月日は1970/03/02です", "1970/03/02"),
+        ("生年月日：1976年2月29日", "1976年2月29日"),
+        ("生年月日：昭和四十九年七月八日", "昭和四十九年七月八日"),
+        ("生年月日：１９６２／０４／３０", "１９６２／０４／３０"),
+        ("生年月日は平成元年1月8日です", "平成元年1月8日"),
+        ("誕生日は3月2日です", "3月2日"),
+        ("子は蒼くん、令和6年10月3日生まれ。", "令和6年10月3日"),
+        ("扶養している長男はH17.11.22生まれとのこと", "H17.11.22"),
+        ("高橋 健一様（昭和32年6月14日生）。", "昭和32年6月14日"),
+        ("藤田 光子様、1958/11/27生。", "1958/11/27"),
+        ("昭和45年3月生まれの方", "昭和45年3月"),
+        ("1970-03-02生まれ", "1970-03-02"),
+        ("吉田 正雄（S10.2.3）", "S10.2.3"),
+        ("高橋 健一様（昭和32年6月14日、72歳）", "昭和32年6月14日"),
+        ("お名前と生年月日をお願いします 大野ひなたで 令和6年11月8日です", "令和6年11月8日"),
+        ("母は ふくだきみこ 昭和12年の4月15日 です", "昭和12年の4月15日"),
+        ("お名前は ささきりょうた 平成5年7月3日", "平成5年7月3日"),
+    ],
+)
+def test_birth_dates_are_found_in_every_calendar(
+    rec: JpDateOfBirthRecognizer, text: str, value: str
+) -> None:
+    assert reported(rec, text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月3日に来庁予定です",
+        "支払期限は3月31日です",
+        "令和6年4月から保険料が変わります",
+        "令和6年4月1日から保険料が変わります",
+        "受付日：2024/11/21",
+        "申請日（令和6年4月1日）に受付",
+        "納期限は 令和6年11月25日 です",
+        "父は昭和16年8月30日に死亡",
+        "生年月日を確認し、令和6年11月3日に来庁されました",
+        "収集日は12月10日火曜日になります",
+        "住所 北区本庄東1-12-4",
+        "電話 2024-1234",
+        "令和6年11月8日",
+    ],
+)
+def test_dates_without_a_birth_signal_are_not_reported(
+    rec: JpDateOfBirthRecognizer, text: str
+) -> None:
+    assert reported(rec, text) == []
+
+
+def test_a_date_of_death_next_to_a_birth_date_is_not_a_birth_date(
+    rec: JpDateOfBirthRecognizer,
+) -> None:
+    text = "被相続人 吉田 正雄（S10.2.3生、R6.9.1死亡）"
+    assert reported(rec, text) == ["S10.2.3"]
+
+
+def test_a_birth_label_vouches_only_for_the_next_date(rec: JpDateOfBirthRecognizer) -> None:
+    text = "生年月日 H17.11.22 住所 北区1-2-3 受付 R6.11.20"
+    assert reported(rec, text) == ["H17.11.22"]
+
+
+def test_a_birth_label_on_the_previous_line_does_not_count(rec: JpDateOfBirthRecognizer) -> None:
+    assert reported(rec, "生年月日：\n受付：令和6年11月20日") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生年月日は昭和45年2月30日です",
+        "生年月日は昭和64年1月8日です",
+        "生年月日は令和元年4月1日です",
+        "生年月日は令和7年1月1日です",  # after today
+        "誕生日は2月30日です",
+        "生年月日：S45.13.2",
+        "生年月日：1800/01/01",
+    ],
+)
+def test_impossible_dates_are_dropped(rec: JpDateOfBirthRecognizer, text: str) -> None:
+    assert rec.analyze(text, [ENTITY], None) == []
+
+
+def test_the_clock_is_injected_so_a_future_date_depends_on_today() -> None:
+    text = "生年月日は令和7年1月1日です"
+    later = JpDateOfBirthRecognizer(today=lambda: date(2025, 6, 1))
+    assert reported(later, text) == ["令和7年1月1日"]

@@ -1,0 +1,64 @@
+"""JpHealthInsuranceRecognizer: 被保険者番号 and 記号・番号, only after a health-insurance label."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.jp_health_insurance_recognizer import JpHealthInsuranceRecognizer
+
+ENTITY = "HEALTH_INSURANCE_NUMBER"
+THRESHOLD = 0.5
+
+
+@pytest.fixture(scope="module")
+def rec() -> JpHealthInsuranceRecognizer:
+    return JpHealthInsuranceRecognizer()
+
+
+def reported(rec: JpHealthInsuranceRecognizer, text: str) -> list[str]:
+    return [
+        text[r.start : r.end] for r in rec.analyze(text, [ENTITY], None) if r.score >= THRESHOLD
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("被保険者番号：0003395162\n住所：", ["0003395162"]),
+        ("後期高齢者医療の被保険者番号00387145の保険証", ["00387145"]),
+        ("被保険者番号は０００３３９５１６２です", ["０００３３９５１６２"]),
+        ("介護保険の被保険者番号 〇〇〇一二三四五六七", ["〇〇〇一二三四五六七"]),
+        ("後期高齢 被保番号00412857 携帯〇九〇・三三八一", ["00412857"]),
+        ("国保記号番号 03-1187254。", ["03-1187254"]),
+        ("国保記号番号 ０３－１１８７２５４", ["０３－１１８７２５４"]),
+        ("旧保険証の表示は記号17 番号0962531で", ["17", "0962531"]),
+        ("保険証の 記号 ＡＢ１２ 番号 ３４５６", ["ＡＢ１２", "３４５６"]),
+        ("保険証の番号はわかりますか ええと 0781463 ですね", ["0781463"]),
+        ("保険証の番号は ぜろななはちいちよんろくさん です", ["ぜろななはちいちよんろくさん"]),
+        ("保険者番号 06270014 被保険者番号 00387145", ["00387145"]),
+    ],
+)
+def test_insured_numbers_are_found_after_a_health_insurance_label(
+    rec: JpHealthInsuranceRecognizer, text: str, values: list[str]
+) -> None:
+    assert sorted(reported(rec, text)) == sorted(values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0003395162",
+        "お客様番号 00387145",
+        "保険者番号 06270014",
+        "被保険者番号は0001057733、個人番号は123456789018",
+        "保険証 なし 電話 06-6955-1734",
+        "被保険者番号\n受付 00387145",
+        "記号17 番号0962531",
+        "保険証 AB12345678CD",
+        "被保険者番号 12345",
+    ],
+)
+def test_digits_without_a_health_insurance_label_are_not_reported(
+    rec: JpHealthInsuranceRecognizer, text: str
+) -> None:
+    assert [v for v in reported(rec, text) if v != "0001057733"] == []
