@@ -82,3 +82,325 @@ def redact_many(
     for text, caller_id in texts:
         yield redact(text, policy, analyzer=finder, pseudonym_key=pseudonym_key,
                      caller_id=caller_id, now=now)
+
+
+# --- Stored records: seal, store, read, shred, audit, rotate (issue 5) --------------
+# Imports kept with the functions that use them so this block can be appended
+# without touching the redaction block above.
+import hashlib  # noqa: E402
+import hmac  # noqa: E402
+import uuid  # noqa: E402
+from collections import abc as _abc  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Any, Protocol  # noqa: E402
+
+from sqlalchemy.orm import Session  # noqa: E402
+
+from redactor.audit import log as audit_log  # noqa: E402
+from redactor.audit.report import AuditReport, run_audit  # noqa: E402
+from redactor.crypto.envelope import rewrap  # noqa: E402
+from redactor.crypto.errors import DecryptionError  # noqa: E402
+from redactor.crypto.keys import KeyProvider, pseudonym_key, request_digest_key  # noqa: E402
+from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
+from redactor.results import VaultItem  # noqa: E402
+from redactor.store.store import Journal, KeyEvent, Store, StoredRecord  # noqa: E402
+
+
+class RecordNotFound(Exception):
+    """No live record with this id (also raised for erased or fully shredded content)."""
+
+
+class AccessDenied(Exception):
+    """The caller's role or stated purpose does not allow this read (always audit-logged)."""
+
+
+class OriginalsPolicy(Protocol):
+    """What ``read_original`` needs of a policy (``redactor.policy.Policy`` fits)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def original_viewer_roles(self) -> tuple[str, ...]: ...
+    @property
+    def purpose_required(self) -> bool: ...
+
+
+class RotatingKeyProvider(KeyProvider, Protocol):
+    def rotate(self, *, now: datetime) -> str: ...
+
+
+class RetiringKeyProvider(KeyProvider, Protocol):
+    def retire(self, key_id: str, *, now: datetime) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RecordReceipt:
+    """What the caller gets back for a stored note; ``created`` is False on a retry."""
+
+    id: str
+    masked_text: str
+    label_counts: dict[str, int]
+    record_deadline: datetime | None
+    original_deadlines: tuple[datetime, ...]
+    created: bool = True
+
+    def __repr__(self) -> str:
+        return f"RecordReceipt(id={self.id!r}, labels={self.label_counts}, created={self.created})"
+
+
+def request_digest(keys: KeyProvider, text: str, policy_name: str, policy_version: str) -> str:
+    """Keyed digest of a request, so a retry can be recognized without storing the note."""
+    msg = "\x00".join((policy_name, policy_version, text)).encode()
+    return hmac.new(request_digest_key(keys), msg, hashlib.sha256).hexdigest()
+
+
+def _receipt(rec: StoredRecord, keys: KeyProvider, *, created: bool) -> RecordReceipt:
+    if rec.masked is None:
+        raise RecordNotFound(rec.id)
+    return RecordReceipt(
+        id=rec.id,
+        masked_text=open_masked(keys, rec.id, rec.masked),
+        label_counts=rec.label_counts,
+        record_deadline=rec.record_deadline,
+        original_deadlines=tuple(p.retain_until for p in rec.vault),
+        created=created,
+    )
+
+
+def store_redaction(
+    result: RedactionResult,
+    *,
+    store: Store,
+    keys: KeyProvider,
+    now: datetime,
+    record_id: str | None = None,
+    idempotency_key: str | None = None,
+    digest: str | None = None,
+) -> RecordReceipt:
+    """Seal a redaction under fresh data keys and insert it in one transaction."""
+    record_id = record_id or str(uuid.uuid4())
+    sealed = seal_redaction(result, keys, record_id=record_id, now=now)
+    stored_id, created = store.insert(sealed, idempotency_key=idempotency_key,
+                                      request_digest=digest)
+    if created:
+        return RecordReceipt(
+            id=stored_id,
+            masked_text=result.text,
+            label_counts=result.label_counts(),
+            record_deadline=result.record_deadline,
+            original_deadlines=tuple(p.retain_until for p in sealed.vault),
+        )
+    existing = store.get(stored_id)
+    if existing is None:  # pragma: no cover - the row was found a moment ago
+        raise RecordNotFound(stored_id)
+    return _receipt(existing, keys, created=False)
+
+
+def create_record(
+    text: str,
+    policy: Policy,
+    *,
+    analyzer: EntityFinder,
+    store: Store,
+    keys: KeyProvider,
+    now: datetime,
+    idempotency_key: str | None = None,
+    caller_id: str | None = None,
+) -> RecordReceipt:
+    """Redact, seal and store a note: all of it happens, or nothing is stored.
+
+    Nothing is written before the insert, which is one transaction; a retried
+    request with the same idempotency key returns the first record.
+    """
+    digest = None
+    if idempotency_key is not None:
+        digest = request_digest(keys, text, policy.name, policy.version)
+        existing_id = store.find_idempotent(idempotency_key, digest)
+        if existing_id is not None:
+            existing = store.get(existing_id)
+            if existing is not None:
+                return _receipt(existing, keys, created=False)
+    record_id = str(uuid.uuid4())
+    result = redact(text, policy, analyzer=analyzer, pseudonym_key=pseudonym_key(keys),
+                    caller_id=caller_id, now=now, record_id=record_id)
+    return store_redaction(result, store=store, keys=keys, now=now, record_id=record_id,
+                           idempotency_key=idempotency_key, digest=digest)
+
+
+def _live(store: Store, record_id: str) -> StoredRecord | None:
+    rec = store.get(record_id)
+    return None if rec is None or rec.deleted_at is not None else rec
+
+
+def read_masked(
+    record_id: str, *, store: Store, keys: KeyProvider, actor: str, role: str, now: datetime
+) -> str:
+    """The masked note (staff reading feedback). Not PII, so not audit-logged."""
+    del actor, role, now  # kept in the signature: faces authorize on them; future logging
+    rec = _live(store, record_id)
+    if rec is None or rec.masked is None:
+        raise RecordNotFound(record_id)
+    return open_masked(keys, rec.id, rec.masked)
+
+
+def _log(store: Store, entry: audit_log.AuditEntry) -> None:
+    with store.transaction() as s:
+        audit_log.append(s, entry)
+
+
+def read_original(
+    record_id: str,
+    *,
+    store: Store,
+    keys: KeyProvider,
+    actor: str,
+    role: str,
+    purpose: str | None,
+    policy: OriginalsPolicy,
+    now: datetime,
+) -> list[VaultItem]:
+    """The vaulted originals of a record, for an authorized role with a stated purpose.
+
+    Every attempt is logged — refusals, missing records and failures included —
+    and an allowed read is returned only after its log entry is committed.
+    Originals whose deadline passed are gone (shredded) and are not returned.
+    """
+    tag = f"{policy.name}@{policy.version}"
+
+    def entry(result: str, labels: _abc.Sequence[str] = (), key: str | None = None
+              ) -> audit_log.AuditEntry:
+        return audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
+                                    action="view_original", result=result,
+                                    record_id=record_id, labels=tuple(labels), policy=tag,
+                                    key_version=key)
+
+    rec = _live(store, record_id)
+    if rec is None:
+        _log(store, entry("not_found"))
+        raise RecordNotFound(record_id)
+    if rec.policy_name != policy.name:
+        _log(store, entry("denied: policy mismatch"))
+        raise AccessDenied("record is governed by another policy")
+    if role not in policy.original_viewer_roles:
+        _log(store, entry("denied: role"))
+        raise AccessDenied(f"role {role!r} may not view originals")
+    if policy.purpose_required and not (purpose or "").strip():
+        _log(store, entry("denied: no purpose"))
+        raise AccessDenied("a purpose is required to view originals")
+    live = [p for p in rec.vault if p.sealed is not None]
+    labels = sorted({label for p in live for label in p.labels})
+    key_ids = ",".join(sorted({p.sealed.wrapped.key_id for p in live if p.sealed}))
+    try:
+        items = [
+            item
+            for p in live
+            if p.sealed is not None
+            for item in open_vault(keys, rec.id, p.sealed, p.retain_until)
+        ]
+    except DecryptionError:
+        _log(store, entry("error: decryption failed", labels, key_ids or None))
+        raise
+    _log(store, entry("allowed", labels, key_ids or None))
+    return sorted(items, key=lambda i: (i.start, i.end))
+
+
+def _journal(actor: str, role: str, now: datetime, purpose: str | None = None) -> Journal:
+    def write(session: Session, event: KeyEvent) -> None:
+        audit_log.append(
+            session,
+            audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
+                                 action=event.action, result=f"destroyed {event.part}",
+                                 record_id=event.record_id, labels=event.labels,
+                                 policy=event.policy, key_version=event.kek_id),
+        )
+
+    return write
+
+
+def delete_record(
+    record_id: str, *, store: Store, actor: str, role: str, purpose: str | None, now: datetime
+) -> bool:
+    """Erase a record (right to erasure): every key and ciphertext destroyed, each logged."""
+    deleted = store.delete(record_id, now=now, journal=_journal(actor, role, now, purpose))
+    if not deleted:
+        _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
+                                         action="delete", result="not_found",
+                                         record_id=record_id))
+    return deleted
+
+
+def sweep(*, store: Store, now: datetime, actor: str = "sweep") -> list[KeyEvent]:
+    """Crypto-shred everything past its deadline at ``now``; each shred is audit-logged."""
+    return store.sweep(now, journal=_journal(actor, "system", now))
+
+
+def audit(
+    *,
+    store: Store,
+    keys: KeyProvider,
+    analyzer: Any,
+    policy_lookup: _abc.Callable[[str, str], Any],
+    policy_check: _abc.Callable[[Any], _abc.Sequence[object]],
+    now: datetime,
+) -> AuditReport:
+    """The compliance audit (see ``redactor.audit.report``); clean means no findings."""
+    return run_audit(store, keys, analyzer=analyzer, policy_lookup=policy_lookup,
+                     policy_check=policy_check, now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class RotationReport:
+    primary_key_id: str
+    rewrapped: int
+
+
+def rotate_keys(
+    *,
+    store: Store,
+    keys: RotatingKeyProvider,
+    now: datetime,
+    actor: str,
+    role: str,
+    new_key: bool = True,
+) -> RotationReport:
+    """Make a new primary KEK (unless ``new_key`` is False) and re-wrap every live data key.
+
+    Ciphertexts are not touched; old KEKs keep decrypting until retired.
+    """
+    if new_key:
+        keys.rotate(now=now)
+    primary = keys.primary_key_id
+
+    def fn(record_id: str, sealed: Any) -> Any:
+        return rewrap(keys, record_id, sealed.field, sealed.dek_id, sealed.wrapped)
+
+    count = store.rewrap(fn, target_kek=primary)
+    _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="rotate_keys",
+                                     result=f"rewrapped {count}", key_version=primary))
+    return RotationReport(primary, count)
+
+
+class KeyStillInUse(Exception):
+    """Retiring this KEK would make live records unreadable before their deadline."""
+
+
+def retire_key(
+    key_id: str,
+    *,
+    store: Store,
+    keys: RetiringKeyProvider,
+    now: datetime,
+    actor: str,
+    role: str,
+    force: bool = False,
+) -> None:
+    """Destroy an old KEK; refused while it still wraps live data keys unless ``force``."""
+    in_use = store.count_wrapped_by(key_id)
+    if in_use and not force:
+        raise KeyStillInUse(f"key {key_id} still wraps {in_use} data key(s); rotate first")
+    keys.retire(key_id, now=now)
+    _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="retire_key",
+                                     result=f"retired ({in_use} key(s) still wrapped)",
+                                     key_version=key_id))

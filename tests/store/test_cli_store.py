@@ -1,0 +1,100 @@
+"""`redactor ingest | sweep | audit | keys` end to end on the dev notes (SQLite, fake analyzer)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from storekit import DEV_NOTES, load_dev_notes
+from typer.testing import CliRunner
+
+from redactor.cli import app, store_cmd
+from redactor.entities import Entity
+
+POLICY = Path(__file__).resolve().parents[2] / "policies" / "default.yaml"
+
+
+class GoldAnalyzer:
+    """Answers with the gold spans of the dev notes: the store is tested, not the model."""
+
+    def __init__(self) -> None:
+        self.gold = {n["text"]: n["spans"] for n in load_dev_notes()}
+
+    def analyze(self, text: str) -> list[Entity]:
+        return [Entity(s["start"], s["end"], s["label"], 0.99, "gold")
+                for s in self.gold.get(text, [])]
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("REDACTOR_DB_URL", f"sqlite:///{tmp_path / 'db.sqlite'}")
+    monkeypatch.setenv("REDACTOR_KEYRING", str(tmp_path / "keys" / "keyring.json"))
+    monkeypatch.setattr(store_cmd, "ANALYZER_FACTORY", GoldAnalyzer)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_when_dev_notes_ingested_swept_and_audited_then_clean_and_shredded(env: Path) -> None:
+    shutil.copy(DEV_NOTES, env / "notes.jsonl")
+    code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY),
+                     "--now", "2025-04-01T09:00:00+09:00")
+    assert code == 0, out
+    assert "stored 120 record(s); 0 already present" in out
+    assert (os.stat(env / "keys" / "keyring.json").st_mode & 0o777) == 0o600
+    code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY))
+    assert "stored 0 record(s); 120 already present" in out  # idempotent per note id
+    code, out = _run("audit", "--now", "2025-04-02T00:00:00+09:00", "--format", "json",
+                     "--policy", str(POLICY))
+    report = json.loads(out)
+    assert code == 0 and report["clean"] and report["records"] == 120, out
+    raw = (env / "db.sqlite").read_bytes()
+    for note in load_dev_notes():
+        for s in note["spans"]:
+            value = note["text"][s["start"] : s["end"]].encode()
+            assert len(value) < 5 or value not in raw
+    code, out = _run("sweep", "--now", "2100-01-01T00:00:00+00:00")
+    assert code == 0 and out.startswith("shredded ")
+    code, out = _run("sweep", "--now", "2100-01-01T00:00:00+00:00")
+    assert out.startswith("shredded 0 key(s)")
+    code, out = _run("audit", "--now", "2100-01-01T00:00:00+00:00", "--format", "json",
+                     "--policy", str(POLICY))
+    report = json.loads(out)
+    assert code == 0 and report["shreds_logged"] >= 120, out
+    code, out = _run("keys", "rotate", "--now", "2100-01-01T00:00:00+00:00")
+    assert code == 0 and "primary key k2; re-wrapped 0" in out
+    code, out = _run("keys", "retire", "k1")
+    assert code == 0, out
+
+
+def test_when_audit_finds_problems_then_exit_1(env: Path) -> None:
+    (env / "notes.jsonl").write_text(json.dumps({"id": "x", "text": "電話 090-1234-5678"}) + "\n")
+    assert _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY),
+                "--now", "2025-04-01T00:00:00+00:00")[0] == 0
+    code, out = _run("audit", "--now", "2200-01-01T00:00:00+00:00", "--policy", str(POLICY))
+    assert code == 1 and "past_deadline" in out and "090-1234-5678" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("keys", "rotate"), "no keyring"), (("keys", "retire", "k9"), "no keyring")],
+)
+def test_when_keyring_missing_then_refused(env: Path, args: tuple[str, ...], message: str
+                                           ) -> None:
+    code, out = _run(*args)
+    assert code == 2 and message in out
+
+
+def test_when_keys_init_twice_then_second_refused(env: Path) -> None:
+    assert _run("keys", "init")[0] == 0
+    code, out = _run("keys", "init")
+    assert code == 2 and "already exists" in out
+    os.chmod(env / "keys" / "keyring.json", 0o644)
+    assert _run("keys", "rotate")[0] == 2
