@@ -25,6 +25,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
+from recognizers.context_words import line_before
 from recognizers.normalize import NormalizedText
 
 #: Labels of the identifiers the project knows, in canonical (NFKC) form.
@@ -66,8 +67,8 @@ def field_window(text: str, start: int, size: int, stop_labels: Sequence[str]) -
     At most ``size`` characters, none before the last line break, none before
     the end of the last label in ``stop_labels``.
     """
-    window = text[max(0, start - size) : start]
-    cut = window.rfind("\n") + 1
+    window = line_before(text, start, size)
+    cut = 0
     for label in stop_labels:
         at = window.rfind(label, cut)
         if at >= 0:
