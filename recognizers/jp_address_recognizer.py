@@ -1,0 +1,466 @@
+"""Recognizer for Japanese street-level addresses (住所).
+
+What: a place written down to street level, in the order Japanese addresses
+run from the largest unit to the smallest::
+
+    [〒 postal code] [都道府県] [郡] [市区町村 (+ 政令市の区)]
+    [京都の通り名 上ル/下ル/西入/東入] [大字/字] 町域
+    [丁目・番地・番・号 | N-N-N | NのNのN | 北9条西6丁目]
+    [建物名 部屋 | 9階 | 203号室]
+
+in any digit form the normalizer folds (``4-6-24``, ``四丁目6番24号``,
+``３の２２の４０５``). ``LABELS.md`` draws the line: an address reaches a town
+name, a block number, a building or a room. A bare prefecture, city or ward
+(``大阪市淀川区の窓口``) and a facility name (``淀川区役所``) are not
+addresses; a postal code is part of the span only when ``〒`` leads the
+address, otherwise it is the postal-code recognizer's.
+
+How: a hand-written left-to-right parser over the canonical text, with Japan
+Post's KEN_ALL list (``data/jp_address_gazetteer.tsv.gz``, see
+``data/README.md``) as the gazetteer of prefectures, municipalities and
+town names. A town name counts when it belongs to the municipality already
+read (``北区天神橋`` is 大阪市北区's, not 札幌市北区's), or, written without its
+city, when a block number follows (``鴫野東1丁目3の22の405``). Why by hand: no
+maintained Python library parses Japanese addresses inside running text and
+reports character offsets; the geocoding normalizers expect a clean address
+string on its own.
+
+Reference: 日本郵便「郵便番号データ」(https://www.post.japanpost.jp/zipcode/download.html);
+住居表示に関する法律 (Act No. 119 of 1962) for the 街区符号・住居番号 block forms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.normalize import normalize
+
+GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "jp_address_gazetteer.tsv.gz"
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶヵ"
+_KATA = "\u30a1-\u30fa\u30fc\u30fd\u30fe"  # katakana and ー, not the middle dot
+_HIRA = "\u3041-\u3096"
+
+# Variant spellings folded on both sides before lookup (one character for one, so
+# offsets hold): 旭ヶ丘 = 旭ケ丘, 南広瀬 = 南廣瀬.
+_FOLD = str.maketrans(
+    "ヶヵ廣澤邊邉﨑嵜髙濱櫻藏齋齊國眞淺圓冨會嶋嶌德惠條瀨龍",
+    "ケカ広沢辺辺崎崎高浜桜蔵斎斉国真浅円富会島島徳恵条瀬竜",
+)
+
+_POSTAL = re.compile(r"〒 ?(\d{3}-?\d{4}) ?")
+_SPACE = " "
+# One group of a block: 1丁目, 3番地, 12番, 5号, 第6地割, 2線, 北9条 (Sapporo: 9条西).
+_GROUP = re.compile(
+    r"第?(\d+)(丁目|番地|番町|番丁|号室|番|号|地割|線|条[東西南北]?|丁|街区|区|部|階|F)?"
+)
+_GROUP_SEP = re.compile(r"-|の|ノ|・")
+_STRONG_UNITS = frozenset({"丁目", "番地", "番町", "番丁", "番", "号", "地割"})
+# Lot prefixes used in rural 番地 (甲123, 乙4) and Hokkaido's grid (1線北17号).
+# Hiragana iroha letters too (寺井町た35番地), but never a particle (に, は, の …).
+_LOT = re.compile(
+    r"(?:[甲乙丙丁イロハニホヘト東西南北]|[いろほちりぬるわよたれそつねならむうゐおくまけふこえあさきゆめみしゑひせす])(?=\d)"
+)
+# A sub-area name not in the gazetteer (字名, an unlisted 町): it must run into a block.
+_NAME_CHARS = f"{_HAN}{_KATA}"
+_GENERIC_NAME = re.compile(
+    rf"(?:大?字)?(?:[{_NAME_CHARS}]|\d+(?=[{_NAME_CHARS}]))"
+    rf"(?:[{_NAME_CHARS}]|\d+(?=[{_NAME_CHARS}])|[のノが](?=[{_HAN}]))*?"
+    rf"(?=第?\d+(?:丁目|番|号|条|線|地割|区|部|街区|階|F|[^\d{_NAME_CHARS}]|$))"
+)
+# A 字 after the town with no number (野依町字細田, 大字河原木字青森谷地).
+_AZA_NAME = re.compile(rf"(?:大?字[{_NAME_CHARS}](?:[{_NAME_CHARS}]|[のノ](?=[{_HAN}])){{0,9}})+")
+_AZA = re.compile(r"大?字")
+# Kyoto's street directions: 烏丸通御池下ル, 四条通烏丸東入ル.
+_KYOTO = re.compile(
+    rf"(?:[{_NAME_CHARS}\d]{{1,12}}?(?:上ル|下ル|上る|下る|西入ル|東入ル|西入る|東入る|西入|東入|入ル|入る))+"
+)
+# Words that make a name a facility or an office, not a place (淀川区役所, 区民センター).
+_FACILITY = re.compile(
+    r"役所|役場|センター|駅|公園|学校|病院|会館|支所|事務所|出張所|庁舎|図書館|窓口|在住|住民"
+)
+_BUILDING_SUFFIX = (
+    "ビルディング|ビルヂング|ビル|ハイツ|マンション|コーポ|レジデンス|ハイム|メゾン|パレス|"
+    "コート|ハウス|ヒルズ|タワー|プラザ|テラス|アパート|カーサ|シャトー|ホール|センター|"
+    "スクエア|ガーデン|荘|棟|館|寮|住宅|団地|庁舎"
+)
+_ROOM = r"[1-9]\d*(?:-[1-9]\d*)?(?:号室|号|階|F)?"
+# A building name and its room or floor: サンハイツ13302, 大拓ビル9階, パークハウス本庄東702号室,
+# T-Building4-5階, 合同庁舎内. It may not start with a particle (3-8-21の前のマンション).
+_BUILDING = re.compile(
+    rf"(?![のにでをはがとへもや])"
+    rf"[{_NAME_CHARS}{_HIRA}A-Za-z&'・\d-]{{0,30}}"
+    rf"(?:(?:{_BUILDING_SUFFIX})(?:{_ROOM}|内)?|{_ROOM}|(?:局|所)内)(?![\d-])"
+)
+_WORD_CHAR = re.compile(f"[{_HAN}{_KATA}A-Za-z0-9]")
+# "（銀座郵便局私書箱第124号）", "（MNCタウン2階）", "大手郵便局私書箱第5号": part of the address.
+_NOTE = re.compile(
+    rf"[（(][^（）()\n]{{0,30}}(?:私書箱|階|号室|内|{_BUILDING_SUFFIX})[^（）()\n]{{0,12}}[）)]"
+    rf"|[{_NAME_CHARS}]{{1,12}}郵便局私書箱第?\d+(?:[・,、]\d+)*号"
+)
+_BUILDING_MARK = re.compile(rf"[{_KATA}A-Za-z]|荘|棟|館|寮|住宅|団地|庁舎|階|号室|局内|所内")
+# A building named without a known suffix, written right after the block
+# (4-8-1ランドポート板橋, 1-1-1BLUEFRONTSHIBAURA): katakana or Latin, no space before.
+_FREE_BUILDING = re.compile(rf"(?=[^{_HAN}]*[{_KATA}A-Za-z])[{_NAME_CHARS}A-Za-z&'・\d-]{{3,40}}")
+_ROOM_ONLY = re.compile(r"(?:[1-9]\d*(?:号室|階|F)|[1-9]\d*-[1-9]\d*号室)(?![\d-])")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Canonical names of prefectures, municipality parts and towns, indexed for lookup.
+
+    Municipalities are numbered by their line in the gazetteer; a prefecture or a
+    municipality part (``大阪市``, ``北区``) names the set of ids it may mean.
+    """
+
+    prefectures: Mapping[str, frozenset[int]]
+    municipalities: Mapping[str, frozenset[int]]
+    #: town names of each municipality id
+    towns_of: Sequence[frozenset[str]]
+    all_towns: frozenset[str]
+    #: for each first character, the lengths of names starting with it, longest first
+    lengths: Mapping[str, tuple[int, ...]]
+
+    def longest(
+        self, table: Mapping[str, frozenset[int]], text: str, i: int, within: frozenset[int] | None
+    ) -> tuple[int, frozenset[int]] | None:
+        """Longest name of ``table`` at ``text[i:]`` (meaning one of ``within`` if given)."""
+        for length in self.lengths.get(text[i], ()) if i < len(text) else ():
+            ids = table.get(text[i : i + length])
+            if ids is not None and within is not None:
+                ids = ids & within
+            if ids:
+                return length, ids
+        return None
+
+    def longest_town(
+        self, text: str, i: int, within: frozenset[int] | None
+    ) -> tuple[int, frozenset[int] | None] | None:
+        """Longest town name at ``text[i:]`` (of a municipality in ``within`` if given)."""
+        for length in self.lengths.get(text[i], ()) if i < len(text) else ():
+            name = text[i : i + length]
+            if name not in self.all_towns:
+                continue
+            if within is None:
+                return length, None
+            ids = frozenset(m for m in within if name in self.towns_of[m])
+            if ids:
+                return length, ids
+        return None
+
+
+def _municipality_parts(name: str) -> list[str]:
+    """The ways a municipality is written: whole, and its 郡 / 市 / 区 / 町村 parts."""
+    parts = [name]
+    county = re.fullmatch(r"(.+?郡)(.+[町村])", name)
+    if county:
+        parts += [county.group(1), county.group(2)]
+    ward = re.fullmatch(r"(.+?市)(.+区)", name)
+    if ward:
+        parts += [ward.group(1), ward.group(2)]
+    return parts
+
+
+def parse_gazetteer(lines: Iterable[str]) -> Gazetteer:
+    """Index the gazetteer lines (``pref<TAB>municipality<TAB>town…``) for longest-match lookup."""
+    prefs: dict[str, set[int]] = {}
+    munis: dict[str, set[int]] = {}
+    towns_of: list[frozenset[str]] = []
+    all_towns: set[str] = set()
+    for line in lines:
+        fields = line.rstrip("\n").translate(_FOLD).split("\t")
+        if len(fields) < 2:
+            continue
+        muni_id = len(towns_of)
+        prefs.setdefault(fields[0], set()).add(muni_id)
+        for part in _municipality_parts(fields[1]):
+            munis.setdefault(part, set()).add(muni_id)
+        towns = frozenset(fields[2:])
+        towns_of.append(towns)
+        all_towns.update(towns)
+    lengths: dict[str, set[int]] = {}
+    for name in (*prefs, *munis, *all_towns):
+        lengths.setdefault(name[0], set()).add(len(name))
+    return Gazetteer(
+        prefectures={k: frozenset(v) for k, v in prefs.items()},
+        municipalities={k: frozenset(v) for k, v in munis.items()},
+        towns_of=tuple(towns_of),
+        all_towns=frozenset(all_towns),
+        lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+    )
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """Read the shipped gazetteer once per process (it is immutable)."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return parse_gazetteer(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parse:
+    start: int
+    end: int
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    end: int
+    strong: bool
+    leading_zero: bool
+    first_digits: int
+    groups: int
+
+
+def _block(text: str, i: int) -> _Block | None:
+    """Parse a block part (丁目・番地・号, N-N-N, NのN) starting at ``i``."""
+    groups = units = 0
+    k = i
+    end = i
+    leading_zero = False
+    first_digits = 0
+    while True:
+        lot = _LOT.match(text, k)
+        m = _GROUP.match(text, lot.end() if lot else k)
+        if m is None:
+            break
+        if groups == 0:
+            leading_zero = m.group(1).startswith("0") and len(m.group(1)) > 1
+            first_digits = len(m.group(1))
+        groups += 1
+        units += m.group(2) in _STRONG_UNITS
+        k = end = m.end()
+        sep = _GROUP_SEP.match(text, k)
+        if sep and _GROUP.match(text, sep.end()):
+            k = sep.end()
+            continue
+        if m.group(2) and (_GROUP.match(text, k) or _LOT.match(text, k)):
+            continue
+        break
+    if groups == 0:
+        return None
+    return _Block(end, units > 0 or groups > 1, leading_zero, first_digits, groups)
+
+
+def _building(text: str, i: int) -> int:
+    """End of a building name and room (or a bare room / floor) at ``i``; ``i`` if none."""
+    m = _BUILDING.match(text, i)
+    if m and _BUILDING_MARK.search(m.group()):
+        return m.end()
+    m = _ROOM_ONLY.match(text, i)
+    return m.end() if m else i
+
+
+def _town_alone_refused(text: str, start: int, length: int) -> bool:
+    """A town read without its city must be a whole word of two characters or more."""
+    if length < 2 or start == 0:
+        return length < 2
+    return _WORD_CHAR.match(text, start - 1) is not None
+
+
+def _block_ok(
+    text: str, block: _Block, admin: bool, muni: bool, town: bool, name: str | None
+) -> bool:
+    """Whether a block part makes the address; ``name`` is an unlisted sub-area before it."""
+    if block.leading_zero:
+        return False  # 06-6123-4567 is a phone number, not a block
+    run_on = _WORD_CHAR.match(text, block.end) is not None
+    if not block.strong and run_on and _building(text, block.end) == block.end:
+        return False  # 3人, 5年: a count, not a lot number
+    if not admin:
+        # 日の里12号公園: one number run into a word is a name, not a block
+        lone = block.groups == 1 and _WORD_CHAR.match(text, block.end) is not None
+        return town and name is None and block.strong and not lone
+    if town and not muni and not block.strong:
+        return False  # 北海道10区: a prefecture and a number
+    if town:
+        return True
+    if not muni:
+        return False
+    if name is None:
+        return block.strong or block.first_digits >= 3  # 下諏訪町5329
+    return block.strong or name.startswith(("字", "大字")) or len(name) >= 2
+
+
+def _tail(text: str, end: int) -> int:
+    """Extend an address over its building, room, floor or post-office-box note."""
+    at = _skip_space(text, end)
+    room_end = _building(text, at)
+    free = _FREE_BUILDING.match(text, end) if end > 0 and text[end - 1].isdigit() else None
+    if free and _BUILDING_MARK.search(free.group()):
+        room_end = max(room_end, free.end())
+    if room_end > at:
+        end = room_end
+    at = _skip_space(text, end)
+    note = _NOTE.match(text, at)
+    return note.end() if note else end
+
+
+def _skip_space(text: str, i: int) -> int:
+    return i + 1 if i < len(text) and text[i] == _SPACE else i
+
+
+class JpAddressRecognizer(EntityRecognizer):
+    """Finds street-level Japanese addresses by parsing the canonical text against KEN_ALL."""
+
+    ENTITY: ClassVar[str] = "ADDRESS"
+    CONTEXT: ClassVar[Sequence[str]] = ("住所", "所在地", "場所", "転出先", "転入先", "送付先")
+    #: an address with its 〒 code, or city + town + block: no doubt left
+    SCORE_FULL: ClassVar[float] = 0.95
+    #: municipality + block, or town + block without the city
+    SCORE_BLOCK: ClassVar[float] = 0.85
+    #: municipality + town, no block (東淀川区瑞光)
+    SCORE_TOWN: ClassVar[float] = 0.7
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "ja",
+        supported_entity: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        self._gazetteer = gazetteer
+        self._display_name = name or type(self).__name__
+        super().__init__(
+            supported_entities=[supported_entity or self.ENTITY],
+            supported_language=supported_language,
+            name=self._display_name,
+            context=context if context is not None else list(self.CONTEXT),
+        )
+
+    def load(self) -> None:
+        """Nothing to load eagerly: the gazetteer is read on first use (shared cache)."""
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        entity = self.supported_entities[0]
+        if entities and entity not in entities:
+            return []
+        norm = normalize(text)
+        results: list[RecognizerResult] = []
+        for found in self.find(norm.text):
+            start, end = norm.to_original(found.start, found.end)
+            explanation = AnalysisExplanation(
+                recognizer=self._display_name,
+                original_score=found.score,
+                textual_explanation=found.reason,
+            )
+            results.append(
+                RecognizerResult(
+                    entity_type=entity,
+                    start=start,
+                    end=end,
+                    score=found.score,
+                    analysis_explanation=explanation,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self._display_name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+    def find(self, text: str) -> list[_Parse]:
+        """Address spans in canonical ``text``, left to right, never overlapping."""
+        gaz = self.gazetteer
+        text = text.translate(_FOLD)
+        found: list[_Parse] = []
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            parsed = self._parse(text, i) if ch == "〒" or ch in gaz.lengths else None
+            if parsed is None:
+                i += 1
+                continue
+            found.append(parsed)
+            i = parsed.end
+        return found
+
+    def _parse(self, text: str, start: int) -> _Parse | None:
+        """Read one address from ``start`` of the folded canonical text, or None."""
+        gaz = self.gazetteer
+        j = start
+        postal = _POSTAL.match(text, j)
+        if postal:
+            j = postal.end()
+        within: frozenset[int] | None = None
+        admin = muni = False
+        hit = gaz.longest(gaz.prefectures, text, j, None)
+        if hit:
+            j, within, admin = _skip_space(text, j + hit[0]), hit[1], True
+        while hit := gaz.longest(gaz.municipalities, text, j, within):
+            j, within, admin, muni = _skip_space(text, j + hit[0]), hit[1], True, True
+        if muni and (kyoto := _KYOTO.match(text, j)):
+            j = kyoto.end()
+        aza = _AZA.match(text, j)
+        town_at = aza.end() if aza else j
+        town = gaz.longest_town(text, town_at, within)
+        if not admin and town is not None and _town_alone_refused(text, start, town[0]):
+            town = None
+        if town is None and not muni:
+            return None  # a bare prefecture, a bare 〒 code or nothing: not an address
+        anchor = town_at + town[0] if town else j
+        if town and admin and (aza_name := _AZA_NAME.match(text, anchor)):
+            anchor = aza_name.end()
+        block = self._best_block(text, anchor, admin, muni, town is not None)
+        if block is not None:
+            end = block
+        elif town is not None and muni and town[0] >= 2:
+            end = anchor  # 大阪市淀川区西中島: it reaches a town name
+        else:
+            return None
+        end = _tail(text, end)
+        present = {
+            "postal code": postal is not None,
+            "prefecture/municipality": admin,
+            "town": town is not None,
+            "block": block is not None,
+        }
+        score = self._score(postal is not None, admin, town is not None, block is not None)
+        reason = "address: " + ", ".join(k for k, v in present.items() if v)
+        return _Parse(start, end, score, reason)
+
+    def _best_block(
+        self, text: str, anchor: int, admin: bool, muni: bool, town: bool
+    ) -> int | None:
+        """End of the longest acceptable block part after the town (or municipality)."""
+        best: int | None = None
+        direct = _block(text, _skip_space(text, anchor))
+        if direct is not None and _block_ok(text, direct, admin, muni, town, None):
+            best = direct.end
+        generic = _GENERIC_NAME.match(text, anchor)
+        if generic and (admin or not town) and not _FACILITY.search(generic.group()):
+            sub = _block(text, generic.end())
+            if sub is not None and _block_ok(text, sub, admin, muni, town, generic.group()):
+                best = max(best or 0, sub.end)
+        return best
+
+    def _score(self, postal: bool, admin: bool, town: bool, block: bool) -> float:
+        if postal or (admin and town and block):
+            return self.SCORE_FULL
+        if block:
+            return self.SCORE_BLOCK
+        return self.SCORE_TOWN
