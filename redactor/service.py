@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -67,21 +67,6 @@ def redact(
         now=now if now is not None else datetime.now(UTC),
         record_id=record_id,
     )
-
-
-def redact_many(
-    texts: Iterable[tuple[str, str | None]],
-    policy: Policy,
-    *,
-    analyzer: EntityFinder | None = None,
-    pseudonym_key: bytes,
-    now: datetime,
-) -> Iterable[RedactionResult]:
-    """``redact`` over ``(text, caller_id)`` pairs under one key and one clock (batch jobs)."""
-    finder = analyzer if analyzer is not None else default_analyzer()
-    for text, caller_id in texts:
-        yield redact(text, policy, analyzer=finder, pseudonym_key=pseudonym_key,
-                     caller_id=caller_id, now=now)
 
 
 # --- Stored records: seal, store, read, shred, audit, rotate (issue 5) --------------
