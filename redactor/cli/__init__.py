@@ -18,6 +18,7 @@ app = typer.Typer(
 # Command modules register themselves on import; keep this list the only wiring.
 from redactor.cli import analyze_cmd  # noqa: E402,F401
 from redactor.cli import policy_cmd  # noqa: E402,F401
+from redactor.cli import serve_cmd  # noqa: E402,F401
 from redactor.cli import store_cmd  # noqa: E402,F401
 
 

@@ -1,0 +1,122 @@
+"""The app factory: every dependency injectable, every default read from ``Settings``.
+
+Tests pass a fake or session analyzer, a temporary store, keys and a clock;
+``redactor serve`` calls :func:`app_from_env` once per worker (uvicorn
+``factory=True``), and the lifespan loads the model *before* the worker
+accepts traffic.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import anyio.to_thread
+from fastapi import FastAPI
+
+import redactor
+from redactor.api import errors
+from redactor.api.context import AppContext, PolicyRegistry
+from redactor.api.limits import RateLimiter
+from redactor.api.metrics import Metrics
+from redactor.api.middleware import RequestMiddleware
+from redactor.api.routes import analyze, audit, health, records
+from redactor.api.routes import policies as policy_routes
+from redactor.api.security import ApiKeyring
+from redactor.crypto.keys import EnvKeyProvider, KeyProvider, LocalKeyring
+from redactor.settings import Settings
+from redactor.store import Store, make_engine, upgrade_to_head
+
+if TYPE_CHECKING:
+    from redactor.analyze import EntityFinder
+
+
+class StartupRefused(Exception):
+    """The configuration is unsafe for this environment (message names files, never keys)."""
+
+
+def load_key_provider(settings: Settings, environ: Mapping[str, str]) -> KeyProvider:
+    """The configured keyring file, else ``REDACTOR_KEYS``, else the dev keyring path."""
+    if settings.keyring is None and environ.get("REDACTOR_KEYS"):
+        return EnvKeyProvider(environ)
+    return LocalKeyring(settings.keyring_path)
+
+
+def open_store(url: str) -> Store:
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    return Store(engine)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _default_analyzer() -> EntityFinder:
+    from redactor.analyze import build_analyzer
+
+    return build_analyzer()
+
+
+def create_app(
+    settings: Settings,
+    *,
+    analyzer: EntityFinder | None = None,
+    store: Store | None = None,
+    keys: KeyProvider | None = None,
+    clock: Callable[[], datetime] | None = None,
+    api_keys: ApiKeyring | None = None,
+    policies: PolicyRegistry | None = None,
+    monotonic: Callable[[], float] | None = None,
+    load_analyzer: Callable[[], EntityFinder] = _default_analyzer,
+    environ: Mapping[str, str] | None = None,
+) -> FastAPI:
+    """Build the app. Anything not injected is loaded from ``settings`` now, except the
+    analyzer, which the lifespan builds (once per worker) when none is given."""
+    api_keys = api_keys if api_keys is not None else ApiKeyring.load(settings.api_keys_path)
+    if settings.production and api_keys.dev:
+        raise StartupRefused("refusing generated dev API keys with REDACTOR_ENV=production")
+    ctx = AppContext(
+        settings=settings,
+        api_keys=api_keys,
+        keys=keys if keys is not None else load_key_provider(settings, environ or os.environ),
+        store=store if store is not None else open_store(settings.database_url),
+        policies=policies if policies is not None else PolicyRegistry.load(
+            settings.policy, settings.policy_dir),
+        limiter=RateLimiter(settings.rate_per_second, settings.rate_burst,
+                            monotonic or time.monotonic),
+        metrics=Metrics(),
+        clock=clock or _utc_now,
+        analyzer=analyzer,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if ctx.analyzer is None:
+            ctx.analyzer = await anyio.to_thread.run_sync(load_analyzer)
+        yield
+
+    app = FastAPI(
+        title="redactor",
+        version=redactor.__version__,
+        summary="Finds, masks and stores under encryption the PII in call-center notes.",
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN: no network at run time
+        redoc_url=None,
+    )
+    app.state.ctx = ctx
+    errors.install(app)
+    app.add_middleware(RequestMiddleware, metrics=ctx.metrics,
+                       max_body_bytes=settings.max_body_bytes)
+    for module in (analyze, records, policy_routes, audit, health):
+        app.include_router(module.router)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Uvicorn factory (``redactor.api.app:app_from_env``): one app per worker process."""
+    return create_app(Settings())

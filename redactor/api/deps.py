@@ -1,0 +1,73 @@
+"""``Annotated`` dependencies: the app context and the authenticated, authorized caller.
+
+Order inside ``require``: authenticate (401), rate-limit per key (429), then
+check the role (403). Route handlers then look the record up (404), so a
+caller whose role may use a route gets 404 for an unknown id, whatever it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+from urllib.parse import unquote
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from redactor.api.context import AppContext
+from redactor.api.errors import ApiError, forbidden, unauthorized
+from redactor.api.security import Principal, Role
+
+bearer = HTTPBearer(auto_error=False, description="API key: `Authorization: Bearer rk_...`")
+
+
+def get_ctx(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.ctx
+    return ctx
+
+
+Ctx = Annotated[AppContext, Depends(get_ctx)]
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def require(*roles: Role) -> Callable[..., Principal]:
+    allowed = frozenset(roles)
+
+    def dependency(request: Request, ctx: Ctx, credentials: Credentials) -> Principal:
+        if credentials is None:
+            raise unauthorized()
+        principal = ctx.api_keys.authenticate(credentials.credentials)
+        if principal is None:
+            raise unauthorized()
+        request.state.key_id = principal.key_id
+        wait = ctx.limiter.acquire(principal.key_id)
+        if wait is not None:
+            raise ApiError(429, "rate_limited", "too many requests for this key",
+                           {"Retry-After": str(wait)})
+        if principal.role not in allowed:
+            raise forbidden()
+        return principal
+
+    return dependency
+
+
+Desk = Annotated[Principal, Depends(require(Role.DESK))]
+Reader = Annotated[Principal, Depends(require(Role.DESK, Role.ANALYST, Role.PRIVILEGED))]
+Auditor = Annotated[Principal, Depends(require(Role.AUDITOR))]
+Privileged = Annotated[Principal, Depends(require(Role.PRIVILEGED))]
+
+
+def purpose_header(
+    x_purpose: Annotated[
+        str | None,
+        Header(description="why the originals are needed (percent-encode non-ASCII)",
+               max_length=500),
+    ] = None,
+) -> str | None:
+    """The stated purpose, percent-decoded (HTTP headers are Latin-1; purposes are Japanese)."""
+    if x_purpose is None:
+        return None
+    return unquote(x_purpose, errors="replace").strip() or None
+
+
+Purpose = Annotated[str | None, Depends(purpose_header)]

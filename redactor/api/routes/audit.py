@@ -1,0 +1,62 @@
+"""``GET /v1/audit`` (the compliance report) and ``GET /v1/audit/log``: auditors only."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Query
+
+from redactor import service
+from redactor.api.context import PolicyRegistry
+from redactor.api.deps import Auditor, Ctx
+from redactor.api.errors import error_responses
+from redactor.api.schemas import AuditLogEntryOut, AuditLogOut, AuditReportOut
+from redactor.api.work import analyzer_of
+from redactor.audit import log as audit_log
+
+router = APIRouter(prefix="/v1/audit", tags=["audit"])
+
+
+@router.get("", response_model=AuditReportOut, responses=error_responses(401, 403, 429, 503))
+async def audit_report(ctx: Ctx, caller: Auditor) -> Any:
+    """Policies in use re-checked, deadlines, residual PII re-scan, purposes, hash chain."""
+    finder: Any = analyzer_of(ctx)
+    now = ctx.clock()
+
+    def work() -> dict[str, object]:
+        report = service.audit(store=ctx.store, keys=ctx.keys, analyzer=finder,
+                               policy_lookup=ctx.policies.lookup,
+                               policy_check=PolicyRegistry.problems, now=now)
+        return report.to_json()
+
+    # No time budget: an audit reads every record. It still queues behind analyses.
+    return await anyio.to_thread.run_sync(work, limiter=ctx.analysis_slots)
+
+
+@router.get("/log", response_model=AuditLogOut, responses=error_responses(401, 403, 422, 429))
+def audit_entries(
+    ctx: Ctx,
+    caller: Auditor,
+    after_id: Annotated[int, Query(ge=0, le=2**62, description="entries after this id")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> AuditLogOut:
+    """The hash-chained log (labels, never values), a page at a time, with the chain check."""
+    with ctx.store.transaction() as s:
+        rows = [e for e in audit_log.entries(s) if e.id > after_id][:limit]
+        broken = audit_log.verify_chain(s)
+        head = audit_log.head(s)
+    return AuditLogOut(
+        entries=[
+            AuditLogEntryOut(
+                id=e.id, at=e.entry.at, actor=e.entry.actor, role=e.entry.role,
+                action=e.entry.action, result=e.entry.result, purpose=e.entry.purpose,
+                record_id=e.entry.record_id, labels=list(e.entry.labels),
+                policy=e.entry.policy, key_version=e.entry.key_version,
+                entry_hash=e.entry_hash,
+            )
+            for e in rows
+        ],
+        chain_intact=broken is None,
+        head=head,
+    )

@@ -1,0 +1,54 @@
+"""``POST /v1/policies/check``: a policy file in, findings out (the rules live in
+``redactor.policy``; this only carries the text to them and back)."""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from pathlib import Path
+
+import yaml
+from fastapi import APIRouter
+
+from redactor.api.deps import Auditor
+from redactor.api.errors import ApiError, error_responses
+from redactor.api.schemas import FindingOut, PolicyCheckRequest, PolicyCheckResponse, PolicyRef
+from redactor.policy import Finding, PolicyUnreadable, check_source
+
+router = APIRouter(prefix="/v1/policies", tags=["policies"])
+
+
+def _has_alias(source: str) -> bool:
+    """YAML aliases can expand exponentially when the policy loader builds plain data;
+    policies never need them, so a request holding one is refused before loading."""
+    try:
+        return any(isinstance(token, yaml.AliasToken) for token in yaml.scan(source))
+    except yaml.YAMLError:
+        return False  # the loader reports the syntax error with its line
+
+
+def _out(f: Finding, name: str) -> FindingOut:
+    f = dataclasses.replace(f, file=name)
+    return FindingOut(file=f.file, line=f.line, rule_id=f.rule_id, severity=str(f.severity),
+                      message=f.message, hint=f.hint)
+
+
+@router.post("/check", response_model=PolicyCheckResponse,
+             responses=error_responses(401, 403, 413, 422, 429))
+def check_policy(body: PolicyCheckRequest, caller: Auditor) -> PolicyCheckResponse:
+    """Every finding (line, rule id, severity, fix) for the submitted policy text."""
+    if _has_alias(body.source):
+        raise ApiError(422, "policy_alias_refused", "YAML anchors and aliases are not accepted")
+    with tempfile.TemporaryDirectory(prefix="redactor-policy-") as tmp:
+        path = Path(tmp) / body.name
+        path.write_text(body.source, encoding="utf-8")
+        try:
+            policy, findings = check_source(path)
+        except PolicyUnreadable as exc:
+            return PolicyCheckResponse(status="unreadable", policy=None,
+                                       findings=[_out(f, body.name) for f in exc.findings])
+    return PolicyCheckResponse(
+        status="findings" if findings else "ok",
+        policy=None if policy is None else PolicyRef(name=policy.name, version=policy.version),
+        findings=[_out(f, body.name) for f in findings],
+    )

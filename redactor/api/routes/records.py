@@ -1,0 +1,132 @@
+"""``/v1/records``: the desk app stores a note; staff read it masked; privileged roles read
+originals (with a purpose, always audit-logged by the service) and erase records."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Response
+
+from redactor import service
+from redactor.api.deps import Ctx, Desk, Privileged, Purpose, Reader
+from redactor.api.errors import ApiError, error_responses, not_found
+from redactor.api.schemas import (
+    MaskedRecordOut,
+    OriginalOut,
+    OriginalsOut,
+    RecordCreate,
+    RecordReceiptOut,
+)
+from redactor.api.work import analyzer_of, bounded, check_texts
+from redactor.crypto.errors import DecryptionError
+from redactor.store import IdempotencyConflict
+
+router = APIRouter(prefix="/v1/records", tags=["records"])
+
+RecordId = Annotated[str, Path(min_length=1, max_length=128, description="record id")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(min_length=1, max_length=128, pattern=r"^[\x21-\x7e]+$",
+           description="a retry with the same key and body returns the first record"),
+]
+
+
+def _undecryptable() -> ApiError:
+    return ApiError(500, "decryption_failed", "the record cannot be decrypted with current keys")
+
+
+@router.post(
+    "",
+    response_model=RecordReceiptOut,
+    status_code=201,
+    responses={200: {"model": RecordReceiptOut, "description": "replayed (Idempotency-Key)"},
+               409: error_responses(409)[409], **error_responses(401, 403, 413, 422, 429, 503)},
+)
+async def create_record(
+    body: RecordCreate,
+    ctx: Ctx,
+    caller: Desk,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> RecordReceiptOut:
+    """Redact under the active policy, encrypt, store; deadlines come from the policy."""
+    check_texts(ctx, [body.text])
+    finder: Any = analyzer_of(ctx)
+    now = ctx.clock()
+
+    def work() -> service.RecordReceipt:
+        return service.create_record(
+            body.text, ctx.policies.active, analyzer=finder, store=ctx.store, keys=ctx.keys,
+            now=now, idempotency_key=idempotency_key, caller_id=body.caller_id,
+        )
+
+    try:
+        receipt = await bounded(ctx, work)
+    except IdempotencyConflict:
+        raise ApiError(409, "idempotency_conflict",
+                       "this Idempotency-Key was used for a different request") from None
+    if receipt.created:
+        ctx.metrics.observe_notes("records", [
+            [label for label, n in receipt.label_counts.items() for _ in range(n)]
+        ])
+    else:
+        response.status_code = 200
+    return RecordReceiptOut(
+        id=receipt.id,
+        masked_text=receipt.masked_text,
+        label_counts=receipt.label_counts,
+        record_deadline=receipt.record_deadline,
+        original_deadlines=list(receipt.original_deadlines),
+        created=receipt.created,
+    )
+
+
+@router.get("/{record_id}", response_model=MaskedRecordOut,
+            responses=error_responses(401, 403, 404, 429, 500))
+def read_masked(record_id: RecordId, ctx: Ctx, caller: Reader) -> MaskedRecordOut:
+    """The masked note, decrypted for the caller."""
+    try:
+        text = service.read_masked(record_id, store=ctx.store, keys=ctx.keys,
+                                   actor=caller.key_id, role=caller.role.value, now=ctx.clock())
+    except service.RecordNotFound:
+        raise not_found() from None
+    except DecryptionError:
+        raise _undecryptable() from None
+    return MaskedRecordOut(id=record_id, masked_text=text)
+
+
+@router.get("/{record_id}/original", response_model=OriginalsOut,
+            responses=error_responses(401, 403, 404, 422, 429, 500))
+def read_original(
+    record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose
+) -> OriginalsOut:
+    """The vaulted original values: only for a role the policy allows, only with a purpose
+    (``X-Purpose``). Every attempt that reaches a record is audit-logged."""
+    try:
+        items = service.read_original(
+            record_id, store=ctx.store, keys=ctx.keys, actor=caller.key_id,
+            role=caller.policy_role, purpose=purpose, policy=ctx.policies.active,
+            now=ctx.clock(),
+        )
+    except service.RecordNotFound:
+        raise not_found() from None
+    except service.AccessDenied as exc:
+        raise ApiError(403, "access_denied", str(exc)) from None
+    except DecryptionError:
+        raise _undecryptable() from None
+    return OriginalsOut(
+        id=record_id,
+        originals=[OriginalOut(label=i.label, start=i.start, end=i.end, value=i.value,
+                               retain_until=i.retain_until) for i in items],
+    )
+
+
+@router.delete("/{record_id}", status_code=204,
+               responses=error_responses(401, 403, 404, 422, 429))
+def delete_record(record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose) -> Response:
+    """Erasure on request: every key and ciphertext of the record destroyed, each logged."""
+    deleted = service.delete_record(record_id, store=ctx.store, actor=caller.key_id,
+                                    role=caller.policy_role, purpose=purpose, now=ctx.clock())
+    if not deleted:
+        raise not_found()
+    return Response(status_code=204)

@@ -1,0 +1,71 @@
+"""Service configuration from the environment and ``.env`` (pydantic-settings).
+
+Every knob has a development default under ``./var/`` so that ``make run``
+starts on a fresh machine; production refuses those defaults where they
+would be unsafe (see ``redactor.cli.serve_cmd``). Settings are a value passed
+to ``create_app``: nothing reads the environment behind the caller's back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    """``REDACTOR_*`` environment variables (or a ``.env`` file in the working directory)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="REDACTOR_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    env: Literal["development", "test", "production"] = "development"
+    data_dir: Path = DEFAULT_DATA_DIR
+    #: SQLAlchemy URL; the default is a SQLite file under ``data_dir``.
+    db_url: str | None = None
+    #: Local keyring file (``redactor.crypto.LocalKeyring``); ``REDACTOR_KEYS`` is used
+    #: instead when this is unset and that variable is present.
+    keyring: Path | None = None
+    #: JSON file of hashed API keys (see ``redactor.api.security``).
+    api_keys_file: Path | None = None
+    #: The active policy: what ``POST /v1/records`` and ``/original`` apply.
+    policy: Path = Path("policies/default.yaml")
+    #: Every policy version records may still be governed by (for ``/v1/redact`` and audits).
+    policy_dir: Path = Path("policies")
+
+    # --- limits -----------------------------------------------------------------
+    max_body_bytes: int = Field(default=1_000_000, gt=0)
+    max_text_chars: int = Field(default=20_000, gt=0)
+    max_batch: int = Field(default=64, gt=0)
+    #: Token bucket per API key: sustained requests per second and burst size.
+    rate_per_second: float = Field(default=20.0, gt=0)
+    rate_burst: int = Field(default=40, gt=0)
+    #: Wall-clock budget of one analysis (bounds pathological regex backtracking).
+    analysis_timeout_s: float = Field(default=10.0, gt=0)
+
+    # --- server -----------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    workers: int = Field(default=1, ge=1)
+    log_level: str = "info"
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def database_url(self) -> str:
+        return self.db_url or f"sqlite:///{self.data_dir / 'redactor.db'}"
+
+    @property
+    def keyring_path(self) -> Path:
+        return self.keyring or self.data_dir / "keyring.json"
+
+    @property
+    def api_keys_path(self) -> Path:
+        return self.api_keys_file or self.data_dir / "api-keys.json"
