@@ -1,0 +1,498 @@
+"""PERSON in Japanese call notes: GiNZA, Sudachi, context and name lists, combined.
+
+What it finds: a person's family, given or full name, in kanji, hiragana,
+katakana or romaji, and the kana reading written in brackets after a name
+(``東海林（ショウジ）``: two spans). See LABELS.md, PERSON.
+
+Why several sources: GiNZA's NER alone finds about 80 % of the names in our
+notes. It misses names in kana (speech-to-text writes ``ささきりょうた``),
+Sudachi tags ``松本様`` as a place, and neither knows a romaji passport name.
+Each source below gives a candidate span a score and a reason; the scores of
+one span are combined as independent evidence (noisy-or: 1 − Π(1 − sᵢ)), so
+two weak signals agree into a strong one and one weak signal stays below the
+analyzer's threshold (0.5):
+
+- ``ginza``: a GiNZA ``Person`` entity (ENE label, mapped explicitly), its
+  edges repaired (honorific, particle, bracket cut off);
+- ``sudachi``: tokens tagged ``名詞-固有名詞-人名-*``; 姓 + 名 (one blank
+  allowed between) compose a full name;
+- ``honorific``: 様, さん, 氏, 殿, くん, ちゃん right after the span;
+- ``field``: the value of a form field (``氏名：``, ``申出人：``, ``担当：``...);
+- ``slot``: the word a transcript puts where a name goes (``お名前は X です``,
+  ``X と申します``);
+- ``lexicon``: the span splits into a known surname + given name
+  (japanese-personal-name-dataset, MIT);
+- ``reading``: a katakana reading in brackets follows; the reading itself is
+  reported as a second span with the name's score;
+- ``romaji``: two to four Latin words (``WANG Lei``), which need one of the
+  above to pass.
+
+Hard negatives (``person_spans.hard_negative``) drop a span inside a company,
+shop, clinic or place name (``森田組``, ``田中整形外科``, ``千葉県``), and one
+that a GiNZA organisation/facility/place entity strictly contains.
+
+Reads the spaCy ``Doc`` Presidio already made (``nlp_artifacts.tokens``): it
+never loads a model. Without artifacts only the text-level sources run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.person_lexicon import FOREIGN_GIVEN_NAMES, PersonLexicon, load_person_lexicon
+from recognizers.person_spans import (
+    KATAKANA_CHAIN,
+    TITLES_AFTER,
+    extend_katakana_chain,
+    hard_negative,
+    honorific_after,
+    reading_after,
+    trim_span,
+)
+
+_NAME_CHARS = r"\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u4e00-\u9fffA-Za-z"
+_NAME_LIKE = re.compile(rf"[{_NAME_CHARS}]+(?:[ \u3000][{_NAME_CHARS}]+){{0,3}}")
+_KANA_ONLY = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]+")
+_SPACE = " \u3000"
+#: kanji numerals and spoken digits read out as kana: a number, never a name
+_NUMBER_WORDS = re.compile(
+    r"(?:[〇一二三四五六七八九十百千 \u3000]|ゼロ|イチ|ニー|ニ|サン|ヨン|ゴー|ゴ|ロク|ナナ|ハチ|キュー|キュウ|マル|レイ|の)+"
+)
+_HONORIFIC_TOKENS = frozenset({"様", "さん", "氏", "殿", "くん", "君", "ちゃん"})
+_KATAKANA_WORD = re.compile(r"[ァ-ヴー]+")
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
+#: one-kanji words that follow a name without being part of it
+_NOT_NAME_KANJI = frozenset("様氏殿君家派軍党社組会役王帝公卿侯伯妃等ら達側邸宅製作著編訳")
+_DIGIT = re.compile(r"[0-9０-９@＠]")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    evidence: dict[str, float] = field(default_factory=dict)
+
+    def add(self, source: str, score: float) -> None:
+        self.evidence[source] = max(score, self.evidence.get(source, 0.0))
+
+    @property
+    def score(self) -> float:
+        miss = 1.0
+        for s in self.evidence.values():
+            miss *= 1.0 - s
+        return round(1.0 - miss, 4)
+
+
+class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
+    """Combines GiNZA, Sudachi POS, honorific/field/transcript context and name lists."""
+
+    ENTITY: ClassVar[str] = "PERSON"
+    #: GiNZA ENE labels that are a person. Explicit: a new model's label never leaks in.
+    GINZA_PERSON_LABELS: ClassVar[frozenset[str]] = frozenset({"Person"})
+    #: GiNZA ENE labels of organisations, facilities and places: a candidate strictly
+    #: inside one (田中 in 田中整形外科) is not a person.
+    GINZA_NON_PERSON_LABELS: ClassVar[frozenset[str]] = frozenset({
+        "Company", "Company_Group", "Corporation_Other", "Organization_Other", "Government",
+        "Political_Party", "Political_Organization_Other", "Public_Institution", "Institute",
+        "School", "Show_Organization", "Sports_Organization", "Pro_Sports_Organization",
+        "International_Organization", "Military", "Facility_Other", "Facility_Part",
+        "GOE_Other", "Medical_Institution", "Research_Institute", "Worship_Place", "Station",
+        "Airport", "Port", "Car_Stop", "Road", "Railroad", "Bridge", "Park", "Museum",
+        "Theater", "Sports_Facility", "Amusement_Park", "City", "Province", "County",
+        "Country", "GPE_Other", "Location_Other", "Domestic_Region", "Region_Other",
+        "Mountain", "River", "Lake", "Island", "Postal_Address", "Product_Other", "Award",
+    })
+    #: form-field labels whose value is a person's name
+    CONTEXT: ClassVar[Sequence[str]] = (
+        "氏名", "お名前", "名前", "申出人", "申請者", "担当", "担当者", "対応者", "相談者", "対象者",
+        "保護者", "届出人", "被相続人", "相続人代表", "相続人", "受給者", "請求者", "児童氏名",
+        "世帯主", "代理人", "英字氏名", "契約者", "名義人", "通報者", "依頼者",
+    )
+    #: phrases after which a transcript says a name (then a blank, then the name)
+    SLOT_TRIGGERS: ClassVar[Sequence[str]] = (
+        r"お?名前\S{0,12}", r"氏名\S{0,6}", r"お願いします", r"(?:母|父|妻|夫|息子|娘|子供?)(?:の名前)?は",
+    )
+    #: kana for a name read out, in form fields
+    READING_FIELDS: ClassVar[Sequence[str]] = ("フリガナ", "ふりがな", "カナ", "よみがな", "カナ氏名")
+
+    #: candidates below this are not reported at all (the analyzer's threshold is higher)
+    MIN_SCORE: ClassVar[float] = 0.3
+    SCORES: ClassVar[dict[str, float]] = {
+        "ginza": 0.38,
+        "sudachi_full": 0.6,
+        "sudachi_part": 0.4,
+        "sudachi_one_kanji": 0.2,
+        "topic": 0.2,
+        "particle": 0.17,
+        "honorific": 0.45,
+        "name_run": 0.2,
+        "field": 0.8,
+        "reading_field": 0.85,
+        "slot_strong": 0.45,
+        "slot_weak": 0.2,
+        "moshimasu": 0.5,
+        "lexicon_full": 0.4,
+        "lexicon_part": 0.2,
+        "reading": 0.45,
+        "romaji": 0.15,
+        "kata_chain": 0.4,
+        "kata_word": 0.05,
+        "foreign_given": 0.35,
+        "title": 0.45,
+    }
+
+    def __init__(
+        self,
+        context: list[str] | None = None,
+        lexicon: PersonLexicon | None = None,
+        supported_language: str = "ja",
+        name: str | None = None,
+    ) -> None:
+        self.lexicon = lexicon if lexicon is not None else load_person_lexicon()
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=name,
+            supported_language=supported_language,
+            context=context if context is not None else list(self.CONTEXT),
+        )
+        fields = "|".join(sorted(map(re.escape, self.context), key=len, reverse=True))
+        self._field_re = re.compile(
+            rf"(?:^|(?<=[\s。、・）)]))(?:{fields})[ \u3000]*[：:][ \u3000]*([^\n\r（(、。,：:]+)"
+        )
+        readings = "|".join(map(re.escape, self.READING_FIELDS))
+        self._reading_field_re = re.compile(
+            rf"(?:{readings})[ \u3000]*[：:][ \u3000]*([ァ-ヴー・ \u3000]+?)[ \u3000]*(?=$|[\n\r（(、。,])",
+            re.MULTILINE,
+        )
+        triggers = "|".join(self.SLOT_TRIGGERS)
+        self._slot_re = re.compile(rf"(?:{triggers})[ \u3000]+(\S+)")
+        self._slot_word_re = re.compile(rf"[{_NAME_CHARS}]+")
+        self._moshimasu_re = re.compile(r"(?:^|[\s、。])(\S{2,12}?)と申します")
+        self._romaji_re = re.compile(r"\b[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}\b")
+
+    def load(self) -> None:
+        """Nothing to load: the lexicon comes in through ``__init__``."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        cands: dict[tuple[int, int], _Candidate] = {}
+
+        def add(start: int, end: int, source: str, score: float | None = None) -> None:
+            span = trim_span(text, *extend_katakana_chain(text, start, end))
+            if span is None or _DIGIT.search(text, span[0], span[1]) or _NUMBER_WORDS.fullmatch(text, *span) or text[span[1] : span[1] + 1] in ("@", "."):
+                return
+            cand = cands.setdefault(span, _Candidate(*span))
+            cand.add(source, self.SCORES[source] if score is None else score)
+
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        blockers: list[tuple[int, int]] = []
+        if doc is not None:
+            blockers = self._ginza_candidates(doc, add)
+            self._sudachi_candidates(doc, add)
+            self._honorific_candidates(doc, add)
+        self._field_candidates(text, add)
+        self._slot_candidates(text, add)
+        self._romaji_candidates(text, add)
+        self._katakana_candidates(text, add)
+        for cand in list(cands.values()):
+            self._context_evidence(text, cand)
+        kept = self._resolve(text, cands.values(), blockers)
+        return self._to_results(text, kept)
+
+    # --- evidence sources -------------------------------------------------------------
+
+    def _ginza_candidates(self, doc: Any, add: Any) -> list[tuple[int, int]]:
+        """GiNZA's Person entities (edges repaired), and the spans of non-person entities."""
+        blockers: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ in self.GINZA_PERSON_LABELS:
+                tokens = list(ent)
+                while tokens and not _is_name_token(tokens[-1]):
+                    tokens.pop()
+                while tokens and not _is_name_token(tokens[0]):
+                    tokens.pop(0)
+                if tokens and _looks_like_person_ent(tokens, self.lexicon):
+                    last = _extend_kanji_name(doc, tokens[-1].i + 1) - 1
+                    add(tokens[0].idx, doc[last].idx + len(doc[last].text), "ginza")
+            elif ent.label_ in self.GINZA_NON_PERSON_LABELS:
+                blockers.append((ent.start_char, ent.end_char))
+        return blockers
+
+    def _sudachi_candidates(self, doc: Any, add: Any) -> None:
+        """Runs of Sudachi 人名 tokens; 姓 followed by 名 is a full name."""
+        tokens = list(doc)
+        i = 0
+        while i < len(tokens):
+            tag = tokens[i].tag_
+            if "人名" not in tag:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens):
+                t = tokens[j]
+                if "人名" in t.tag_ or (t.text == "・" and j + 1 < len(tokens) and _katakana_name(tokens[j + 1])):
+                    j += 1
+                elif (
+                    t.text.strip(_SPACE) == ""
+                    and "\n" not in t.text
+                    and j + 1 < len(tokens)
+                    and "人名" in tokens[j + 1].tag_
+                    and "姓" in tokens[j - 1].tag_
+                ):
+                    j += 1
+                elif _katakana_name(t) and tokens[j - 1].text == "・":
+                    j += 1
+                else:
+                    break
+            j = _extend_kanji_name(tokens, j)
+            run = tokens[i:j]
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            name_tags = [t.tag_ for t in run if "人名" in t.tag_]
+            full = (any(t.endswith("姓") for t in name_tags) and any(t.endswith("名") for t in name_tags)) or (
+                len(name_tags) >= 2 and any(t.text == "・" for t in run)
+            )
+            if full:
+                add(start, end, "sudachi_full")
+            else:
+                add(start, end, "sudachi_one_kanji" if end - start == 1 else "sudachi_part")
+            if not full:
+                self._extend_with_kana_given(doc.text, start, end, add)
+            i = j
+
+    def _honorific_candidates(self, doc: Any, add: Any) -> None:
+        """The proper nouns right before 様/さん/氏...: Sudachi calls 松本 in 松本様 a place."""
+        for k, token in enumerate(doc):
+            if k == 0 or token.text not in _HONORIFIC_TOKENS:
+                continue
+            j = k
+            while j > 0 and k - j < 4:
+                prev = doc[j - 1]
+                if self._name_like_token(prev):
+                    j -= 1
+                elif prev.text in (" ", "\u3000") and j > 1 and j < k and self._name_like_token(doc[j - 2]):
+                    j -= 1
+                else:
+                    break
+            if j < k:
+                add(doc[j].idx, token.idx, "name_run")
+
+    def _name_like_token(self, token: Any) -> bool:
+        tag: str = token.tag_
+        text: str = token.text
+        return (
+            "固有名詞" in tag
+            or self.lexicon.is_surname(text)
+            or self.lexicon.is_given(text)
+            or bool(_KATAKANA_WORD.fullmatch(text))
+            or text == "・"
+        )
+
+    def _extend_with_kana_given(self, text: str, start: int, end: int, add: Any) -> None:
+        """A surname followed by a given name in kana Sudachi did not tag (大野ひなた)."""
+        m = _KANA_ONLY.match(text, end)
+        if m is None or not self.lexicon.is_surname(text[start:end]):
+            return
+        given = m.group(0)
+        for cut in range(len(given), 1, -1):
+            if self.lexicon.is_given(given[:cut]):
+                add(start, end + cut, "lexicon_full")
+                return
+
+    def _field_candidates(self, text: str, add: Any) -> None:
+        for m in self._field_re.finditer(text):
+            value = _NAME_LIKE.match(text, m.start(1))
+            if value is not None and value.end() - value.start() <= 25:
+                add(value.start(), value.end(), "field")
+        for m in self._reading_field_re.finditer(text):
+            add(m.start(1), m.end(1), "reading_field")
+
+    def _slot_candidates(self, text: str, add: Any) -> None:
+        """Names in a transcript: after ``お名前は``, before ``と申します``, split by the lexicon."""
+        for m in self._slot_re.finditer(text):
+            word = self._slot_word_re.match(text, m.start(1))
+            if word is None:
+                continue
+            start, end = word.start(), word.end()
+            value = text[start:end]
+            for tail in ("でございます", "と申します", "と言います", "です", "で"):
+                if value.endswith(tail) and len(value) > len(tail) + 1:
+                    end -= len(tail)
+                    break
+            strong = "名前" in m.group(0) or "氏名" in m.group(0)
+            add(start, end, "slot_strong" if strong else "slot_weak")
+            self._lexicon_evidence(text, start, end, add)
+        for m in self._moshimasu_re.finditer(text):
+            add(m.start(1), m.end(1), "moshimasu")
+            self._lexicon_evidence(text, m.start(1), m.end(1), add)
+
+    def _lexicon_evidence(self, text: str, start: int, end: int, add: Any) -> None:
+        word = text[start:end].replace(" ", "").replace("\u3000", "")
+        if self.lexicon.split_full_name(word) is not None:
+            add(start, end, "lexicon_full")
+        elif self.lexicon.is_surname(word) or self.lexicon.is_given(word):
+            add(start, end, "lexicon_part")
+
+    def _romaji_candidates(self, text: str, add: Any) -> None:
+        for m in self._romaji_re.finditer(text):
+            add(m.start(), m.end(), "romaji")
+            parts = m.group(0).split()
+            if all(self.lexicon.is_romaji_part(p) for p in parts):
+                add(m.start(), m.end(), "lexicon_full")
+
+    def _katakana_candidates(self, text: str, add: Any) -> None:
+        """Foreign names in katakana: a ・-joined chain is a name more often than a word."""
+        for m in KATAKANA_CHAIN.finditer(text):
+            if m.end() - m.start() < 2:
+                continue
+            parts = re.split(r"[・･=＝゠]", m.group(0))
+            add(m.start(), m.end(), "kata_chain" if len(parts) > 1 else "kata_word")
+            if parts[0] in FOREIGN_GIVEN_NAMES and len(parts) > 1:
+                add(m.start(), m.end(), "foreign_given")
+
+    def _context_evidence(self, text: str, cand: _Candidate) -> None:
+        """Evidence from around the span: an honorific after it, a reading in brackets."""
+        if honorific_after(text, cand.end) is not None:
+            cand.add("honorific", self.SCORES["honorific"])
+        after = text[cand.end : cand.end + 6].lstrip(" \u3000・")
+        if any(after.startswith(t) for t in TITLES_AFTER):
+            cand.add("title", self.SCORES["title"])
+        particle = text[cand.end : cand.end + 1]
+        if particle == "は":
+            cand.add("topic", self.SCORES["topic"])
+        elif particle and particle in "がとをも、":
+            cand.add("particle", self.SCORES["particle"])
+        if reading_after(text, cand.end) is not None:
+            cand.add("reading", self.SCORES["reading"])
+        if "romaji" in cand.evidence and text[max(0, cand.start - 8) : cand.start].rstrip(_SPACE).endswith(
+            ("英字氏名", "氏名", "Name", "NAME")
+        ):
+            cand.add("field", self.SCORES["field"])
+
+    # --- combination ------------------------------------------------------------------
+
+    def _resolve(
+        self, text: str, cands: Iterable[_Candidate], blockers: Sequence[tuple[int, int]]
+    ) -> list[_Candidate]:
+        """Drop hard negatives, then keep the best of overlapping candidates."""
+        viable: list[_Candidate] = []
+        for cand in cands:
+            if hard_negative(text, cand.start, cand.end) is not None:
+                continue
+            inside = any(
+                bs <= cand.start and cand.end <= be and (be - bs) > (cand.end - cand.start)
+                for bs, be in blockers
+            )
+            if inside and "honorific" not in cand.evidence and "field" not in cand.evidence:
+                continue
+            viable.append(cand)
+        # A longer candidate inherits the evidence of those inside it: GiNZA's 大野
+        # supports the lexicon's 大野ひなた, Sudachi's 杉本 和 the field value 杉本 和夫.
+        for outer in viable:
+            for inner in viable:
+                if inner is not outer and outer.start <= inner.start and inner.end <= outer.end:
+                    for source, score in inner.evidence.items():
+                        outer.add(source, score)
+        viable.sort(key=lambda c: (-c.score, -(c.end - c.start), c.start))
+        kept: list[_Candidate] = []
+        for cand in viable:
+            if any(k.start < cand.end and cand.start < k.end for k in kept):
+                continue
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    def _to_results(self, text: str, kept: Sequence[_Candidate]) -> list[RecognizerResult]:
+        """Report the kept names and, for each, the kana reading in brackets after it.
+
+        The reading takes the name's score and replaces any weaker candidate on it.
+        """
+        final = {(c.start, c.end): (c.score, c.evidence) for c in kept}
+        for cand in kept:
+            reading = reading_after(text, cand.end)
+            if reading is None:
+                continue
+            clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
+            if all(final[k][0] < cand.score for k in clash):
+                for k in clash:
+                    del final[k]
+                final[reading] = (cand.score, {"reading_of_name": cand.score})
+        return [
+            self._result(start, end, score, evidence)
+            for (start, end), (score, evidence) in sorted(final.items())
+            if score >= self.MIN_SCORE
+        ]
+
+    def _result(self, start: int, end: int, score: float, evidence: dict[str, float]) -> RecognizerResult:
+        reasons = ", ".join(f"{k}={v:.2f}" for k, v in sorted(evidence.items()))
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=score,
+            textual_explanation=f"person evidence: {reasons}",
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
+
+
+def _is_name_token(token: Any) -> bool:
+    """A token that can be an edge of a name: not a particle, symbol, blank or suffix."""
+    tag: str = token.tag_
+    return not tag.startswith(("助詞", "助動詞", "補助記号", "空白", "接尾辞", "記号")) and bool(token.text.strip())
+
+
+def _extend_kanji_name(tokens: Any, j: int, limit: int = 2) -> int:
+    """Grow a kanji name over the one-kanji tokens Sudachi split off its end.
+
+    Rare given names fall apart into single characters (伊藤穣 + 一, 中村 +
+    鴈 + 笑); a following word of two or more characters (政権, 監督) or a
+    title stops the growth.
+    """
+    prev = tokens[j - 1].text if j > 0 else ""
+    if not (prev and _KANJI.fullmatch(prev[-1])):
+        return j
+    grown = 0
+    while j < len(tokens) and grown < limit:
+        t = tokens[j]
+        if not (len(t.text) == 1 and _KANJI.fullmatch(t.text)) or t.text in _NOT_NAME_KANJI:
+            break
+        if t.tag_.startswith(("助詞", "接尾辞", "補助記号")):
+            break
+        j, grown = j + 1, grown + 1
+    return j
+
+
+def _looks_like_person_ent(tokens: Sequence[Any], lexicon: PersonLexicon) -> bool:
+    """A GiNZA Person entity whose words say otherwise is dropped.
+
+    On Wikipedia text, a Person entity ending in a kanji word that Sudachi does
+    not call a name (児玉飛行場, 小西軍, 吉本興業) is an organisation or
+    place four times in five; one made only of place names (東成区今里 without
+    a 人名 token) is an address.
+    """
+    last = tokens[-1]
+    given_after_surname = lexicon.is_given(last.text) and any(t.tag_.endswith("姓") for t in tokens[:-1])
+    if "人名" not in last.tag_ and _KANJI.search(last.text) and not given_after_surname:
+        return False
+    has_name = any("人名" in t.tag_ for t in tokens)
+    return has_name or not any("地名" in t.tag_ for t in tokens)
+
+
+def _katakana_name(token: Any) -> bool:
+    return bool(re.fullmatch(r"[ァ-ヴー]+", token.text))

@@ -1,0 +1,179 @@
+"""Span rules for PERSON: what is cut off a name and what is not a name at all.
+
+LABELS.md keeps only the name in a PERSON span: no honorific (``様``), no
+title (``課長``), no role word (``ご主人``), no particle. And a surname inside
+a company, shop, clinic or place name (``森田組``, ``田中整形外科``,
+``千葉県``) is not a person. These are rules about the text around a span, so
+they live here as plain functions every evidence source shares; nothing here
+needs the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: honorifics and address terms that follow a name but are not part of it
+HONORIFICS: tuple[str, ...] = (
+    "様", "さま", "サマ", "さん", "サン", "氏", "殿", "どの", "くん", "君", "ちゃん", "チャン",
+    "先生", "せんせい",
+)
+#: titles and role words: never a name, cut from the edge of a span
+ROLE_WORDS: tuple[str, ...] = (
+    "ご主人", "御主人", "主人", "奥様", "奥さん", "ご家族", "ご本人", "本人", "担当者", "担当",
+    "担当課長", "課長", "部長", "係長", "主任", "社長", "会長", "院長", "所長", "室長", "区長",
+    "市長", "店長", "理事長", "代表", "取締役", "先生", "相談者", "申請者", "申出人", "届出人",
+    "対応者", "保護者", "世帯主", "被相続人", "相続人", "代理人", "受給者", "請求者", "長男",
+    "長女", "次男", "次女", "息子", "娘", "母", "父", "妻", "夫", "祖母", "祖父", "お客様",
+)
+#: titles and roles written right after a name: the word before them is a person
+TITLES_AFTER: tuple[str, ...] = (
+    "監督", "首相", "元首相", "大統領", "副大統領", "国王", "女王", "皇帝", "王妃", "博士", "教授",
+    "議員", "知事", "長官", "大臣", "外相", "蔵相", "総裁", "会長", "社長", "CEO", "選手", "投手",
+    "中佐", "大佐", "少佐", "中尉", "大尉", "少尉", "将軍", "元帥", "提督", "司令官", "大将", "中将",
+    "少将", "夫妻", "夫人", "兄弟", "姉妹", "一家", "一族", "親方", "師匠", "警察長", "警部", "牧師",
+    "神父", "枢機卿", "教皇", "課長", "部長", "係長", "主任", "所長", "院長", "弁護士", "医師",
+    "原作", "役", "家",
+)
+#: what turns a preceding surname into the name of a company, shop, clinic or facility
+ORG_SUFFIXES: tuple[str, ...] = (
+    "組", "整形外科", "外科", "内科", "小児科", "歯科", "眼科", "皮膚科", "耳鼻科", "医院",
+    "クリニック", "病院", "診療所", "薬局", "商店", "商会", "商事", "工務店", "建設", "工業",
+    "産業", "興業", "不動産", "電気", "電機", "設備", "塗装", "運送", "造園", "事務所",
+    "法律事務所", "司法書士事務所", "税理士事務所", "書店", "酒店", "米店", "精肉店", "青果",
+    "鮮魚店", "食堂", "製作所", "製菓", "工房", "株式会社", "有限会社", "合同会社", "(株)", "（株）",
+    "ホールディングス", "グループ", "財団", "記念", "学園", "幼稚園", "保育園", "こども園",
+    "ビル", "マンション", "ハイツ", "コーポ", "荘", "旅館", "ホテル", "屋", "店", "堂", "賞",
+)
+#: what turns a preceding surname-like word into a place (千葉県, 松本市)
+PLACE_SUFFIXES: tuple[str, ...] = (
+    "都", "道", "府", "県", "市", "区", "町", "村", "郡", "駅", "線", "港", "空港", "通り",
+)
+#: legal-form prefixes: ``株式会社田中`` is a company
+ORG_PREFIXES: tuple[str, ...] = (
+    "株式会社", "有限会社", "合同会社", "(株)", "（株）", "医療法人", "社会福祉法人", "学校法人",
+)
+
+#: cut from a span's edge; one-character kin words (夫, 母) are not: 和夫, 直子
+_TRIMMABLE = sorted((w for w in HONORIFICS + ROLE_WORDS if len(w) > 1 or w in "様氏殿君"), key=len, reverse=True)
+#: katakana words that make a ``・``-joined chain an organisation, team, product or place
+KATAKANA_NON_NAME_PARTS: frozenset[str] = frozenset({
+    "アンド", "オブ", "ザ", "デ", "カンパニー", "コーポレーション", "グループ", "ホテル", "バンド",
+    "プロダクション", "プロダクションズ", "ブラザース", "ブラザーズ", "ダム", "フィールド", "センター",
+    "ハーバー", "ドール", "コンテスト", "ミュージック", "キャピタル", "ギア", "レコード", "レコーズ",
+    "スタジオ", "ショー", "モーターショー", "カップ", "リーグ", "クラブ", "チーム", "インターナショナル",
+    "ジャパン", "システムズ", "テクノロジー", "テクノロジーズ", "ネットワーク", "ラジオ", "テレビ",
+    "ストリート", "パーク", "タワー", "ビル", "ステーション", "エアライン", "エアラインズ", "モーターズ",
+    "ファンド", "ホールディングス", "インク", "リミテッド", "エンタテインメント", "エンターテインメント",
+    "メディア", "ゲームズ", "ワークス", "ラボ", "アカデミー", "スクール", "ユニバーシティ", "カレッジ",
+    "ミュージアム", "シアター", "アリーナ", "スタジアム", "ドーム", "ビーチ", "アイランド", "シティ",
+    "タウン", "ロード", "アベニュー", "ライン", "ウェイ", "ブリッジ", "レーシング", "ユナイテッド",
+    "アスレティック", "アスレチック", "ロイヤルズ", "ジャイアンツ", "タイガース", "サービス", "ディレクター",
+    "プレジデント", "マネージャー", "シリーズ", "エディション", "モデル", "システム", "プロジェクト",
+    "フェスティバル", "アワード", "コンサート", "ツアー", "ライブ", "レディース", "ボーイズ", "ガールズ",
+    "パイロッツ", "エクスプレス", "プレス", "ブックス", "マガジン", "ニュース", "タイムズ", "ポスト",
+})
+_EDGE_JUNK = " \u3000\t\r\n・、。，．,.:：;；「」『』【】()（）[]［］<>〈〉《》\"'“”"
+_KATAKANA_READING = re.compile(r"\s?[（(]([ァ-ヴー・\u30fb \u3000]+)[）)]")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Cut honorifics, role words, brackets and blanks off the edges of a name span.
+
+    Returns None when nothing of a name is left (the span was only a title).
+    A bracket inside the span ends it: ``東海林（ショウジ）`` is two names, the
+    reading is found separately by ``reading_after``.
+    """
+    inner = text[start:end]
+    for opener in ("（", "("):
+        cut = inner.find(opener)
+        if cut > 0:
+            end = start + cut
+            inner = text[start:end]
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _EDGE_JUNK:
+            start, changed = start + 1, True
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end, changed = end - 1, True
+        span = text[start:end]
+        for word in _TRIMMABLE:
+            if span.endswith(word) and len(span) > len(word):
+                end, changed = end - len(word), True
+                break
+            if span.startswith(word) and len(span) > len(word) and word in ROLE_WORDS:
+                start, changed = start + len(word), True
+                break
+    if start >= end or text[start:end] in ROLE_WORDS or text[start:end] in HONORIFICS:
+        return None
+    return start, end
+
+
+def honorific_after(text: str, end: int) -> str | None:
+    """The honorific right after a span (one blank allowed), if any."""
+    rest = text[end : end + 5].lstrip(" \u3000")
+    return next((h for h in HONORIFICS if rest.startswith(h)), None)
+
+
+def reading_after(text: str, end: int) -> tuple[int, int] | None:
+    """The katakana reading in brackets right after a name: ``山田（ヤマダ）`` → ヤマダ."""
+    m = _KATAKANA_READING.match(text, end)
+    if m is None or not m.group(1).strip(" \u3000・"):
+        return None
+    return m.start(1), m.end(1)
+
+
+def hard_negative(text: str, start: int, end: int) -> str | None:
+    """Why the span is not a person (a company, shop, place, role), or None.
+
+    An honorific right after the span overrides the place rule only: ``松本様``
+    is a person although Sudachi calls 松本 a place, but ``田中整形外科様`` is
+    still a clinic.
+    """
+    span = text[start:end]
+    if span in ROLE_WORDS or span in HONORIFICS:
+        return "role word"
+    if any(part in KATAKANA_NON_NAME_PARTS for part in re.split(r"[・=＝ ]", span)):
+        return "organisation word"
+    after = text[end : end + 12]
+    if after[:1].isdigit() or after.startswith("丁目"):
+        return "address"
+    for suffix in ORG_SUFFIXES:
+        if after.startswith(suffix):
+            return "organisation suffix"
+    if text[start - 1 : start] in ("区", "市", "町", "村", "県", "府", "都", "郡") and start > 1:
+        return "place before"
+    before = text[max(0, start - 8) : start].rstrip(" \u3000")
+    if any(before.endswith(p) for p in ORG_PREFIXES):
+        return "organisation prefix"
+    if honorific_after(text, end) is None:
+        for suffix in PLACE_SUFFIXES:
+            if after.startswith(suffix):
+                return "place suffix"
+    return None
+
+
+#: a foreign name in katakana: words joined by ・ or =, initials allowed (ジョン・F・ケネディ)
+KATAKANA_CHAIN = re.compile(
+    r"(?:[A-Z][.．]?[・･])*[ァ-ヴー]+(?:[・･=＝゠](?:[A-Z][.．]?[・･])*[ァ-ヴー]+)*"
+)
+_CHAIN_CHARS = re.compile(r"[ァ-ヴー・･=＝゠A-Z.．]+")
+
+
+def extend_katakana_chain(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a katakana name to its whole chain: ロペス in アナ・ロペス → アナ・ロペス.
+
+    Foreign names are katakana words joined by ``・`` (or ``=``), sometimes
+    with initials; the model and Sudachi often tag only one part of them.
+    """
+    if not _CHAIN_CHARS.fullmatch(text, start, end):
+        return start, end
+    lo = start
+    while lo > 0 and _CHAIN_CHARS.match(text[lo - 1]):
+        lo -= 1
+    for m in KATAKANA_CHAIN.finditer(text, lo, min(len(text), end + 64)):
+        if m.start() <= start and end <= m.end():
+            return m.start(), m.end()
+        if m.start() > start:
+            break
+    return start, end
