@@ -134,6 +134,14 @@ def _operator(rule: LabelRule, label: str, *, key: bytes, scope: str,
     return OperatorConfig("custom", {"lambda": custom})
 
 
+def _rule_of(policy: Policy, label: str) -> LabelRule:
+    """The label's rule; a label the analyzer invented and no default covers gets its token."""
+    rule = policy.labels.get(label)
+    if rule is None:
+        rule = policy.default
+    return rule if rule is not None else _FALLBACK_RULE
+
+
 def _deny_hits(text: str, policy: Policy) -> list[Entity]:
     hits: list[Entity] = []
     for term in policy.deny_list:
@@ -183,7 +191,7 @@ def apply_policy(
         raise ValueError("pseudonym_key must not be empty")
     kept = select_entities(text, entities, policy)
     scope = pseudonym_scope(policy, text, caller_id, record_id)
-    rules = {e.label: policy.labels.get(e.label, policy.default) or _FALLBACK_RULE for e in kept}
+    rules = {e.label: _rule_of(policy, e.label) for e in kept}
     operators = {
         label: _operator(rule, label, key=pseudonym_key, scope=scope, now=now)
         for label, rule in rules.items()

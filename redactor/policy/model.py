@@ -13,10 +13,13 @@ loader maps to a rule id (``duration_invalid`` → ``DURATION-INVALID``, ...).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -59,6 +62,11 @@ IsoDuration = Annotated[
     PlainValidator(_validate_duration),
     PlainSerializer(lambda d: d.iso(), return_type=str),
 ]
+
+def _read_only(rules: Mapping[str, LabelRule]) -> Mapping[str, LabelRule]:
+    """Frozen models still hold mutable dicts; a loaded policy's label map must not change."""
+    return MappingProxyType(dict(rules))
+
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -185,7 +193,11 @@ class Policy(BaseModel):
     pseudonym_scope: Literal["record", "caller"] = "record"
     default_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     default: LabelRule | None = None
-    labels: dict[StrictStr, LabelRule] = Field(default_factory=dict)
+    labels: Annotated[
+        Mapping[StrictStr, LabelRule],
+        AfterValidator(_read_only),
+        PlainSerializer(dict, return_type=dict),
+    ] = Field(default_factory=dict, validate_default=True)
     keep_allowed: tuple[StrictStr, ...] = ()
     allow_list: tuple[StrictStr, ...] = ()
     deny_list: tuple[DenyTerm, ...] = ()

@@ -119,3 +119,10 @@ def test_policy_from_mapping_applies_the_same_rules(default_mapping: dict[str, A
     with pytest.raises(PolicyError) as caught:
         policy_from_mapping(default_mapping)
     assert {f.rule_id for f in caught.value.findings} == {"MYNUMBER-REVERSIBLE"}
+
+
+def test_label_rules_cannot_be_swapped_after_load() -> None:
+    policy = load_policy(REPO / "policies" / "default.yaml")
+    with pytest.raises(TypeError):
+        policy.labels["MY_NUMBER"] = policy.labels["PERSON"]  # type: ignore[index]
+    assert policy.model_dump()["labels"]["PERSON"]["operator"] == "pseudonym"
