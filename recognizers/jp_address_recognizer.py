@@ -134,7 +134,10 @@ class Gazetteer:
         self, table: Mapping[str, frozenset[int]], text: str, i: int, within: frozenset[int] | None
     ) -> tuple[int, frozenset[int]] | None:
         """Longest name of ``table`` at ``text[i:]`` (meaning one of ``within`` if given)."""
-        for length in self.lengths.get(text[i], ()) if i < len(text) else ():
+        room = len(text) - i
+        for length in self.lengths.get(text[i], ()) if room > 0 else ():
+            if length > room:
+                continue
             ids = table.get(text[i : i + length])
             if ids is not None and within is not None:
                 ids = ids & within
@@ -146,7 +149,10 @@ class Gazetteer:
         self, text: str, i: int, within: frozenset[int] | None
     ) -> tuple[int, frozenset[int] | None] | None:
         """Longest town name at ``text[i:]`` (of a municipality in ``within`` if given)."""
-        for length in self.lengths.get(text[i], ()) if i < len(text) else ():
+        room = len(text) - i
+        for length in self.lengths.get(text[i], ()) if room > 0 else ():
+            if length > room:
+                continue
             name = text[i : i + length]
             if name not in self.all_towns:
                 continue
@@ -262,11 +268,11 @@ def _building(text: str, i: int) -> int:
     return m.end() if m else i
 
 
-def _town_alone_refused(text: str, start: int, length: int) -> bool:
+def _town_alone_refused(text: str, start: int, town_at: int, length: int) -> bool:
     """A town read without its city must be a whole word of two characters or more."""
-    if length < 2 or start == 0:
-        return length < 2
-    return _WORD_CHAR.match(text, start - 1) is not None
+    if length < 2 or text[town_at + length - 1].isdigit():
+        return True  # 十二 → "12": a number, not a town, once normalized
+    return start > 0 and (_WORD_CHAR.match(text, start - 1) is not None or text[start - 1] == "-")
 
 
 def _block_ok(
@@ -392,6 +398,11 @@ class JpAddressRecognizer(EntityRecognizer):
         while i < n:
             ch = text[i]
             parsed = self._parse(text, i) if ch == "〒" or ch in gaz.lengths else None
+            if isinstance(parsed, int):
+                # a prefecture or city that led nowhere: its ward alone must not
+                # start a second try (札幌市北区天神橋 is not 大阪市北区天神橋)
+                i = max(parsed, i + 1)
+                continue
             if parsed is None:
                 i += 1
                 continue
@@ -399,8 +410,12 @@ class JpAddressRecognizer(EntityRecognizer):
             i = parsed.end
         return found
 
-    def _parse(self, text: str, start: int) -> _Parse | None:
-        """Read one address from ``start`` of the folded canonical text, or None."""
+    def _parse(self, text: str, start: int) -> _Parse | int | None:
+        """Read one address from ``start`` of the folded canonical text.
+
+        Returns the address, or where the place names read before failing end
+        (an int), or None when nothing was read.
+        """
         gaz = self.gazetteer
         j = start
         postal = _POSTAL.match(text, j)
@@ -418,10 +433,11 @@ class JpAddressRecognizer(EntityRecognizer):
         aza = _AZA.match(text, j)
         town_at = aza.end() if aza else j
         town = gaz.longest_town(text, town_at, within)
-        if not admin and town is not None and _town_alone_refused(text, start, town[0]):
+        if not admin and town is not None and _town_alone_refused(text, start, town_at, town[0]):
             town = None
+        admin_end = j if admin else None
         if town is None and not muni:
-            return None  # a bare prefecture, a bare 〒 code or nothing: not an address
+            return admin_end  # a bare prefecture, a bare 〒 code or nothing: not an address
         anchor = town_at + town[0] if town else j
         if town and admin and (aza_name := _AZA_NAME.match(text, anchor)):
             anchor = aza_name.end()
@@ -431,7 +447,7 @@ class JpAddressRecognizer(EntityRecognizer):
         elif town is not None and muni and town[0] >= 2:
             end = anchor  # 大阪市淀川区西中島: it reaches a town name
         else:
-            return None
+            return admin_end
         end = _tail(text, end)
         present = {
             "postal code": postal is not None,

@@ -1,0 +1,184 @@
+"""JpAddressRecognizer: street-level addresses in every digit form, and what is not one."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from recognizers.jp_address_recognizer import (
+    GAZETTEER_PATH,
+    JpAddressRecognizer,
+    load_gazetteer,
+    parse_gazetteer,
+)
+
+ENTITY = "ADDRESS"
+
+
+@pytest.fixture(scope="module")
+def rec() -> JpAddressRecognizer:
+    return JpAddressRecognizer()
+
+
+def spans(rec: JpAddressRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in rec.analyze(text, [ENTITY], None)]
+
+
+# (sentence, the one address it holds)
+POSITIVES = [
+    # hyphen forms, ASCII and full-width
+    ("住所：東成区今里2-5-30\n電話：06-6972-0000", "東成区今里2-5-30"),
+    ("住所：大阪市東住吉区針中野２－１１－６\n", "大阪市東住吉区針中野２－１１－６"),
+    ("転入先 西区九条南2-4-6-705。転入後", "西区九条南2-4-6-705"),
+    # 丁目・番・号 in ASCII and kanji
+    ("住所は大阪市港区市岡1丁目15番25号のため", "大阪市港区市岡1丁目15番25号"),
+    ("住所は東住吉区駒川五丁目十八番三号です。", "東住吉区駒川五丁目十八番三号"),
+    ("住所：淀川区西宮原一丁目七番二十号\n", "淀川区西宮原一丁目七番二十号"),
+    ("施設の住所は 堺市北区中百舌鳥町5丁目48番地 です", "堺市北区中百舌鳥町5丁目48番地"),
+    # の as the separator in speech, without the city
+    ("ご住所は 城東区鴫野東1丁目3の22の405 です", "城東区鴫野東1丁目3の22の405"),
+    ("使用場所は 此花区西九条3の4の17 です", "此花区西九条3の4の17"),
+    ("ええと鴫野東1丁目3の22の405です", "鴫野東1丁目3の22の405"),
+    # prefecture, other cities
+    (
+        "新しい住所は 愛知県名古屋市昭和区八事本町100の35 です",
+        "愛知県名古屋市昭和区八事本町100の35",
+    ),
+    ("前住所は兵庫県神戸市灘区六甲町4丁目3-9で、", "兵庫県神戸市灘区六甲町4丁目3-9"),
+    # Sapporo's grid, Kyoto's streets, rural 字 and 番地
+    ("転出先は北海道札幌市北区北十二条西3丁目5-8とのこと", "北海道札幌市北区北十二条西3丁目5-8"),
+    ("札幌市中央区北9条西6丁目に住んでいます", "札幌市中央区北9条西6丁目"),
+    ("京都市中京区烏丸通御池下ル虎屋町566-1に", "京都市中京区烏丸通御池下ル虎屋町566-1"),
+    ("秋田県仙北郡美郷町六郷字押切195に所在", "秋田県仙北郡美郷町六郷字押切195"),
+    # buildings and rooms
+    (
+        "住所：〒532-0023 大阪市淀川区十三東2丁目5番18号 サンハイツ十三302\n",
+        "〒532-0023 大阪市淀川区十三東2丁目5番18号 サンハイツ十三302",
+    ),
+    (
+        "所在地：大阪市西区江戸堀1丁目21番4号 江戸堀センタービル5階\n",
+        "大阪市西区江戸堀1丁目21番4号 江戸堀センタービル5階",
+    ),
+    (
+        "転入先は福島区海老江7-2-40 コスモ海老江806号室です。",
+        "福島区海老江7-2-40 コスモ海老江806号室",
+    ),
+    ("様、東淀川区豊新3-8-21 ハイツ豊新203。品目", "東淀川区豊新3-8-21 ハイツ豊新203"),
+    ("中央区本町4-6-24大拓ビル9階まで", "中央区本町4-6-24大拓ビル9階"),
+    ("北区中崎西2-3-11 203号室に", "北区中崎西2-3-11 203号室"),
+    # postal code with 〒 is one span with the address
+    (
+        "住所：〒５４７－００２７ 大阪市平野区喜連1丁目3番7号\n",
+        "〒５４７－００２７ 大阪市平野区喜連1丁目3番7号",
+    ),
+    # reaching a town name is enough with its ward
+    ("小山様、東淀川区瑞光在住。", "東淀川区瑞光"),
+    ("大阪市淀川区西中島の事務所", "大阪市淀川区西中島"),
+    # a pot-hole's place is an address too
+    ("大正区千島2丁目3番 の千島公園の横です", "大正区千島2丁目3番"),
+]
+
+NEGATIVES = [
+    "大阪市淀川区の窓口でお手続きください。",
+    "淀川区役所の3階で受け付けます。",
+    "城東区民センターにお越しください。",
+    "大阪府にお住まいの方",
+    "北区と西区の合同説明会",
+    "郵便番号 〒532-0011 だけ分かる",
+    "郵便番号は532-0011です",
+    "令和6年4月1日から3,000円に変わります",
+    "2024-05-01 10:30 受付番号12-345",
+    "電話は06-6123-4567、携帯は090-1234-5678です",
+    "北海道10区から立候補",
+    "兵庫県芦屋で生誕",
+    "日の里12号公園内",
+    "担当：田中（内線214）",
+    "",
+    "ーーー〒〒〒---",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_when_a_street_level_address_then_it_is_one_whole_span(
+    rec: JpAddressRecognizer, text: str, expected: str
+) -> None:
+    assert spans(rec, text) == [expected]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_when_no_street_level_place_then_nothing_is_found(
+    rec: JpAddressRecognizer, text: str
+) -> None:
+    assert spans(rec, text) == []
+
+
+def test_when_two_addresses_then_two_spans(rec: JpAddressRecognizer) -> None:
+    text = (
+        "現住所 大阪市北区中崎西2-3-11、"
+        "転出先 東京都世田谷区三軒茶屋1丁目22番5号 グランコート三茶402。"
+    )
+    assert spans(rec, text) == [
+        "大阪市北区中崎西2-3-11",
+        "東京都世田谷区三軒茶屋1丁目22番5号 グランコート三茶402",
+    ]
+
+
+def test_when_a_town_belongs_to_another_city_then_the_ward_alone_does_not_make_it(
+    rec: JpAddressRecognizer,
+) -> None:
+    # 天神橋 is a town of 大阪市北区, not of 札幌市北区: no block, no address.
+    assert spans(rec, "札幌市北区天神橋の話") == []
+    assert spans(rec, "大阪市北区天神橋の話") == ["大阪市北区天神橋"]
+
+
+def test_when_the_address_is_found_then_scores_pass_the_threshold_and_explain(
+    rec: JpAddressRecognizer,
+) -> None:
+    results = rec.analyze("住所：〒547-0027 大阪市平野区喜連1丁目3番7号", [ENTITY], None)
+    assert len(results) == 1
+    assert results[0].score >= 0.9
+    assert results[0].analysis_explanation is not None
+    assert "postal code" in results[0].analysis_explanation.textual_explanation
+
+
+def test_when_another_entity_is_asked_then_nothing_is_returned(rec: JpAddressRecognizer) -> None:
+    assert rec.analyze("大阪市港区市岡1丁目15番25号", ["PHONE_NUMBER"], None) == []
+
+
+def test_when_a_gazetteer_is_injected_then_it_alone_decides_the_towns() -> None:
+    gaz = parse_gazetteer(["大阪府\t大阪市淀川区\t西中島\n"])
+    rec = JpAddressRecognizer(gazetteer=gaz)
+    assert spans_of(rec, "大阪市淀川区西中島5-6-7") == ["大阪市淀川区西中島5-6-7"]
+    assert spans_of(rec, "鴫野東1丁目3の22") == []
+
+
+def spans_of(rec: JpAddressRecognizer, text: str) -> list[str]:
+    return spans(rec, text)
+
+
+def test_when_the_shipped_gazetteer_loads_then_it_covers_all_prefectures_quickly() -> None:
+    load_gazetteer.cache_clear()
+    began = time.perf_counter()
+    gaz = load_gazetteer(GAZETTEER_PATH)
+    elapsed = time.perf_counter() - began
+    assert len(gaz.prefectures) == 47
+    assert "13東" in gaz.all_towns  # 十三東, canonical
+    assert elapsed < 1.5  # generous for a shared CI machine; ~0.3 s measured
+
+
+def test_when_a_note_is_analyzed_then_it_takes_well_under_a_few_milliseconds(
+    rec: JpAddressRecognizer,
+) -> None:
+    note = (
+        "氏名：栗原 陽介\n住所：〒533-0014 大阪市東淀川区豊新5-3-11 第2メゾン豊新201\n"
+        "電話：080-2222-3333 転居届の提出について説明しました。来週月曜日に来庁予定。"
+        "本人確認書類は運転免許証。手数料は不要と案内。"
+    ) * 2
+    rec.analyze(note, [ENTITY], None)
+    runs = 50
+    began = time.perf_counter()
+    for i in range(runs):
+        rec.analyze(note + str(i), [ENTITY], None)  # defeat the normalizer's cache
+    per_note_ms = (time.perf_counter() - began) / runs * 1000
+    assert per_note_ms < 10  # ~1 ms measured; bound loose for shared CI cores
