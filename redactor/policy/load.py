@@ -68,37 +68,59 @@ class _Composer(yaml.SafeLoader):
     """A safe loader used only for ``compose``: nodes keep their start marks."""
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return loader.construct_object(node, deep=True)
+#: Bounds on what a policy file may make the loader do: ``policy check`` also
+#: runs on uploaded text (the API), and YAML aliases can make a tiny file
+#: expand exponentially ("billion laughs") or refer to itself.
+MAX_BYTES = 1 << 20
+MAX_NODES = 20_000
+MAX_DEPTH = 32
 
 
-def _walk(
-    loader: yaml.SafeLoader,
-    node: yaml.Node,
-    path: PathKey,
-    lines: LineMap,
-    dupes: list[tuple[PathKey, int]],
-) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(loader, key_node)
-            if not isinstance(key, str | int | float | bool):
-                key = str(key)
-            child = (*path, str(key))
-            if key in out:
-                dupes.append((child, key_node.start_mark.line + 1))
-            lines[child] = key_node.start_mark.line + 1
-            out[key] = _walk(loader, value_node, child, lines, dupes)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _walk(loader, item, (*path, index), lines, dupes)
-            for index, item in enumerate(node.value)
-        ]
-    return _scalar(loader, node)
+class _Refused(yaml.YAMLError):
+    """A YAML construct the policy loader does not accept (too big, too deep, complex keys)."""
+
+    def __init__(self, problem: str, node: yaml.Node) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = node.start_mark
+
+
+class _Walker:
+    """Builds plain data and the line map from composed nodes, within the bounds above."""
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self.loader = loader
+        self.lines: LineMap = {}
+        self.dupes: list[tuple[PathKey, int]] = []
+        self.nodes = 0
+
+    def walk(self, node: yaml.Node, path: PathKey) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Refused(f"more than {MAX_NODES} YAML nodes (alias expansion?)", node)
+        if len(path) > MAX_DEPTH:
+            raise _Refused(f"nested deeper than {MAX_DEPTH} levels (recursive alias?)", node)
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Refused("a key must be a plain scalar", key_node)
+                key = self.loader.construct_object(key_node)
+                child = (*path, str(key))
+                line = key_node.start_mark.line + 1
+                if key in out:
+                    self.dupes.append((child, line))
+                self.lines[child] = line
+                out[key] = self.walk(value_node, child)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node)
+        except ValueError:  # e.g. 2026-13-45 looks like a date but is none: let the schema say so
+            return node.value
 
 
 def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding]]:
@@ -115,12 +137,16 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
             [_finding(name, 1, "FILE-UNREADABLE", f"cannot read file: {type(exc).__name__}",
                       "check the path and that the file is UTF-8 text")]
         ) from None
+    if len(text) > MAX_BYTES:
+        raise PolicyUnreadable(
+            [_finding(name, 1, "FILE-UNREADABLE", f"file larger than {MAX_BYTES} characters",
+                      "a policy is a short YAML file; check the path")]
+        )
     loader = _Composer(text)
+    walker = _Walker(loader)
     try:
         root = loader.get_single_node()
-        lines: LineMap = {}
-        dupes: list[tuple[PathKey, int]] = []
-        data = _walk(loader, root, (), lines, dupes) if root is not None else None
+        data = walker.walk(root, ()) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -139,9 +165,9 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
     findings = [
         _finding(name, line, "DUPLICATE-KEY", f"key {_show(p)} is given twice",
                  _HINTS["DUPLICATE-KEY"])
-        for p, line in dupes
+        for p, line in walker.dupes
     ]
-    return data, lines, findings
+    return data, walker.lines, findings
 
 
 def _show(path: Iterable[str | int]) -> str:

@@ -110,3 +110,52 @@ def test_when_format_is_unknown_then_usage_error() -> None:
         app, ["policy", "check", "--format", "xml", str(REPO / "policies" / "default.yaml")]
     )
     assert result.exit_code == 2
+
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (LAUGHS, "YAML nodes"),  # a billion laughs must not expand
+        ("a: &a [*a]\n", "nested deeper"),  # an alias that contains itself
+        ("? [a, b]\n: c\n", "plain scalar"),  # complex keys
+    ],
+)
+def test_when_yaml_abuses_aliases_or_keys_then_exit_2(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["policy", "check", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_merge_keys_are_understood_and_located(tmp_path: Path) -> None:
+    source = (REPO / "policies" / "default.yaml").read_text(encoding="utf-8")
+    source = source.replace(
+        "  BANK_ACCOUNT:\n    operator: replace\n",
+        "  BANK_ACCOUNT: &plain\n    operator: replace\n  PENSION_X:\n    <<: *plain\n",
+    )
+    path = tmp_path / "p.yaml"
+    path.write_text(source, encoding="utf-8")
+    result = runner.invoke(app, ["policy", "check", str(path)])
+    assert result.exit_code == 1
+    (line,) = result.output.splitlines()
+    number = int(line.split(":")[1])
+    assert "UNKNOWN-KEY" in line
+    assert source.splitlines()[number - 1].strip() == "PENSION_X:"
+
+
+def test_an_impossible_date_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    source = (REPO / "policies" / "default.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "p.yaml"
+    path.write_text(source.replace("effective: 2026-04-01", "effective: 2026-13-45"),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["policy", "check", str(path)])
+    assert result.exit_code == 1
+    assert "SCHEMA-INVALID" in result.output and "effective" in result.output
