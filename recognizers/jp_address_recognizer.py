@@ -111,6 +111,9 @@ _BUILDING_MARK = re.compile(rf"[{_KATA}A-Za-z]|荘|棟|館|寮|住宅|団地|庁
 # A building named without a known suffix, written right after the block
 # (4-8-1ランドポート板橋, 1-1-1BLUEFRONTSHIBAURA): katakana or Latin, no space before.
 _FREE_BUILDING = re.compile(rf"(?=[^{_HAN}]*[{_KATA}A-Za-z])[{_NAME_CHARS}A-Za-z&'・\d-]{{3,40}}")
+_ROOM_AFTER = re.compile(
+    rf"[{_NAME_CHARS}]{{0,12}} (?:[1-9]\d*(?:号室|階|F)|[1-9]\d*-[1-9]\d*号室)(?![\d-])"
+)
 _ROOM_ONLY = re.compile(r"(?:[1-9]\d*(?:号室|階|F)|[1-9]\d*-[1-9]\d*号室)(?![\d-])")
 
 
@@ -227,6 +230,7 @@ class _Block:
     leading_zero: bool
     first_digits: int
     groups: int
+    chome_or_banchi: bool
 
 
 def _block(text: str, i: int) -> _Block | None:
@@ -236,6 +240,7 @@ def _block(text: str, i: int) -> _Block | None:
     end = i
     leading_zero = False
     first_digits = 0
+    chome = False
     while True:
         lot = _LOT.match(text, k)
         m = _GROUP.match(text, lot.end() if lot else k)
@@ -246,6 +251,7 @@ def _block(text: str, i: int) -> _Block | None:
             first_digits = len(m.group(1))
         groups += 1
         units += m.group(2) in _STRONG_UNITS
+        chome = chome or m.group(2) in {"丁目", "番地"}
         k = end = m.end()
         sep = _GROUP_SEP.match(text, k)
         if sep and _GROUP.match(text, sep.end()):
@@ -253,10 +259,17 @@ def _block(text: str, i: int) -> _Block | None:
             continue
         if m.group(2) and (_GROUP.match(text, k) or _LOT.match(text, k)):
             continue
+        if (
+            m.group(2) in {"丁目", "番地", "番"}
+            and text.startswith(" ", k)
+            and _GROUP.match(text, k + 1)
+        ):
+            k += 1  # spoken: "5丁目 6の7"
+            continue
         break
     if groups == 0:
         return None
-    return _Block(end, units > 0 or groups > 1, leading_zero, first_digits, groups)
+    return _Block(end, units > 0 or groups > 1, leading_zero, first_digits, groups, chome)
 
 
 def _building(text: str, i: int) -> int:
@@ -286,7 +299,10 @@ def _block_ok(
         return False  # 3人, 5年: a count, not a lot number
     if not admin:
         # 日の里12号公園: one number run into a word is a name, not a block
-        lone = block.groups == 1 and _WORD_CHAR.match(text, block.end) is not None
+        # 白鳥3号 (a train): alone, a town needs 丁目/番地 or two numbers
+        lone = block.groups == 1 and (
+            _WORD_CHAR.match(text, block.end) is not None or not block.chome_or_banchi
+        )
         return town and name is None and block.strong and not lone
     if town and not muni and not block.strong:
         return False  # 北海道10区: a prefecture and a number
@@ -308,6 +324,8 @@ def _tail(text: str, end: int) -> int:
         room_end = max(room_end, free.end())
     if room_end > at:
         end = room_end
+        room = _ROOM_AFTER.match(text, end)  # マンション西中島 305号室
+        end = room.end() if room else end
     at = _skip_space(text, end)
     note = _NOTE.match(text, at)
     return note.end() if note else end
