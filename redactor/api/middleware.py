@@ -32,6 +32,10 @@ class _TooLarge(Exception):
     pass
 
 
+class _BadLength(Exception):
+    pass
+
+
 class RequestMiddleware:
     def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int) -> None:
         self.app = app
@@ -64,9 +68,7 @@ class RequestMiddleware:
             state["error_code"] = "body_too_large"
             await self._error(send_wrapper, 413, "body_too_large",
                               "the request body is too large", rid)
-        except ValueError as exc:
-            if str(exc) != "bad content-length":
-                raise
+        except _BadLength:
             state["error_code"] = "bad_request"
             await self._error(send_wrapper, 400, "bad_request", "the request is malformed", rid)
         except Exception as exc:  # last resort: log the type only, never the message
@@ -83,7 +85,7 @@ class RequestMiddleware:
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
-                raise ValueError("bad content-length")
+                raise _BadLength()
             if int(declared) > self.max_body_bytes:
                 raise _TooLarge()
         if scope["method"] not in _BODY_METHODS:
