@@ -60,8 +60,10 @@ _FOLD = str.maketrans(
 _POSTAL = re.compile(r"〒 ?(\d{3}-?\d{4}) ?")
 _SPACE = " "
 # One group of a block: 1丁目, 3番地, 12番, 5号, 第6地割, 2線, 北9条 (Sapporo: 9条西).
+# A lone 十 stays a kanji in the canonical text (the normalizer keeps unit-only
+# runs as words, for 十分 and 千葉), so 十番十号 is read here.
 _GROUP = re.compile(
-    r"第?(\d+)(丁目|番地|番町|番丁|号室|番|号|地割|線|条[東西南北]?|丁|街区|区|部|階|F)?"
+    r"第?(\d+|十(?=丁目|番|号))(丁目|番地|番町|番丁|号室|番|号|地割|線|条[東西南北]?|丁|街区|区|部|階|F)?"
 )
 _GROUP_SEP = re.compile(r"-|の|ノ|・")
 _STRONG_UNITS = frozenset({"丁目", "番地", "番町", "番丁", "番", "号", "地割"})
@@ -85,8 +87,10 @@ _KYOTO = re.compile(
     rf"(?:[{_NAME_CHARS}\d]{{1,12}}?(?:上ル|下ル|上る|下る|西入ル|東入ル|西入る|東入る|西入|東入|入ル|入る))+"
 )
 # Words that make a name a facility or an office, not a place (淀川区役所, 区民センター).
+# Only at the end of the name: 梅田駅前 is a place, 弁天町駅 is a station.
 _FACILITY = re.compile(
-    r"役所|役場|センター|駅|公園|学校|病院|会館|支所|事務所|出張所|庁舎|図書館|窓口|在住|住民"
+    r"(?:役所|役場|センター|駅|公園|学校|病院|会館|支所|事務所|出張所|庁舎|図書館|窓口|在住|住民"
+    r"|出口|入口|改札|ホーム|号線|番線|国道|県道|府道|市道)$"
 )
 _BUILDING_SUFFIX = (
     "ビルディング|ビルヂング|ビル|ハイツ|マンション|コーポ|レジデンス|ハイム|メゾン|パレス|"
