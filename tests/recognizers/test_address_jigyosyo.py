@@ -13,8 +13,6 @@ import csv
 import random
 from pathlib import Path
 
-import pytest
-
 from recognizers.jp_address_recognizer import JpAddressRecognizer
 
 JIGYOSYO = Path(__file__).resolve().parents[3] / "shared/data/japanpost-zipcode/jigyosyo.utf8.csv"
@@ -43,7 +41,6 @@ def covered_whole(rec: JpAddressRecognizer, sentence: str, addr: str) -> bool:
     return any(r.start <= start and end <= r.end for r in rec.analyze(sentence, ["ADDRESS"], None))
 
 
-@pytest.mark.skipif(not JIGYOSYO.exists(), reason="shared Japan Post data not mounted")
 def test_when_real_jigyosyo_addresses_in_sentences_then_at_least_97_percent_are_covered_whole() -> (
     None
 ):
