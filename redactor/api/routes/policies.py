@@ -47,6 +47,13 @@ def check_policy(body: PolicyCheckRequest, caller: Auditor) -> PolicyCheckRespon
         except PolicyUnreadable as exc:
             return PolicyCheckResponse(status="unreadable", policy=None,
                                        findings=[_out(f, body.name) for f in exc.findings])
+        except yaml.YAMLError:
+            # The loader builds its YAML reader outside its own error handling, so a
+            # non-printable character escapes as ReaderError; reported to the policy owner.
+            return PolicyCheckResponse(status="unreadable", policy=None, findings=[FindingOut(
+                file=body.name, line=1, rule_id="YAML-INVALID", severity="error",
+                message="not valid YAML: non-printable character",
+                hint="remove control characters from the file")])
     return PolicyCheckResponse(
         status="findings" if findings else "ok",
         policy=None if policy is None else PolicyRef(name=policy.name, version=policy.version),

@@ -158,3 +158,11 @@ def test_metrics_count_routes_notes_labels_errors(api: Api) -> None:
     assert 'redactor_errors_total{code="record_not_found"} 1.0' in text
     assert "redactor_http_request_duration_seconds_bucket" in text
     assert not any(v in text for v in PII)
+
+
+@pytest.mark.parametrize("source", ["\x1a", "name: a\x00b\n", "\ufffe"])
+def test_policy_check_non_printable_is_unreadable_not_500(api: Api, source: str) -> None:
+    resp = _check(api, source)
+    assert resp.status_code == 200
+    assert resp.json()["status"] == "unreadable"
+    assert resp.json()["findings"][0]["rule_id"] == "YAML-INVALID"
