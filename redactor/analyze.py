@@ -9,8 +9,9 @@ default), so a deployment can switch one off without touching code.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,7 +19,9 @@ import yaml
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
+from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
 from redactor.entities import LABELS, Entity
+from redactor.focus import DEFAULT_WINDOW, focus_text
 
 LANGUAGE = "ja"
 MODEL_NAME = "ja_ginza"
@@ -120,6 +123,15 @@ class Analyzer:
     engine: AnalyzerEngine
     thresholds: Mapping[str, float]
     default_threshold: float = DEFAULT_THRESHOLD
+    #: labels found by reading the model's output; every other recognizer runs first
+    model_labels: frozenset[str] = frozenset(GINZA_ENTITY_MAP.values())
+    #: blank the stretches other recognizers claimed before the model reads the note
+    blank_claimed: bool = True
+    #: run the model only this many tokens around name evidence (None: everywhere)
+    focus_window: int | None = DEFAULT_WINDOW
+    chunking: ChunkConfig = field(default_factory=ChunkConfig)
+    #: spaCy's memory zones and the pipeline are not thread-safe: one caller at a time
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def entities(self) -> list[str]:
@@ -127,29 +139,89 @@ class Analyzer:
         return [label for label in LABELS if label in supported]
 
     def analyze(self, text: str) -> list[Entity]:
-        results = self.engine.analyze(
-            text=text,
-            language=LANGUAGE,
-            entities=self.entities,
-            return_decision_process=True,
-        )
-        return self._to_entities(results)
+        return self.analyze_batch([text], batch_size=1)[0]
 
     def analyze_batch(self, texts: Iterable[str], batch_size: int = 32) -> list[list[Entity]]:
-        """Analyze many notes, feeding the model through ``nlp.pipe``."""
+        """Analyze many notes, feeding the model through ``nlp.pipe``.
+
+        Why two passes: the neural model is the whole cost, and its cost grows
+        with the number of tokens. The recognizers that do not read the model
+        (structured identifiers, addresses) run first on the original text;
+        the stretches they claim, and every stretch far from any evidence of
+        a name (``redactor.focus``), are blanked with spaces (same length, so
+        offsets hold; a run of spaces is one token) before the model runs,
+        and only the recognizers of the model's labels see its output. A note
+        longer than ``chunking.max_chars`` is cut at sentence ends into
+        overlapping chunks, so the model's cost stays linear in its length.
+        All model work happens inside ``nlp.memory_zone()``, and results
+        become ``Entity`` before the zone closes, so the string store of a
+        long-running process does not grow with every new note.
+        """
         texts = list(texts)
-        nlp_engine = self.engine.nlp_engine
+        pieces: list[Chunk] = []
+        owners: list[int] = []
+        for i, text in enumerate(texts):
+            for chunk in split_chunks(text, self.chunking):
+                pieces.append(chunk)
+                owners.append(i)
+        found = self._analyze_pieces([c.text for c in pieces], batch_size)
+        per_note: list[list[tuple[Chunk, list[Entity]]]] = [[] for _ in texts]
+        for chunk, owner, entities in zip(pieces, owners, found, strict=True):
+            per_note[owner].append((chunk, entities))
+        return [resolve_label_conflicts(merge_chunk_results(parts)) for parts in per_note]
+
+    def _analyze_pieces(self, texts: list[str], batch_size: int) -> list[list[Entity]]:
+        # Presidio's NlpEngine type knows neither ``nlp`` nor the Doc → artifacts step.
+        nlp_engine: Any = self.engine.nlp_engine
+        nlp = nlp_engine.nlp[LANGUAGE]
+        model_labels = [e for e in self.entities if e in self.model_labels]
+        other_labels = [e for e in self.entities if e not in self.model_labels]
         out: list[list[Entity]] = []
-        for text, artifacts in nlp_engine.process_batch(texts, LANGUAGE, batch_size=batch_size):
-            results = self.engine.analyze(
-                text=text,
-                language=LANGUAGE,
-                entities=self.entities,
-                nlp_artifacts=artifacts,
-                return_decision_process=True,
-            )
-            out.append(self._to_entities(results))
+        with self._lock, nlp.memory_zone():
+            firsts: list[list[RecognizerResult]] = []
+            blanked: list[str] = []
+            for text in texts:
+                results: list[RecognizerResult] = []
+                # Tokens only (Sudachi, ~1 ms): for recognizers that read them, and focus.
+                doc = nlp.make_doc(text)
+                if other_labels:
+                    tokens = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+                    results = self._run(text, other_labels, tokens)
+                firsts.append(results)
+                model_text = text
+                if self.focus_window is not None:
+                    model_text = focus_text(model_text, doc, self.focus_window)
+                if self.blank_claimed:
+                    model_text = self._blank(model_text, results)
+                blanked.append(model_text)
+            docs = nlp.pipe(blanked, batch_size=batch_size) if model_labels else None
+            for i, text in enumerate(texts):
+                results = firsts[i]
+                if docs is not None:
+                    artifacts = nlp_engine._doc_to_nlp_artifact(next(docs), LANGUAGE)
+                    results = results + self._run(text, model_labels, artifacts)
+                out.append(self._to_entities(results))
         return out
+
+    def _run(self, text: str, labels: list[str], artifacts: Any) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = self.engine.analyze(
+            text=text,
+            language=LANGUAGE,
+            entities=labels,
+            nlp_artifacts=artifacts,
+            return_decision_process=True,
+        )
+        return results
+
+    def _blank(self, text: str, results: Iterable[RecognizerResult]) -> str:
+        """``text`` with every confidently claimed span replaced by spaces (same length)."""
+        chars = list(text)
+        blanked = False
+        for r in results:
+            if r.end > r.start and r.score >= self.threshold(r.entity_type):
+                chars[r.start : r.end] = " " * (r.end - r.start)
+                blanked = True
+        return "".join(chars) if blanked else text
 
     def threshold(self, label: str) -> float:
         return self.thresholds.get(label, self.default_threshold)
@@ -169,7 +241,7 @@ class Analyzer:
             for r in results
             if r.end > r.start and r.score >= self.threshold(r.entity_type)
         ]
-        return resolve_label_conflicts(entities)
+        return entities
 
 
 def _explain(result: RecognizerResult) -> str | None:
