@@ -48,7 +48,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.person_lexicon import FOREIGN_GIVEN_NAMES, PersonLexicon, load_person_lexicon
 from recognizers.person_spans import (
     KATAKANA_CHAIN,
+    ROLE_BEFORE,
     TITLES_AFTER,
+    WEAK_TITLES_AFTER,
     extend_katakana_chain,
     hard_negative,
     honorific_after,
@@ -62,10 +64,17 @@ _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]+")
 _SPACE = " \u3000"
 #: kanji numerals and spoken digits read out as kana: a number, never a name
 _NUMBER_WORDS = re.compile(
-    r"(?:[〇一二三四五六七八九十百千 \u3000]|ゼロ|イチ|ニー|ニ|サン|ヨン|ゴー|ゴ|ロク|ナナ|ハチ|キュー|キュウ|マル|レイ|の)+"
+    r"(?:[〇一二三四五六七八九十百千 \u3000]|ゼロ|イチ|ニー|ニ|サン|ヨン|ゴー|ゴ|ロク|ナナ|ハチ"
+    r"|キュー|キュウ|マル|レイ|の)+"
 )
 _HONORIFIC_TOKENS = frozenset({"様", "さん", "氏", "殿", "くん", "君", "ちゃん"})
 _KATAKANA_WORD = re.compile(r"[ァ-ヴー]+")
+#: words that take さん/様 without being names (みなさん, 神様, お客様)
+_NOT_NAMES_BEFORE_HONORIFIC = frozenset(
+    {"みな", "みんな", "皆", "神", "仏", "客", "お客", "奥", "隣", "大家"}
+)
+_LIST_SEPARATORS = ("、", "・", "や", "と")
+_REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}世")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 #: one-kanji words that follow a name without being part of it
 _NOT_NAME_KANJI = frozenset("様氏殿君家派軍党社組会役王帝公卿侯伯妃等ら達側邸宅製作著編訳")
@@ -89,7 +98,7 @@ class _Candidate:
         return round(1.0 - miss, 4)
 
 
-class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
+class JpPersonRecognizer(EntityRecognizer):
     """Combines GiNZA, Sudachi POS, honorific/field/transcript context and name lists."""
 
     ENTITY: ClassVar[str] = "PERSON"
@@ -97,32 +106,104 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
     GINZA_PERSON_LABELS: ClassVar[frozenset[str]] = frozenset({"Person"})
     #: GiNZA ENE labels of organisations, facilities and places: a candidate strictly
     #: inside one (田中 in 田中整形外科) is not a person.
-    GINZA_NON_PERSON_LABELS: ClassVar[frozenset[str]] = frozenset({
-        "Company", "Company_Group", "Corporation_Other", "Organization_Other", "Government",
-        "Political_Party", "Political_Organization_Other", "Public_Institution", "Institute",
-        "School", "Show_Organization", "Sports_Organization", "Pro_Sports_Organization",
-        "International_Organization", "Military", "Facility_Other", "Facility_Part",
-        "GOE_Other", "Medical_Institution", "Research_Institute", "Worship_Place", "Station",
-        "Airport", "Port", "Car_Stop", "Road", "Railroad", "Bridge", "Park", "Museum",
-        "Theater", "Sports_Facility", "Amusement_Park", "City", "Province", "County",
-        "Country", "GPE_Other", "Location_Other", "Domestic_Region", "Region_Other",
-        "Mountain", "River", "Lake", "Island", "Postal_Address", "Product_Other", "Award",
-    })
+    GINZA_NON_PERSON_LABELS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "Company",
+            "Company_Group",
+            "Corporation_Other",
+            "Organization_Other",
+            "Government",
+            "Political_Party",
+            "Political_Organization_Other",
+            "Public_Institution",
+            "Institute",
+            "School",
+            "Show_Organization",
+            "Sports_Organization",
+            "Pro_Sports_Organization",
+            "International_Organization",
+            "Military",
+            "Facility_Other",
+            "Facility_Part",
+            "GOE_Other",
+            "Medical_Institution",
+            "Research_Institute",
+            "Worship_Place",
+            "Station",
+            "Airport",
+            "Port",
+            "Car_Stop",
+            "Road",
+            "Railroad",
+            "Bridge",
+            "Park",
+            "Museum",
+            "Theater",
+            "Sports_Facility",
+            "Amusement_Park",
+            "City",
+            "Province",
+            "County",
+            "Country",
+            "GPE_Other",
+            "Location_Other",
+            "Domestic_Region",
+            "Region_Other",
+            "Mountain",
+            "River",
+            "Lake",
+            "Island",
+            "Postal_Address",
+            "Product_Other",
+            "Award",
+        }
+    )
     #: form-field labels whose value is a person's name
     CONTEXT: ClassVar[Sequence[str]] = (
-        "氏名", "お名前", "名前", "申出人", "申請者", "担当", "担当者", "対応者", "相談者", "対象者",
-        "保護者", "届出人", "被相続人", "相続人代表", "相続人", "受給者", "請求者", "児童氏名",
-        "世帯主", "代理人", "英字氏名", "契約者", "名義人", "通報者", "依頼者",
+        "氏名",
+        "お名前",
+        "名前",
+        "申出人",
+        "申請者",
+        "担当",
+        "担当者",
+        "対応者",
+        "相談者",
+        "対象者",
+        "保護者",
+        "届出人",
+        "被相続人",
+        "相続人代表",
+        "相続人",
+        "受給者",
+        "請求者",
+        "児童氏名",
+        "世帯主",
+        "代理人",
+        "英字氏名",
+        "契約者",
+        "名義人",
+        "通報者",
+        "依頼者",
     )
     #: phrases after which a transcript says a name (then a blank, then the name)
     SLOT_TRIGGERS: ClassVar[Sequence[str]] = (
-        r"お?名前\S{0,12}", r"氏名\S{0,6}", r"お願いします", r"(?:母|父|妻|夫|息子|娘|子供?)(?:の名前)?は",
+        r"お?名前\S{0,12}",
+        r"氏名\S{0,6}",
+        r"お願いします",
+        r"(?:母|父|妻|夫|息子|娘|子供?)(?:の名前)?は",
     )
     #: kana for a name read out, in form fields
-    READING_FIELDS: ClassVar[Sequence[str]] = ("フリガナ", "ふりがな", "カナ", "よみがな", "カナ氏名")
+    READING_FIELDS: ClassVar[Sequence[str]] = (
+        "フリガナ",
+        "ふりがな",
+        "カナ",
+        "よみがな",
+        "カナ氏名",
+    )
 
     #: candidates below this are not reported at all (the analyzer's threshold is higher)
-    MIN_SCORE: ClassVar[float] = 0.3
+    REPORT_FLOOR: ClassVar[float] = 0.3
     SCORES: ClassVar[dict[str, float]] = {
         "ginza": 0.38,
         "sudachi_full": 0.6,
@@ -130,6 +211,8 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
         "sudachi_one_kanji": 0.2,
         "topic": 0.2,
         "particle": 0.17,
+        "genitive": 0.1,
+        "repeated": 0.3,
         "honorific": 0.45,
         "name_run": 0.2,
         "field": 0.8,
@@ -142,7 +225,11 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
         "reading": 0.45,
         "romaji": 0.15,
         "kata_chain": 0.4,
-        "kata_word": 0.05,
+        "kata_word": 0.1,
+        "regnal": 0.5,
+        "weak_title": 0.25,
+        "role_before": 0.3,
+        "coordinated": 0.3,
         "foreign_given": 0.35,
         "title": 0.45,
     }
@@ -155,9 +242,10 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
         name: str | None = None,
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else load_person_lexicon()
+        self._label: str = name or type(self).__name__
         super().__init__(
             supported_entities=[self.ENTITY],
-            name=name,
+            name=self._label,
             supported_language=supported_language,
             context=context if context is not None else list(self.CONTEXT),
         )
@@ -167,14 +255,17 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
         )
         readings = "|".join(map(re.escape, self.READING_FIELDS))
         self._reading_field_re = re.compile(
-            rf"(?:{readings})[ \u3000]*[：:][ \u3000]*([ァ-ヴー・ \u3000]+?)[ \u3000]*(?=$|[\n\r（(、。,])",
+            rf"(?:{readings})[ \u3000]*[：:][ \u3000]*"
+            r"([ァ-ヴー・ \u3000]+?)[ \u3000]*(?=$|[\n\r（(、。,])",
             re.MULTILINE,
         )
         triggers = "|".join(self.SLOT_TRIGGERS)
         self._slot_re = re.compile(rf"(?:{triggers})[ \u3000]+(\S+)")
         self._slot_word_re = re.compile(rf"[{_NAME_CHARS}]+")
         self._moshimasu_re = re.compile(r"(?:^|[\s、。])(\S{2,12}?)と申します")
-        self._romaji_re = re.compile(r"\b[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}\b")
+        self._romaji_re = re.compile(
+            r"\b[A-Z][A-Za-z'\-]+(?: (?:[A-Z]\.|[A-Z][A-Za-z'\-]+)){0,3} [A-Z][A-Za-z'\-]+\b"
+        )
 
     def load(self) -> None:
         """Nothing to load: the lexicon comes in through ``__init__``."""
@@ -186,9 +277,23 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             return []
         cands: dict[tuple[int, int], _Candidate] = {}
 
-        def add(start: int, end: int, source: str, score: float | None = None) -> None:
-            span = trim_span(text, *extend_katakana_chain(text, start, end))
-            if span is None or _DIGIT.search(text, span[0], span[1]) or _NUMBER_WORDS.fullmatch(text, *span) or text[span[1] : span[1] + 1] in ("@", "."):
+        def add(
+            start: int, end: int, source: str, score: float | None = None, chain: bool = True
+        ) -> None:
+            if source == "regnal":  # ジョージ6世: the only name that holds a digit
+                cands.setdefault((start, end), _Candidate(start, end)).add(
+                    source, self.SCORES[source]
+                )
+                return
+            span = trim_span(
+                text, *(extend_katakana_chain(text, start, end) if chain else (start, end))
+            )
+            if (
+                span is None
+                or _DIGIT.search(text, span[0], span[1])
+                or _NUMBER_WORDS.fullmatch(text, *span)
+                or text[span[1] : span[1] + 1] in ("@", ".")
+            ):
                 return
             cand = cands.setdefault(span, _Candidate(*span))
             cand.add(source, self.SCORES[source] if score is None else score)
@@ -239,17 +344,18 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             j = i + 1
             while j < len(tokens):
                 t = tokens[j]
-                if "人名" in t.tag_ or (t.text == "・" and j + 1 < len(tokens) and _katakana_name(tokens[j + 1])):
-                    j += 1
-                elif (
-                    t.text.strip(_SPACE) == ""
-                    and "\n" not in t.text
-                    and j + 1 < len(tokens)
-                    and "人名" in tokens[j + 1].tag_
-                    and "姓" in tokens[j - 1].tag_
+                if (
+                    "人名" in t.tag_
+                    or (t.text == "・" and j + 1 < len(tokens) and _katakana_name(tokens[j + 1]))
+                    or (
+                        t.text.strip(_SPACE) == ""
+                        and "\n" not in t.text
+                        and j + 1 < len(tokens)
+                        and "人名" in tokens[j + 1].tag_
+                        and "姓" in tokens[j - 1].tag_
+                    )
+                    or (_katakana_name(t) and tokens[j - 1].text == "・")
                 ):
-                    j += 1
-                elif _katakana_name(t) and tokens[j - 1].text == "・":
                     j += 1
                 else:
                     break
@@ -257,13 +363,28 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             run = tokens[i:j]
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             name_tags = [t.tag_ for t in run if "人名" in t.tag_]
-            full = (any(t.endswith("姓") for t in name_tags) and any(t.endswith("名") for t in name_tags)) or (
-                len(name_tags) >= 2 and any(t.text == "・" for t in run)
+            full = (
+                (
+                    any(t.endswith("姓") for t in name_tags)
+                    and any(t.endswith("名") for t in name_tags)
+                )
+                or (len(name_tags) >= 2 and any(t.text == "・" for t in run))
+                # Sudachi's 人名-一般 on a kanji word is a whole famous name (手塚治虫, 李斯)
+                or any(
+                    t.tag_.endswith("人名-一般") and len(t.text) >= 2 and _KANJI.match(t.text)
+                    for t in run
+                )
             )
+            # no katakana growth here: Sudachi split マイナ|ポータル on purpose
             if full:
-                add(start, end, "sudachi_full")
+                add(start, end, "sudachi_full", chain=False)
             else:
-                add(start, end, "sudachi_one_kanji" if end - start == 1 else "sudachi_part")
+                add(
+                    start,
+                    end,
+                    "sudachi_one_kanji" if end - start == 1 else "sudachi_part",
+                    chain=False,
+                )
             if not full:
                 self._extend_with_kana_given(doc.text, start, end, add)
             i = j
@@ -276,25 +397,25 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             j = k
             while j > 0 and k - j < 4:
                 prev = doc[j - 1]
-                if self._name_like_token(prev):
-                    j -= 1
-                elif prev.text in (" ", "\u3000") and j > 1 and j < k and self._name_like_token(doc[j - 2]):
+                if self._name_like_token(prev, child=token.text in ("くん", "ちゃん")) or (
+                    prev.text in (" ", "\u3000") and 1 < j < k and self._name_like_token(doc[j - 2])
+                ):
                     j -= 1
                 else:
                     break
             if j < k:
-                add(doc[j].idx, token.idx, "name_run")
+                add(doc[j].idx, token.idx, "name_run", chain=False)
 
-    def _name_like_token(self, token: Any) -> bool:
+    def _name_like_token(self, token: Any, child: bool = False) -> bool:
+        """Part of a name before an honorific; a one-kanji given name only before くん/ちゃん."""
         tag: str = token.tag_
         text: str = token.text
-        return (
-            "固有名詞" in tag
-            or self.lexicon.is_surname(text)
-            or self.lexicon.is_given(text)
-            or bool(_KATAKANA_WORD.fullmatch(text))
-            or text == "・"
+        if text in _NOT_NAMES_BEFORE_HONORIFIC:
+            return False
+        in_lexicon = (len(text) >= 2 or child) and (
+            self.lexicon.is_surname(text) or self.lexicon.is_given(text)
         )
+        return "固有名詞" in tag or in_lexicon or text == "・"
 
     def _extend_with_kana_given(self, text: str, start: int, end: int, add: Any) -> None:
         """A surname followed by a given name in kana Sudachi did not tag (大野ひなた)."""
@@ -316,7 +437,7 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             add(m.start(1), m.end(1), "reading_field")
 
     def _slot_candidates(self, text: str, add: Any) -> None:
-        """Names in a transcript: after ``お名前は``, before ``と申します``, split by the lexicon."""
+        """Names in a transcript: after ``お名前は``, before ``と申します``, lexicon-split."""
         for m in self._slot_re.finditer(text):
             word = self._slot_word_re.match(text, m.start(1))
             if word is None:
@@ -357,24 +478,40 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             add(m.start(), m.end(), "kata_chain" if len(parts) > 1 else "kata_word")
             if parts[0] in FOREIGN_GIVEN_NAMES and len(parts) > 1:
                 add(m.start(), m.end(), "foreign_given")
+            regnal = _REGNAL.match(text, m.end())
+            if regnal is not None:
+                add(m.start(), regnal.end(), "regnal")
 
     def _context_evidence(self, text: str, cand: _Candidate) -> None:
         """Evidence from around the span: an honorific after it, a reading in brackets."""
         if honorific_after(text, cand.end) is not None:
-            cand.add("honorific", self.SCORES["honorific"])
-        after = text[cand.end : cand.end + 6].lstrip(" \u3000・")
+            # スタッフさん, ヘルパーさん: a bare katakana word before さん is often a job
+            weak = "kata_word" in cand.evidence and cand.evidence.keys() <= {
+                "kata_word",
+                "name_run",
+            }
+            cand.add("honorific", self.SCORES["honorific"] - (0.15 if weak else 0.0))
+        after = text[cand.end : cand.end + 8].lstrip(" \u3000・0123456789三")
         if any(after.startswith(t) for t in TITLES_AFTER):
             cand.add("title", self.SCORES["title"])
+        elif any(after.startswith(t) for t in WEAK_TITLES_AFTER):
+            cand.add("weak_title", self.SCORES["weak_title"])
+        if ROLE_BEFORE.search(text, max(0, cand.start - 8), cand.start):
+            cand.add("role_before", self.SCORES["role_before"])
         particle = text[cand.end : cand.end + 1]
         if particle == "は":
             cand.add("topic", self.SCORES["topic"])
         elif particle and particle in "がとをも、":
             cand.add("particle", self.SCORES["particle"])
+        elif particle and particle in "のに":
+            # の/に follow names and things alike; a kanji 人名 word is a name more often
+            kanji_name = "sudachi_part" in cand.evidence and _KANJI.match(text, cand.start)
+            cand.add("genitive", self.SCORES["particle"] if kanji_name else self.SCORES["genitive"])
         if reading_after(text, cand.end) is not None:
             cand.add("reading", self.SCORES["reading"])
-        if "romaji" in cand.evidence and text[max(0, cand.start - 8) : cand.start].rstrip(_SPACE).endswith(
-            ("英字氏名", "氏名", "Name", "NAME")
-        ):
+        if "romaji" in cand.evidence and text[max(0, cand.start - 8) : cand.start].rstrip(
+            _SPACE
+        ).endswith(("英字氏名", "氏名", "Name", "NAME")):
             cand.add("field", self.SCORES["field"])
 
     # --- combination ------------------------------------------------------------------
@@ -387,13 +524,11 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
         for cand in cands:
             if hard_negative(text, cand.start, cand.end) is not None:
                 continue
-            inside = any(
-                bs <= cand.start and cand.end <= be and (be - bs) > (cand.end - cand.start)
-                for bs, be in blockers
-            )
-            if inside and "honorific" not in cand.evidence and "field" not in cand.evidence:
+            if self._blocked(cand, blockers):
                 continue
             viable.append(cand)
+        self._coordinate(text, viable)
+        self._repeat(text, viable)
         # A longer candidate inherits the evidence of those inside it: GiNZA's 大野
         # supports the lexicon's 大野ひなた, Sudachi's 杉本 和 the field value 杉本 和夫.
         for outer in viable:
@@ -408,6 +543,53 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
                 continue
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
+
+    @staticmethod
+    def _blocked(cand: _Candidate, blockers: Sequence[tuple[int, int]]) -> bool:
+        """Inside a GiNZA organisation/place entity, and nothing but the text says person.
+
+        A candidate strictly inside such an entity (田中 in 田中整形外科) is
+        dropped; one the model and Sudachi did not call a name is dropped on any
+        overlap (スペイン in スペイン国王).
+        """
+        if cand.evidence.keys() & {"honorific", "field", "reading_field", "name_run"}:
+            return False
+        from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})
+        for bs, be in blockers:
+            inside = bs <= cand.start and cand.end <= be and (be - bs) > (cand.end - cand.start)
+            if inside or (not from_model and bs < cand.end and cand.start < be):
+                return True
+        return False
+
+    def _coordinate(self, text: str, cands: Sequence[_Candidate]) -> None:
+        """Names listed together: X、Y、Z or XやY, where one of them is already a name."""
+        by_start = {c.start: c for c in cands}
+        by_end = {c.end: c for c in cands}
+        for _ in range(2):
+            for cand in cands:
+                if cand.score >= 0.5 or "coordinated" in cand.evidence:
+                    continue
+                left = (
+                    by_end.get(cand.start - 1)
+                    if text[cand.start - 1 : cand.start] in _LIST_SEPARATORS
+                    else None
+                )
+                right = (
+                    by_start.get(cand.end + 1)
+                    if text[cand.end : cand.end + 1] in _LIST_SEPARATORS
+                    else None
+                )
+                if any(n is not None and n.score >= 0.5 for n in (left, right)):
+                    cand.add("coordinated", self.SCORES["coordinated"])
+
+    def _repeat(self, text: str, cands: Sequence[_Candidate]) -> None:
+        """A name the note already gave (大野美穂 ... 大野) is a name again."""
+        names = {text[c.start : c.end] for c in cands if c.score >= 0.5}
+        parts = {p for n in names for p in re.split(r"[ \u3000・]", n) if len(p) >= 2}
+        for cand in cands:
+            word = text[cand.start : cand.end]
+            if cand.score < 0.5 and (word in names or word in parts):
+                cand.add("repeated", self.SCORES["repeated"])
 
     def _to_results(self, text: str, kept: Sequence[_Candidate]) -> list[RecognizerResult]:
         """Report the kept names and, for each, the kana reading in brackets after it.
@@ -427,13 +609,15 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
         return [
             self._result(start, end, score, evidence)
             for (start, end), (score, evidence) in sorted(final.items())
-            if score >= self.MIN_SCORE
+            if score >= self.REPORT_FLOOR
         ]
 
-    def _result(self, start: int, end: int, score: float, evidence: dict[str, float]) -> RecognizerResult:
+    def _result(
+        self, start: int, end: int, score: float, evidence: dict[str, float]
+    ) -> RecognizerResult:
         reasons = ", ".join(f"{k}={v:.2f}" for k, v in sorted(evidence.items()))
         explanation = AnalysisExplanation(
-            recognizer=self.name,
+            recognizer=self._label,
             original_score=score,
             textual_explanation=f"person evidence: {reasons}",
         )
@@ -444,7 +628,7 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
             score=score,
             analysis_explanation=explanation,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: self._label,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             },
@@ -454,7 +638,9 @@ class JpPersonRecognizer(EntityRecognizer):  # type: ignore[misc]
 def _is_name_token(token: Any) -> bool:
     """A token that can be an edge of a name: not a particle, symbol, blank or suffix."""
     tag: str = token.tag_
-    return not tag.startswith(("助詞", "助動詞", "補助記号", "空白", "接尾辞", "記号")) and bool(token.text.strip())
+    return not tag.startswith(("助詞", "助動詞", "補助記号", "空白", "接尾辞", "記号")) and bool(
+        token.text.strip()
+    )
 
 
 def _extend_kanji_name(tokens: Any, j: int, limit: int = 2) -> int:
@@ -487,7 +673,9 @@ def _looks_like_person_ent(tokens: Sequence[Any], lexicon: PersonLexicon) -> boo
     a 人名 token) is an address.
     """
     last = tokens[-1]
-    given_after_surname = lexicon.is_given(last.text) and any(t.tag_.endswith("姓") for t in tokens[:-1])
+    given_after_surname = lexicon.is_given(last.text) and any(
+        t.tag_.endswith("姓") for t in tokens[:-1]
+    )
     if "人名" not in last.tag_ and _KANJI.search(last.text) and not given_after_surname:
         return False
     has_name = any("人名" in t.tag_ for t in tokens)

@@ -1,0 +1,149 @@
+"""JpPersonRecognizer: names in call notes, with the spans LABELS.md asks for.
+
+The recognizer reads the spaCy Doc Presidio already made, so these tests
+parse each text once with the session's ja_ginza (the ``nlp`` fixture) and
+hand the Doc in as ``nlp_artifacts``, as the analyzer does.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from recognizers.jp_person_recognizer import JpPersonRecognizer
+from recognizers.person_lexicon import PersonLexicon, load_person_lexicon
+
+pytestmark = pytest.mark.slow  # loads ja_ginza (once per session)
+
+THRESHOLD = 0.5  # the analyzer's default
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> JpPersonRecognizer:
+    return JpPersonRecognizer()
+
+
+def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
+    doc = nlp(text)
+    results = rec.analyze(text, ["PERSON"], SimpleNamespace(tokens=doc))
+    return sorted(text[r.start : r.end] for r in results if r.score >= THRESHOLD)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # honorifics stay outside the span; a full name with a blank is one span
+        ("清水 智子様より、マイナンバーカードの更新について。", ["清水 智子"]),
+        ("12/19 松本様 TEL 06-6471-2208", ["松本"]),
+        ("転入予定の池田 隼人様から、必要な手続きの確認。", ["池田 隼人"]),
+        ("子は蒼くん、令和6年10月生まれ。", ["蒼"]),
+        ("ご主人の拓也さんとの所得合算について。", ["拓也"]),
+        # form fields, フリガナ and the reading in brackets: two spans
+        (
+            "氏名：平野 早苗\nフリガナ：ヒラノ サナエ\n生年月日：H1.3.31",
+            ["ヒラノ サナエ", "平野 早苗"],
+        ),
+        ("東海林（ショウジ）様より。郵便番号のみ分かる。", ["ショウジ", "東海林"]),
+        ("児童手当\n担当：小島", ["小島"]),
+        # transcripts: kana names split by the name lists, after お名前は / before です
+        ("お名前と生年月日を ささきりょうた 平成5年7月3日 です", ["ささきりょうた"]),
+        ("お名前をお願いします 大野ひなたで 令和6年11月8日です", ["大野ひなた"]),
+        ("お名前は 今井さとみです 記号番号は", ["今井さとみ"]),
+        ("母は ふくだきみこ 昭和12年の4月15日 です", ["ふくだきみこ"]),
+        ("私、山口と申します。", ["山口"]),
+        # foreign names: katakana with ・, romaji with its reading
+        ("外国籍のアナ・ロペス様から、在留期間更新の相談。", ["アナ・ロペス"]),
+        ("お名前は ファム・ティ・トゥさんです", ["ファム・ティ・トゥ"]),
+        (
+            "氏名：Nguyen Van Hung（グエン・ヴァン・フン）\n在留カード番号：",
+            ["Nguyen Van Hung", "グエン・ヴァン・フン"],
+        ),
+        ("外国籍 WANG Lei（ワン・レイ）様、前住所は東京都", ["WANG Lei", "ワン・レイ"]),
+    ],
+)
+def test_when_a_name_is_given_then_only_the_name_is_found(
+    recognizer: JpPersonRecognizer, nlp: Any, text: str, expected: list[str]
+) -> None:
+    assert names(recognizer, nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # companies, shops and clinics holding a surname
+        "森田組の工事の騒音について苦情。",
+        "田中整形外科に通院中とのこと。",
+        "株式会社山本から請求書が届いた。",
+        # places that are also surnames
+        "千葉県から転入予定。",
+        "住所：東成区今里2-5-30",
+        # role words and jobs before さん/様
+        "担当課長が折り返し対応する。",
+        "ヘルパーさんが週2回来ている。",
+        "みなさんにお知らせです。",
+        "お客様から問い合わせ。",
+        # numbers read out, products, e-mail local parts
+        "番号は ゼロロクのロクヨンゴーゴーのキューサンイチニー",
+        "マイナポータルにログインできない",
+        "メール：minako.seki@example.co.jp",
+        "",
+    ],
+)
+def test_when_no_person_is_meant_then_nothing_is_found(
+    recognizer: JpPersonRecognizer, nlp: Any, text: str
+) -> None:
+    assert names(recognizer, nlp, text) == []
+
+
+def test_every_result_explains_its_evidence_without_the_name(
+    recognizer: JpPersonRecognizer, nlp: Any
+) -> None:
+    text = "清水 智子様より入電。"
+    results = recognizer.analyze(text, ["PERSON"], SimpleNamespace(tokens=nlp(text)))
+    assert results
+    for r in results:
+        explanation = r.analysis_explanation.textual_explanation
+        assert "honorific" in explanation
+        assert "清水" not in explanation
+
+
+def test_when_another_entity_is_asked_for_then_nothing_is_returned(
+    recognizer: JpPersonRecognizer, nlp: Any
+) -> None:
+    text = "清水 智子様より入電。"
+    assert recognizer.analyze(text, ["PHONE_NUMBER"], SimpleNamespace(tokens=nlp(text))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("氏名：平野 早苗\n", ["平野 早苗"]),
+        ("お名前は たかはしみのる です", ["たかはしみのる"]),
+        ("氏名：Maria SANTOS（マリア・サントス）", ["Maria SANTOS", "マリア・サントス"]),
+        ("ありがとうございます", []),
+    ],
+)
+def test_without_nlp_artifacts_the_text_level_evidence_still_works(
+    recognizer: JpPersonRecognizer, text: str, expected: list[str]
+) -> None:
+    results = recognizer.analyze(text, ["PERSON"], None)
+    assert sorted(text[r.start : r.end] for r in results if r.score >= THRESHOLD) == sorted(
+        expected
+    )
+
+
+def test_an_injected_lexicon_replaces_the_shipped_one() -> None:
+    empty = PersonLexicon(*(frozenset() for _ in range(6)))
+    text = "お願いします すずきはなこ です"
+
+    def found(rec: JpPersonRecognizer) -> list[str]:
+        return [
+            text[r.start : r.end]
+            for r in rec.analyze(text, ["PERSON"], None)
+            if r.score >= THRESHOLD
+        ]
+
+    assert found(JpPersonRecognizer(lexicon=empty)) == []
+    assert found(JpPersonRecognizer(lexicon=load_person_lexicon())) == ["すずきはなこ"]

@@ -1,0 +1,91 @@
+"""person_spans: the edges of a name and the words that make it not a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.person_spans import (
+    extend_katakana_chain,
+    hard_negative,
+    honorific_after,
+    reading_after,
+    trim_span,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("山田様", "山田"),
+        ("山田 太郎 様", "山田 太郎"),
+        ("ご主人", None),
+        ("担当課長", None),
+        ("杉本 和夫", "杉本 和夫"),  # 夫 is a kin word, but not cut from a name
+        ("東海林（ショウジ）", "東海林"),
+        ("「鈴木」", "鈴木"),
+        ("様", None),
+    ],
+)
+def test_trim_span_cuts_honorifics_roles_and_brackets(text: str, expected: str | None) -> None:
+    span = trim_span(text, 0, len(text))
+    assert (text[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "reason"),
+    [
+        ("森田組の現場", 2, "organisation suffix"),
+        ("田中整形外科", 2, "organisation suffix"),
+        ("千葉県から", 2, "place suffix"),
+        ("株式会社田中", 6, "organisation prefix"),
+        ("今里2-5-30", 2, "address"),
+        ("リオ・ティント・グループ", 12, "organisation word"),
+        ("田中様", 2, None),
+        ("千葉様", 2, None),  # an honorific overrides the place rule
+    ],
+)
+def test_hard_negative_names_why_a_span_is_not_a_person(
+    text: str, end: int, reason: str | None
+) -> None:
+    start = len(text[:end]) - len(text[:end].lstrip())
+    if text.startswith("株式会社"):
+        start = 4
+    assert hard_negative(text, start, end) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("山田（ヤマダ）様", 2, "ヤマダ"),
+        ("KIM Minji（キム・ミンジ）", 9, "キム・ミンジ"),
+        ("山田（大阪）", 2, None),
+    ],
+)
+def test_reading_after_finds_the_katakana_in_brackets(
+    text: str, end: int, expected: str | None
+) -> None:
+    span = reading_after(text, end)
+    assert (text[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("外国籍のアナ・ロペス様", 7, 10, "アナ・ロペス"),
+        ("ジョン・F・ケネディ大統領", 6, 10, "ジョン・F・ケネディ"),
+        ("山田様", 0, 2, "山田"),
+    ],
+)
+def test_a_katakana_name_grows_to_its_whole_chain(
+    text: str, start: int, end: int, expected: str
+) -> None:
+    s, e = extend_katakana_chain(text, start, end)
+    assert text[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [("田中 様", 2, "様"), ("田中くん", 2, "くん"), ("田中は", 2, None)],
+)
+def test_honorific_after_allows_one_blank(text: str, end: int, expected: str | None) -> None:
+    assert honorific_after(text, end) == expected
