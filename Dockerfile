@@ -1,0 +1,33 @@
+# redactor HTTP API. Build: docker build -t redactor .
+# Run (dev keys printed on stderr):   docker run -p 8000:8000 redactor
+# Production: REDACTOR_ENV=production, REDACTOR_DB_URL, REDACTOR_KEYRING (or REDACTOR_KEYS) and
+# REDACTOR_API_KEYS_FILE mounted read-only; generated dev keys are refused.
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml constraints.txt README.md ./
+COPY redactor ./redactor
+COPY recognizers ./recognizers
+# The ja_ginza model is a wheel (ja-ginza): installing the package puts the model in the image.
+RUN python -m venv /opt/venv && /opt/venv/bin/pip install -c constraints.txt .
+
+FROM python:3.11-slim
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+    TLDEXTRACT_CACHE=/opt/tldextract HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 \
+    REDACTOR_HOST=0.0.0.0 REDACTOR_PORT=8000 REDACTOR_DATA_DIR=/var/lib/redactor
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY policies ./policies
+# Warm what would otherwise be fetched at run time, then check the model loads offline.
+RUN python -c "import tldextract; tldextract.extract('example.com')" \
+ && python -c "from redactor.analyze import build_analyzer; build_analyzer()" \
+ && useradd --system --uid 10001 --no-create-home --home-dir /app redactor \
+ && mkdir -p /var/lib/redactor \
+ && chown -R redactor /var/lib/redactor /opt/tldextract
+USER redactor
+EXPOSE 8000
+VOLUME ["/var/lib/redactor"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+  CMD python -c "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"
+CMD ["redactor", "serve"]
