@@ -142,9 +142,11 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
             [_finding(name, 1, "FILE-UNREADABLE", f"file larger than {MAX_BYTES} characters",
                       "a policy is a short YAML file; check the path")]
         )
-    loader = _Composer(text)
-    walker = _Walker(loader)
+    loader: _Composer | None = None
     try:
+        # the reader refuses control characters as it is built: keep it inside the try
+        loader = _Composer(text)
+        walker = _Walker(loader)
         root = loader.get_single_node()
         data = walker.walk(root, ()) if root is not None else None
     except yaml.YAMLError as exc:
@@ -156,7 +158,8 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
                       "fix the YAML syntax (indentation, colons, quotes)")]
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         raise PolicyUnreadable(
             [_finding(name, 1, "YAML-INVALID", "a policy must be a YAML mapping of keys",

@@ -79,6 +79,7 @@ def test_when_file_is_not_yaml_then_exit_2_with_a_clear_message() -> None:
         ("- a\n- list\n", "must be a YAML mapping"),
         ("", "must be a YAML mapping"),
         ("name: [unclosed\n", "not valid YAML"),
+        ("name: x\x01\n", "not valid YAML"),  # a control character: the YAML reader refuses it
     ],
 )
 def test_when_yaml_is_not_a_mapping_then_exit_2(tmp_path: Path, content: str, message: str) -> None:
