@@ -32,7 +32,10 @@ shop, clinic or place name (``森田組``, ``田中整形外科``, ``千葉県``
 that a GiNZA organisation/facility/place entity strictly contains.
 
 Reads the spaCy ``Doc`` Presidio already made (``nlp_artifacts.tokens``): it
-never loads a model. Without artifacts only the text-level sources run.
+never loads a model. That Doc may be of a copy of the note in which the
+analyzer blanked stretches with spaces (same length), so token offsets hold
+and every text-level rule reads the original note. Without artifacts only the
+text-level sources run.
 """
 
 from __future__ import annotations
@@ -45,10 +48,19 @@ from typing import Any, ClassVar
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.person_lexicon import FOREIGN_GIVEN_NAMES, PersonLexicon, load_person_lexicon
+from recognizers.person_lexicon import (
+    CJK_SURNAMES,
+    FOREIGN_FAMILY_NAMES,
+    FOREIGN_GIVEN_NAMES,
+    PersonLexicon,
+    load_person_lexicon,
+)
 from recognizers.person_spans import (
     KATAKANA_CHAIN,
+    KATAKANA_NON_NAME_PARTS,
+    ORG_SUFFIXES,
     ROLE_BEFORE,
+    ROLE_WORDS,
     TITLES_AFTER,
     WEAK_TITLES_AFTER,
     extend_katakana_chain,
@@ -73,11 +85,16 @@ _KATAKANA_WORD = re.compile(r"[ァ-ヴー]+")
 _NOT_NAMES_BEFORE_HONORIFIC = frozenset(
     {"みな", "みんな", "皆", "神", "仏", "客", "お客", "奥", "隣", "大家"}
 )
+_CJK_NAME = re.compile(r"(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff]{3}(?![\u4e00-\u9fff\u3005])")
 _LIST_SEPARATORS = ("、", "・", "や", "と")
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}世")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff\u3005]+")
 #: one-kanji words that follow a name without being part of it
-_NOT_NAME_KANJI = frozenset("様氏殿君家派軍党社組会役王帝公卿侯伯妃等ら達側邸宅製作著編訳")
+_NOT_NAME_KANJI = frozenset(
+    "様氏殿君家派軍党社組会役王帝公卿侯伯妃等ら達側邸宅製作著編訳"
+    "市県府都区町村郡駅線港川山島橋寺城館園場所局課署店院校書証票表料金費額税法制度的性化者員長"
+)
 _DIGIT = re.compile(r"[0-9０-９@＠]")
 
 
@@ -231,7 +248,10 @@ class JpPersonRecognizer(EntityRecognizer):
         "role_before": 0.3,
         "coordinated": 0.3,
         "foreign_given": 0.35,
+        "foreign_name": 0.35,
         "title": 0.45,
+        "cjk_name": 0.4,
+        "surname_plus": 0.25,
     }
 
     def __init__(
@@ -302,12 +322,13 @@ class JpPersonRecognizer(EntityRecognizer):
         blockers: list[tuple[int, int]] = []
         if doc is not None:
             blockers = self._ginza_candidates(doc, add)
-            self._sudachi_candidates(doc, add)
+            self._sudachi_candidates(text, doc, add)
             self._honorific_candidates(doc, add)
         self._field_candidates(text, add)
         self._slot_candidates(text, add)
         self._romaji_candidates(text, add)
         self._katakana_candidates(text, add)
+        self._cjk_candidates(text, add)
         for cand in list(cands.values()):
             self._context_evidence(text, cand)
         kept = self._resolve(text, cands.values(), blockers)
@@ -332,7 +353,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 blockers.append((ent.start_char, ent.end_char))
         return blockers
 
-    def _sudachi_candidates(self, doc: Any, add: Any) -> None:
+    def _sudachi_candidates(self, text: str, doc: Any, add: Any) -> None:
         """Runs of Sudachi 人名 tokens; 姓 followed by 名 is a full name."""
         tokens = list(doc)
         i = 0
@@ -386,7 +407,9 @@ class JpPersonRecognizer(EntityRecognizer):
                     chain=False,
                 )
             if not full:
-                self._extend_with_kana_given(doc.text, start, end, add)
+                self._extend_with_kana_given(text, start, end, add)
+                if name_tags and name_tags[-1].endswith("姓"):
+                    self._extend_with_unknown_given(text, doc, j, start, add)
             i = j
 
     def _honorific_candidates(self, doc: Any, add: Any) -> None:
@@ -416,6 +439,47 @@ class JpPersonRecognizer(EntityRecognizer):
             self.lexicon.is_surname(text) or self.lexicon.is_given(text)
         )
         return "固有名詞" in tag or in_lexicon or text == "・"
+
+    def _extend_with_unknown_given(self, text: str, doc: Any, j: int, start: int, add: Any) -> None:
+        """A surname followed by a short word Sudachi does not know as a name (樋口聖典).
+
+        Up to three kanji or four katakana, then the end of the word; never a
+        title, role, place or organisation word (山田課長, 田中工務店).
+        """
+        k, chars = j, ""
+        while k < len(doc) and len(chars) < 4:
+            t = doc[k]
+            if (
+                t.tag_.startswith(("助詞", "助動詞", "補助記号", "空白", "接尾辞"))
+                or "人名" in t.tag_
+            ):
+                break
+            if not (_KANJI_RUN.fullmatch(t.text) or _KATAKANA_WORD.fullmatch(t.text)):
+                break
+            chars += t.text
+            k += 1
+        if (
+            not chars
+            or k >= len(doc)
+            or _KANJI.match(doc[k].text)
+            or _KATAKANA_WORD.match(doc[k].text)
+        ):
+            return
+        limit = 3 if _KANJI_RUN.fullmatch(chars) else 4
+        if len(chars) > limit or not (
+            _KANJI_RUN.fullmatch(chars) or _KATAKANA_WORD.fullmatch(chars)
+        ):
+            return
+        if (
+            chars[-1] in _NOT_NAME_KANJI
+            or chars in KATAKANA_NON_NAME_PARTS
+            or any(
+                chars.startswith(w)
+                for w in TITLES_AFTER + WEAK_TITLES_AFTER + ROLE_WORDS + ORG_SUFFIXES
+            )
+        ):
+            return
+        add(start, doc[k - 1].idx + len(doc[k - 1].text), "surname_plus", chain=False)
 
     def _extend_with_kana_given(self, text: str, start: int, end: int, add: Any) -> None:
         """A surname followed by a given name in kana Sudachi did not tag (大野ひなた)."""
@@ -478,9 +542,24 @@ class JpPersonRecognizer(EntityRecognizer):
             add(m.start(), m.end(), "kata_chain" if len(parts) > 1 else "kata_word")
             if parts[0] in FOREIGN_GIVEN_NAMES and len(parts) > 1:
                 add(m.start(), m.end(), "foreign_given")
+            elif len(parts) == 1 and (
+                parts[0] in FOREIGN_GIVEN_NAMES or parts[0] in FOREIGN_FAMILY_NAMES
+            ):
+                add(m.start(), m.end(), "foreign_name")
             regnal = _REGNAL.match(text, m.end())
             if regnal is not None:
                 add(m.start(), regnal.end(), "regnal")
+
+    def _cjk_candidates(self, text: str, add: Any) -> None:
+        """Chinese and Korean names: a one-kanji surname and a one- or two-kanji given name.
+
+        Sudachi splits 李登輝 or 蔡長庚 into pieces it does not call names. A
+        three-kanji word on its own that starts with a common Chinese/Korean
+        surname is a name often enough to count once a particle agrees.
+        """
+        for m in _CJK_NAME.finditer(text):
+            if m.group(0)[0] in CJK_SURNAMES and m.group(0)[-1] not in _NOT_NAME_KANJI:
+                add(m.start(), m.end(), "cjk_name")
 
     def _context_evidence(self, text: str, cand: _Candidate) -> None:
         """Evidence from around the span: an honorific after it, a reading in brackets."""
