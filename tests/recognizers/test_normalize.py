@@ -54,7 +54,9 @@ def test_ascii_text_maps_to_itself(text: str) -> None:
 
 
 @given(st.lists(_ALPHABET, max_size=30).map("".join), st.data())
-def test_any_canonical_span_maps_to_an_ordered_original_span(text: str, data: st.DataObject) -> None:
+def test_any_canonical_span_maps_to_an_ordered_original_span(
+    text: str, data: st.DataObject
+) -> None:
     norm = normalize(text)
     start = data.draw(st.integers(0, len(norm.text)))
     end = data.draw(st.integers(start, len(norm.text)))
