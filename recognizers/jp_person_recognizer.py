@@ -571,7 +571,7 @@ class JpPersonRecognizer(EntityRecognizer):
             }
             cand.add("honorific", self.SCORES["honorific"] - (0.15 if weak else 0.0))
         after = text[cand.end : cand.end + 8].lstrip(" \u3000・0123456789三")
-        if any(after.startswith(t) for t in TITLES_AFTER):
+        if any(after.startswith(t) for t in TITLES_AFTER) and not after.startswith("帝国"):
             cand.add("title", self.SCORES["title"])
         elif any(after.startswith(t) for t in WEAK_TITLES_AFTER):
             cand.add("weak_title", self.SCORES["weak_title"])
@@ -757,7 +757,7 @@ def _looks_like_person_ent(tokens: Sequence[Any], lexicon: PersonLexicon) -> boo
     )
     if "人名" not in last.tag_ and _KANJI.search(last.text) and not given_after_surname:
         return False
-    has_name = any("人名" in t.tag_ for t in tokens)
+    has_name = any("人名" in t.tag_ or lexicon.is_surname(t.text) for t in tokens)
     return has_name or not any("地名" in t.tag_ for t in tokens)
 
 

@@ -145,6 +145,9 @@ TITLES_AFTER: tuple[str, ...] = (
     "神父",
     "司教",
     "大司教",
+    "親王",
+    "内親王",
+    "第一書記",
     "枢機卿",
     "教皇",
     "伯爵",
@@ -166,7 +169,6 @@ TITLES_AFTER: tuple[str, ...] = (
     "理事長",
     "弁護士",
     "医師",
-    "政権",
     "当選",
     "帝",
 )
@@ -262,7 +264,6 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "賞",
     "隊",
     "艦隊",
-    "内閣",
     "派",
     "藩",
     "城",
@@ -360,7 +361,6 @@ KATAKANA_NON_NAME_PARTS: frozenset[str] = frozenset(
         "ストリート",
         "パーク",
         "タワー",
-        "ビル",
         "ステーション",
         "エアライン",
         "エアラインズ",
@@ -427,6 +427,7 @@ KATAKANA_NON_NAME_PARTS: frozenset[str] = frozenset(
         "ポスト",
     }
 )
+_ADDRESS_AFTER = re.compile(r"[0-9０-９]+(?:[-－‐−ー]|丁目|番)|丁目")
 _EDGE_JUNK = " \u3000\t\r\n・、。，．,.:：;；「」『』【】()（）[]［］<>〈〉《》\"'“”"
 _KATAKANA_READING = re.compile(r"\s?[（(]([ァ-ヴー・\u30fb \u3000]+)[）)]")
 
@@ -493,11 +494,13 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
     if any(part in KATAKANA_NON_NAME_PARTS for part in re.split(r"[・=＝ ]", span)):
         return "organisation word"
     after = text[end : end + 12]
-    if after[:1].isdigit() or after.startswith("丁目"):
+    if _ADDRESS_AFTER.match(after):
         return "address"
     for suffix in ORG_SUFFIXES:
         if after.startswith(suffix):
             return "organisation suffix"
+    if after.startswith("内閣") and not after.startswith(("内閣総理", "内閣官房")):
+        return "organisation suffix"  # 吉田内閣 is a cabinet; 安倍晋三内閣総理大臣 a person
     if text[start - 1 : start] in ("区", "市", "町", "村", "県", "府", "都", "郡") and start > 1:
         return "place before"
     before = text[max(0, start - 8) : start].rstrip(" \u3000")
@@ -517,7 +520,9 @@ KATAKANA_CHAIN = re.compile(
 _CHAIN_CHARS = re.compile(r"[ァ-ヴー・･=＝゠A-Z.．]+")
 
 
-def extend_katakana_chain(text: str, start: int, end: int) -> tuple[int, int]:
+def extend_katakana_chain(
+    text: str, start: int, end: int, within_word: bool = True
+) -> tuple[int, int]:
     """Grow a katakana name to its whole chain: ロペス in アナ・ロペス → アナ・ロペス.
 
     Foreign names are katakana words joined by ``・`` (or ``=``), sometimes
@@ -530,7 +535,11 @@ def extend_katakana_chain(text: str, start: int, end: int) -> tuple[int, int]:
         lo -= 1
     for m in KATAKANA_CHAIN.finditer(text, lo, min(len(text), end + 64)):
         if m.start() <= start and end <= m.end():
-            return m.start(), m.end()
+            # without within_word, grow only over whole ・-parts (マイナ|ポータル stays)
+            whole = (start == m.start() or text[start - 1] in "・･=＝゠") and (
+                end == m.end() or text[end] in "・･=＝゠"
+            )
+            return (m.start(), m.end()) if within_word or whole else (start, end)
         if m.start() > start:
             break
     return start, end
