@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from redactor.cli import app
-from redactor.cli import analyze_cmd
+from redactor.cli import analyze_cmd, app
 
 runner = CliRunner()
 
@@ -64,21 +63,32 @@ def test_when_a_line_is_malformed_then_its_number_is_reported_and_the_rest_is_ke
     assert [r["id"] for r in rows] == ["a", "d"]
 
 
-def test_when_eval_reads_predictions_then_it_prints_every_label_and_the_leak(tmp_path: Path) -> None:
+def test_when_eval_reads_predictions_then_it_prints_every_label_and_the_leak(
+    tmp_path: Path,
+) -> None:
     gold = tmp_path / "gold.jsonl"
     pred = tmp_path / "pred.jsonl"
     gold.write_text(
-        json.dumps({"id": "x", "text": "t", "spans": [
-            {"start": 0, "end": 4, "label": "PERSON"},
-            {"start": 6, "end": 18, "label": "MY_NUMBER"},
-        ]}) + "\n",
+        json.dumps(
+            {
+                "id": "x",
+                "text": "t",
+                "spans": [
+                    {"start": 0, "end": 4, "label": "PERSON"},
+                    {"start": 6, "end": 18, "label": "MY_NUMBER"},
+                ],
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     pred.write_text(
         json.dumps({"id": "x", "entities": [{"start": 0, "end": 4, "label": "PERSON"}]}) + "\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["eval", "--gold", str(gold), "--pred", str(pred), "--format", "json"])
+    result = runner.invoke(
+        app, ["eval", "--gold", str(gold), "--pred", str(pred), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["PERSON"]["leak"] == 0.0

@@ -16,10 +16,12 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on import; keep this list the only wiring.
-from redactor.cli import analyze_cmd  # noqa: E402,F401
-from redactor.cli import policy_cmd  # noqa: E402,F401
-from redactor.cli import serve_cmd  # noqa: E402,F401
-from redactor.cli import store_cmd  # noqa: E402,F401
+from redactor.cli import (  # noqa: E402
+    analyze_cmd,  # noqa: F401
+    policy_cmd,  # noqa: F401
+    serve_cmd,  # noqa: F401
+    store_cmd,  # noqa: F401
+)
 
 
 def main() -> None:

@@ -31,7 +31,9 @@ def main() -> None:
         if line.strip() and not line.startswith("#")
     ]
     out = here / "holdout-notes.jsonl"
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     sys.stderr.write(f"{len(rows)} notes\n")
 
 
