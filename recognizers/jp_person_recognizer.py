@@ -276,7 +276,7 @@ class JpPersonRecognizer(EntityRecognizer):
         readings = "|".join(map(re.escape, self.READING_FIELDS))
         self._reading_field_re = re.compile(
             rf"(?:{readings})[ \u3000]*[：:][ \u3000]*"
-            r"([ァ-ヴー・ \u3000]+?)[ \u3000]*(?=$|[\n\r（(、。,])",
+            r"([ァ-ヴー]+(?:[・ \u3000][ァ-ヴー]+){0,3})(?![ァ-ヴー・])",
             re.MULTILINE,
         )
         triggers = "|".join(self.SLOT_TRIGGERS)
@@ -284,7 +284,9 @@ class JpPersonRecognizer(EntityRecognizer):
         self._slot_word_re = re.compile(rf"[{_NAME_CHARS}]+")
         self._moshimasu_re = re.compile(r"(?:^|[\s、。])(\S{2,12}?)と申します")
         self._romaji_re = re.compile(
-            r"\b[A-Z][A-Za-z'\-]+(?: (?:[A-Z]\.|[A-Z][A-Za-z'\-]+)){0,3} [A-Z][A-Za-z'\-]+\b"
+            # not \b: a Japanese letter is a word character too (WANG Lei様)
+            r"(?<![A-Za-z])[A-Z][A-Za-z'\-]+(?: (?:[A-Z]\.|[A-Z][A-Za-z'\-]+)){0,3}"
+            r" [A-Z][A-Za-z'\-]+(?![A-Za-z])"
         )
 
     def load(self) -> None:
@@ -495,8 +497,15 @@ class JpPersonRecognizer(EntityRecognizer):
     def _field_candidates(self, text: str, add: Any) -> None:
         for m in self._field_re.finditer(text):
             value = _NAME_LIKE.match(text, m.start(1))
-            if value is not None and value.end() - value.start() <= 25:
-                add(value.start(), value.end(), "field")
+            if value is None:
+                continue
+            start, end = value.span()
+            if text[end : end + 1] in ("：", ":"):
+                # one line holding several fields: 氏名：森川 大輔　電話：… ends at the blank
+                cut = max(text.rfind(" ", start, end), text.rfind("\u3000", start, end))
+                end = cut if cut > start else start
+            if 0 < end - start <= 25:
+                add(start, end, "field")
         for m in self._reading_field_re.finditer(text):
             add(m.start(1), m.end(1), "reading_field")
 

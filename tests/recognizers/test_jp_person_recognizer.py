@@ -46,6 +46,9 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
             ["ヒラノ サナエ", "平野 早苗"],
         ),
         ("東海林（ショウジ）様より。郵便番号のみ分かる。", ["ショウジ", "東海林"]),
+        # several fields on one line: the value ends at the blank before the next label
+        ("氏名：森川 大輔　電話：072-221-8804", ["森川 大輔"]),
+        ("フリガナ：モリカワ ダイスケ　電話：０７２－２２１－８８０４", ["モリカワ ダイスケ"]),
         ("児童手当\n担当：小島", ["小島"]),
         # transcripts: kana names split by the name lists, after お名前は / before です
         ("お名前と生年月日を ささきりょうた 平成5年7月3日 です", ["ささきりょうた"]),
@@ -64,6 +67,7 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
             ["Nguyen Van Hung", "グエン・ヴァン・フン"],
         ),
         ("外国籍 WANG Lei（ワン・レイ）様、前住所は東京都", ["WANG Lei", "ワン・レイ"]),
+        ("WANG Lei様より英語で問い合わせ。", ["WANG Lei"]),
     ],
 )
 def test_when_a_name_is_given_then_only_the_name_is_found(
