@@ -22,6 +22,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
 from redactor.entities import LABELS, Entity
 from redactor.focus import DEFAULT_WINDOW, focus_text
+from redactor.model_input import model_doc
 
 LANGUAGE = "ja"
 MODEL_NAME = "ja_ginza"
@@ -95,10 +96,18 @@ def _import_recognizer(dotted: str, path: Path, i: int) -> type[EntityRecognizer
 
 
 def load_nlp(model: str = MODEL_NAME, exclude: Sequence[str] = EXCLUDED_PIPES) -> Any:
-    """Load the spaCy pipeline from the installed wheel (never from the network)."""
+    """Load the spaCy pipeline from the installed wheel (never from the network).
+
+    Without GiNZA's compound splitter nobody reads the A/B-mode sub-tokens the
+    Japanese tokenizer computes for every token (a second and third Sudachi
+    pass over each word), so the tokenizer is told not to compute them.
+    """
     import spacy
 
-    return spacy.load(model, exclude=list(exclude))
+    nlp = spacy.load(model, exclude=list(exclude))
+    if "compound_splitter" not in nlp.pipe_names and hasattr(nlp.tokenizer, "need_subtokens"):
+        nlp.tokenizer.need_subtokens = False
+    return nlp
 
 
 def make_nlp_engine(nlp: Any, entity_map: Mapping[str, str] = GINZA_ENTITY_MAP) -> SpacyNlpEngine:
@@ -129,6 +138,8 @@ class Analyzer:
     blank_claimed: bool = True
     #: run the model only this many tokens around name evidence (None: everywhere)
     focus_window: int | None = DEFAULT_WINDOW
+    #: build the model's input from the first tokenization instead of re-tokenizing
+    reuse_tokens: bool = True
     chunking: ChunkConfig = field(default_factory=ChunkConfig)
     #: spaCy's memory zones and the pipeline are not thread-safe: one caller at a time
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -179,7 +190,7 @@ class Analyzer:
         out: list[list[Entity]] = []
         with self._lock, nlp.memory_zone():
             firsts: list[list[RecognizerResult]] = []
-            blanked: list[str] = []
+            blanked: list[Any] = []
             for text in texts:
                 results: list[RecognizerResult] = []
                 # Tokens only (Sudachi, ~1 ms): for recognizers that read them, and focus.
@@ -193,7 +204,9 @@ class Analyzer:
                     model_text = focus_text(model_text, doc, self.focus_window)
                 if self.blank_claimed:
                     model_text = self._blank(model_text, results)
-                blanked.append(model_text)
+                blanked.append(
+                    model_doc(doc, model_text, nlp.make_doc) if self.reuse_tokens else model_text
+                )
             docs = nlp.pipe(blanked, batch_size=batch_size) if model_labels else None
             for i, text in enumerate(texts):
                 results = firsts[i]
