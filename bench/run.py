@@ -161,8 +161,34 @@ def note_of(notes: Sequence[str], chars: int) -> str:
     return cut
 
 
+def _run_threads(fn: Callable[[], None], n: int) -> None:
+    threads = [threading.Thread(target=fn) for _ in range(n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+
+
+def _server_workers(pid: int) -> list[Any]:
+    """The serving processes: uvicorn's worker children, or the server itself."""
+    import psutil
+
+    me = psutil.Process(pid)
+    kids = [k for k in me.children(recursive=True) if k.name().startswith("python")]
+    return kids or [me]
+
+
+def _cpu_s(process: Any) -> float:
+    try:
+        t = process.cpu_times()
+        return float(t.user + t.system)
+    except Exception:  # a worker that died reports no time
+        return 0.0
+
+
 def bench_http(
-    notes: Sequence[str], requests: int, clients: int, server_workers: int
+    notes: Sequence[str], requests: int, clients: int, server_workers: int,
+    keepalive: bool = True,
 ) -> dict[str, Any]:
     """Loopback only, a bounded number of requests, the server stopped at the end."""
     try:
@@ -206,8 +232,15 @@ def bench_http(
             lock = threading.Lock()
             per_client = requests // clients
 
+            # Without keep-alive each request is a new connection, which the kernel
+            # hands to whichever worker accepts first; kept-alive connections stay
+            # with the worker that accepted them, so 4 clients on 2 workers may
+            # split 3:1 and one worker queues three requests.
+            limits = httpx.Limits(max_keepalive_connections=None if keepalive else 0)
+
             def client() -> None:
-                with httpx.Client(base_url=base, headers=headers, timeout=30) as c:
+                with httpx.Client(base_url=base, headers=headers, timeout=30,
+                                  limits=limits) as c:
                     for _ in range(per_client):
                         t = time.perf_counter()
                         r = c.post("/v1/redact", json={"text": text})
@@ -216,18 +249,23 @@ def bench_http(
                             lat.append(ms)
                             codes[r.status_code] = codes.get(r.status_code, 0) + 1
 
-            with httpx.Client(base_url=base, headers=headers, timeout=30) as c:
-                c.post("/v1/redact", json={"text": text})  # warm-up
+            def warm() -> None:
+                with httpx.Client(base_url=base, headers=headers, timeout=60) as c:
+                    for _ in range(3):
+                        c.post("/v1/redact", json={"text": text})
+
+            # Warm every worker: concurrent connections land on each of them.
+            _run_threads(warm, max(clients, server_workers) * 2)
+            workers = _server_workers(proc.pid)
+            cpu0 = [_cpu_s(w) for w in workers]
             start = time.perf_counter()
-            threads = [threading.Thread(target=client) for _ in range(clients)]
-            for th in threads:
-                th.start()
-            for th in threads:
-                th.join()
+            _run_threads(client, clients)
             wall = time.perf_counter() - start
+            busy = [round(_cpu_s(w) - c, 2) for w, c in zip(workers, cpu0, strict=True)]
             return {
                 "ready_s": round(ready_s, 2),
                 "clients": clients,
+                "keepalive": keepalive,
                 "server_workers": server_workers,
                 "requests": len(lat),
                 "note_chars": len(text),
@@ -236,6 +274,7 @@ def bench_http(
                 "p50_ms": round(pct(lat, 50), 1),
                 "p95_ms": round(pct(lat, 95), 1),
                 "p99_ms": round(pct(lat, 99), 1),
+                "worker_cpu_s": busy,
             }
         finally:
             proc.terminate()
@@ -275,7 +314,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--http-requests", type=int, default=200)
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--server-workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--only-http", action="store_true", help="the HTTP section alone")
+    ap.add_argument("--no-keepalive", action="store_true",
+                    help="HTTP clients open a new connection per request")
     args = ap.parse_args(argv)
+    if args.only_http:
+        http = bench_http(load_notes(args.notes), args.http_requests, args.clients,
+                          args.server_workers, keepalive=not args.no_keepalive)
+        print(f"http: {json.dumps(http)}")
+        if args.json:
+            args.json.write_text(json.dumps({"http": http}, indent=2), encoding="utf-8")
+        return 0
 
     from redactor.analyze import Analyzer, build_analyzer, load_nlp
     from redactor.stock import build_stock_engine, stock_analyze
@@ -287,7 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_ours = time.perf_counter() - t
     rss_after_load = peak_rss_mb()
     t = time.perf_counter()
-    stock = build_stock_engine(load_nlp(exclude=()))
+    stock = build_stock_engine(load_nlp(exclude=(), numpy_blas=False))  # as shipped
     stock_analyze(stock, "準備")
     load_stock = time.perf_counter() - t
     report: dict[str, Any] = {
@@ -327,7 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_http:
         report["http"] = {"skipped": "--no-http"}
     else:
-        report["http"] = bench_http(notes, args.http_requests, args.clients, args.server_workers)
+        report["http"] = bench_http(notes, args.http_requests, args.clients, args.server_workers,
+                                    keepalive=not args.no_keepalive)
 
     print_table(report)
     if args.json:

@@ -26,6 +26,10 @@ from redactor.store.store import Store
 
 if TYPE_CHECKING:
     from redactor.analyze import EntityFinder
+    from redactor.api.work import MicroBatcher
+
+#: threads that may hold request work at once in one worker (the batch the model may take)
+ANALYSIS_THREADS = 8
 
 log = logging.getLogger("redactor.api")
 
@@ -82,6 +86,11 @@ class AppContext:
     metrics: Metrics
     clock: Callable[[], datetime]
     analyzer: EntityFinder | None = None
-    #: Analyses run in threads, one at a time per worker: the work is CPU-bound
-    #: under the GIL, so more threads add latency, not throughput.
-    analysis_slots: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
+    #: Request work runs in threads. The model itself runs one batch at a time
+    #: (``work.MicroBatcher``): the threads beyond the first wait there to join
+    #: the next batch, so they add no CPU contention, only batching.
+    analysis_slots: CapacityLimiter = field(
+        default_factory=lambda: CapacityLimiter(ANALYSIS_THREADS)
+    )
+    #: the analyzer behind its micro-batcher, made on first use (``work.analyzer_of``)
+    batcher: MicroBatcher | None = None
