@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "person_names.json.gz"
+#: katakana name parts from UD Japanese GSD train (CC BY-SA 4.0; data/NAMES_README.md)
+KATAKANA_PARTS_PATH = Path(__file__).parent / "data" / "gsd_katakana_names.txt"
 
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 
@@ -38,12 +40,18 @@ class PersonLexicon:
     given_kanji: frozenset[str]
     given_kana: frozenset[str]
     given_romaji: frozenset[str]
+    #: foreign name parts seen in katakana (ヴィータウタス, ナスターゼ), any position
+    katakana_parts: frozenset[str] = frozenset()
 
     def is_surname(self, word: str) -> bool:
         return word in self.surname_kanji or to_hiragana(word) in self.surname_kana
 
     def is_given(self, word: str) -> bool:
         return word in self.given_kanji or to_hiragana(word) in self.given_kana
+
+    def is_katakana_part(self, word: str) -> bool:
+        """A katakana word seen as part of a person's name (not a word of the language)."""
+        return word in self.katakana_parts
 
     def is_romaji_part(self, word: str) -> bool:
         w = word.lower()
@@ -63,10 +71,16 @@ class PersonLexicon:
         return None
 
 
-def load_person_lexicon(path: Path = DEFAULT_PATH) -> PersonLexicon:
-    """Read the derived name lists (a gzipped JSON object of sorted lists)."""
+def load_person_lexicon(
+    path: Path = DEFAULT_PATH, katakana_path: Path | None = KATAKANA_PARTS_PATH
+) -> PersonLexicon:
+    """Read the derived name lists (a gzipped JSON object of sorted lists, a word list)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         raw = json.load(fh)
+    parts: frozenset[str] = frozenset()
+    if katakana_path is not None:
+        lines = katakana_path.read_text(encoding="utf-8").splitlines()
+        parts = frozenset(w for w in (line.strip() for line in lines) if w and w[0] != "#")
     return PersonLexicon(
         surname_kanji=frozenset(raw["surname_kanji"]),
         surname_kana=frozenset(raw["surname_kana"]),
@@ -74,6 +88,7 @@ def load_person_lexicon(path: Path = DEFAULT_PATH) -> PersonLexicon:
         given_kanji=frozenset(raw["given_kanji"]),
         given_kana=frozenset(raw["given_kana"]),
         given_romaji=frozenset(raw["given_romaji"]),
+        katakana_parts=parts,
     )
 
 

@@ -427,6 +427,8 @@ KATAKANA_NON_NAME_PARTS: frozenset[str] = frozenset(
         "ポスト",
     }
 )
+#: the head or a member of a place's council (加藤市長, 長谷川区議): a person, not a place
+_HEAD_OF_PLACE = re.compile(r"(?:前|元)?[都道府県市区町村](?:長|議|議会議員|知事)")
 _ADDRESS_AFTER = re.compile(r"[0-9０-９]+(?:[-－‐−ー]|丁目|番)|丁目")
 _EDGE_JUNK = " \u3000\t\r\n・、。，．,.:：;；「」『』【】()（）[]［］<>〈〉《》\"'“”"
 _KATAKANA_READING = re.compile(r"\s?[（(]([ァ-ヴー・\u30fb \u3000]+)[）)]")
@@ -506,7 +508,7 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 8) : start].rstrip(" \u3000")
     if any(before.endswith(p) for p in ORG_PREFIXES):
         return "organisation prefix"
-    if honorific_after(text, end) is None:
+    if honorific_after(text, end) is None and not _HEAD_OF_PLACE.match(after):
         for suffix in PLACE_SUFFIXES:
             if after.startswith(suffix):
                 return "place suffix"

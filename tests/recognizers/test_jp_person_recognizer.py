@@ -68,6 +68,11 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ),
         ("外国籍 WANG Lei（ワン・レイ）様、前住所は東京都", ["WANG Lei", "ワン・レイ"]),
         ("WANG Lei様より英語で問い合わせ。", ["WANG Lei"]),
+        # encyclopedic text: a surname Sudachi calls a place, a mayor, a lead sentence
+        ("岩村が決勝打を放った。", ["岩村"]),
+        ("加藤市長は記者会見で辞任を否定した。", ["加藤"]),
+        ("山田太郎は、日本の俳優である。", ["山田太郎"]),
+        ("ミハエル・ナスターゼは決勝で敗れた。", ["ミハエル・ナスターゼ"]),
     ],
 )
 def test_when_a_name_is_given_then_only_the_name_is_found(
@@ -97,6 +102,10 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         # numbers read out, products, e-mail local parts
         "番号は ゼロロクのロクヨンゴーゴーのキューサンイチニー",
         "マイナポータルにログインできない",
+        # katakana chains whose first or last part is a place: teams and cities
+        "デトロイト・ピストンズと契約した。",
+        "ボストン・セルティックスが優勝した。",
+        "フランクフルト・アム・マインで開催された。",
         "メール：minako.seki@example.co.jp",
         "",
     ],

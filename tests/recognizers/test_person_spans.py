@@ -42,6 +42,12 @@ def test_trim_span_cuts_honorifics_roles_and_brackets(text: str, expected: str |
         ("リオ・ティント・グループ", 12, "organisation word"),
         ("田中様", 2, None),
         ("千葉様", 2, None),  # an honorific overrides the place rule
+        # the head or a member of a place's council is a person: 加藤市長, 長谷川区議
+        ("加藤市長は", 2, None),
+        ("長谷川区議の代理", 3, None),
+        ("河村前市長", 2, None),
+        ("松本市内の", 2, "place suffix"),
+        ("松本市の長", 2, "place suffix"),
     ],
 )
 def test_hard_negative_names_why_a_span_is_not_a_person(
