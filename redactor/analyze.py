@@ -23,6 +23,7 @@ from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chu
 from redactor.entities import LABELS, Entity
 from redactor.focus import DEFAULT_WINDOW, focus_text
 from redactor.model_input import model_doc
+from redactor.tokenizer import lean_tokenizer
 
 LANGUAGE = "ja"
 MODEL_NAME = "ja_ginza"
@@ -102,16 +103,16 @@ def load_nlp(
 ) -> Any:
     """Load the spaCy pipeline from the installed wheel (never from the network).
 
-    Without GiNZA's compound splitter nobody reads the A/B-mode sub-tokens the
-    Japanese tokenizer computes for every token (a second and third Sudachi
-    pass over each word), so the tokenizer is told not to compute them.
-    ``numpy_blas``: see ``use_numpy_blas``.
+    Without GiNZA's compound splitter, the tokenizer becomes
+    ``LeanJapaneseTokenizer``: no sub-tokens nobody reads, and no readings,
+    which spaCy would keep for good in its string store (memory that grows
+    with every new name or number). ``numpy_blas``: see ``use_numpy_blas``.
     """
     import spacy
 
     nlp = spacy.load(model, exclude=list(exclude))
-    if "compound_splitter" not in nlp.pipe_names and hasattr(nlp.tokenizer, "need_subtokens"):
-        nlp.tokenizer.need_subtokens = False
+    if "compound_splitter" not in nlp.pipe_names:
+        lean_tokenizer(nlp)
     if numpy_blas:
         use_numpy_blas(nlp)
     return nlp
