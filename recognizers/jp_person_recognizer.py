@@ -96,6 +96,16 @@ _NOT_NAME_KANJI = frozenset(
     "市県府都区町村郡駅線港川山島橋寺城館園場所局課署店院校書証票表料金費額税法制度的性化者員長"
 )
 _DIGIT = re.compile(r"[0-9０-９@＠]")
+#: last kanji of a place, domain, site or period word that Sudachi may still tag
+#: as a surname (林庄, 村松藩, 青木葉峠, 黎明期): without the model or a
+#: person's context around it, such a word is not a name (not 寺, 島, 屋, 間: 小野寺, 土屋)
+_PLACE_END_KANJI = frozenset("庄峠藩跡期湾岬年")
+#: ordinary words Sudachi's dictionary also lists as surnames
+_WORDS_NOT_NAMES = frozenset({"見方", "数人"})
+#: evidence that a person is meant whatever the word looks like
+_PERSON_CONTEXT = frozenset(
+    {"ginza", "honorific", "name_run", "field", "reading_field", "title", "reading", "slot_strong"}
+)
 #: occupations an encyclopedia's opening sentence gives a person (X（…）は、日本の女優である)
 _PERSON_ROLES = (
     "女優|俳優|歌手|声優|タレント|政治家|作家|小説家|漫画家|画家|写真家|作曲家|編曲家|作詞家"
@@ -661,6 +671,11 @@ class JpPersonRecognizer(EntityRecognizer):
         for cand in cands:
             if hard_negative(text, cand.start, cand.end) is not None:
                 continue
+            if not cand.evidence.keys() & _PERSON_CONTEXT and (
+                text[cand.end - 1] in _PLACE_END_KANJI
+                or text[cand.start : cand.end] in _WORDS_NOT_NAMES
+            ):
+                continue
             if self._blocked(cand, blockers):
                 continue
             viable.append(cand)
@@ -814,13 +829,35 @@ def _looks_like_person_ent(tokens: Sequence[Any], lexicon: PersonLexicon) -> boo
         # Sudachi calls many surnames places (西川, 岩村, 小笠原); the model and the
         # surname list agree on a person 9 times in 10 on UD GSD train
         return True
-    given_after_surname = lexicon.is_given(last.text) and any(
-        t.tag_.endswith("姓") for t in tokens[:-1]
-    )
+    given_after_surname = (
+        lexicon.is_given(last.text) and any(t.tag_.endswith("姓") for t in tokens[:-1])
+    ) or _unknown_given_after_surname(tokens, lexicon)
     if "人名" not in last.tag_ and _KANJI.search(last.text) and not given_after_surname:
         return False
     has_name = any("人名" in t.tag_ or lexicon.is_surname(t.text) for t in tokens)
     return has_name or not any("地名" in t.tag_ for t in tokens)
+
+
+def _unknown_given_after_surname(tokens: Sequence[Any], lexicon: PersonLexicon) -> bool:
+    """A known surname and a short kanji word Sudachi does not know as a given name.
+
+    佐野利器, 池田小作: the model says person, the first word is a common
+    surname and the second one or two kanji that end no place, shop or title
+    (田中商店, 工藤組, 泉谷中学校 stay out).
+    """
+    if len(tokens) != 2 or len(tokens[0].text) < 2 or not lexicon.is_surname(tokens[0].text):
+        return False
+    word = tokens[1].text
+    return (
+        1 <= len(word) <= 2
+        and bool(_KANJI_RUN.fullmatch(word))
+        and "地名" not in tokens[1].tag_
+        and word[-1] not in _NOT_NAME_KANJI
+        and not any(
+            word.startswith(w) or w.startswith(word)
+            for w in TITLES_AFTER + WEAK_TITLES_AFTER + ROLE_WORDS + ORG_SUFFIXES
+        )
+    )
 
 
 def _katakana_name(token: Any) -> bool:
