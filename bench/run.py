@@ -171,7 +171,7 @@ def _run_threads(fn: Callable[[], None], n: int) -> None:
 
 def _server_workers(pid: int) -> list[Any]:
     """The serving processes: uvicorn's worker children, or the server itself."""
-    import psutil
+    import psutil  # type: ignore[import-untyped]
 
     me = psutil.Process(pid)
     kids = [k for k in me.children(recursive=True) if k.name().startswith("python")]
@@ -311,6 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-http", action="store_true")
     ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--cli-notes", type=int, default=None,
+                    help="notes for the CLI section (default --notes): enough that the "
+                         "model load does not hide the scaling from 1 to 2 workers")
     ap.add_argument("--http-requests", type=int, default=200)
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--server-workers", type=int, default=os.cpu_count() or 1)
@@ -372,7 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_cli:
         report["cli"] = {"skipped": "--no-cli"}
     else:
-        report["cli"] = bench_cli(notes, (1, 2), load_ours)
+        cli_notes = notes if args.cli_notes is None else load_notes(args.cli_notes)
+        report["cli"] = bench_cli(cli_notes, (1, 2), load_ours)
     if args.no_http:
         report["http"] = {"skipped": "--no-http"}
     else:
