@@ -1,6 +1,8 @@
 """PERSON accuracy targets of issue 3, computed on every run (never hard-coded).
 
-- dev notes: overlap F1 ≥ 0.95 and leak ≤ 3 % through the service's analyzer;
+- dev notes: overlap F1 ≥ 0.95 and leak ≤ 3 % through the service's analyzer
+  (issue 3); held here at F1 ≥ 0.99 and leak ≤ 2 %, what the recognizer reaches,
+  so a regression on call notes shows even while the issue's bar is still met;
 - Stockmark's Wikipedia NER set, a seeded sample of 600 sentences (the whole
   set takes minutes): ≥ 85 % of gold names wholly covered, overlap precision
   ≥ 0.80. Stock GiNZA through Presidio covers 68 % at precision 0.69.
@@ -26,6 +28,8 @@ STOCKMARK = (
     / "stockmark-ner-wikipedia"
     / "ner.jsonl"
 )
+#: 600 sentences (~12 s). The whole set covers ~85 %, so a seeded sample sits within
+#: about a point of it either way (this one above; the 1,000 of the same seed below).
 SAMPLE_SIZE = 600
 SEED = 20240503
 
@@ -43,13 +47,13 @@ def person_score(analyzer: Any, records: list[dict[str, Any]]) -> LabelScore:
     return report.labels["PERSON"]
 
 
-def test_on_the_dev_notes_names_reach_f1_95_and_leak_at_most_three_percent(
+def test_on_the_dev_notes_names_reach_f1_99_and_leak_at_most_two_percent(
     analyzer: Any, dev_notes: list[dict[str, Any]]
 ) -> None:
     score = person_score(analyzer, dev_notes)
     assert score.gold > 100
-    assert score.overlap_f1 >= 0.95
-    assert score.leak <= 0.03
+    assert score.overlap_f1 >= 0.99
+    assert score.leak <= 0.02
 
 
 @pytest.fixture(scope="module")
