@@ -194,7 +194,9 @@ class Analyzer:
         the stretches they claim, and every stretch far from any evidence of
         a name (``redactor.focus``), are blanked with spaces (same length, so
         offsets hold; a run of spaces is one token) before the model runs,
-        and only the recognizers of the model's labels see its output. A note
+        and only the recognizers of the model's labels see its output. The
+        model's input ``Doc`` is built from the first tokenization
+        (``redactor.model_input``): Sudachi runs once per note. A note
         longer than ``chunking.max_chars`` is cut at sentence ends into
         overlapping chunks, so the model's cost stays linear in its length.
         All model work happens inside ``nlp.memory_zone()``, and results
