@@ -245,12 +245,16 @@ def read_original(
     purpose: str | None,
     policy: OriginalsPolicy,
     now: datetime,
+    caller_may_view: bool = True,
 ) -> list[VaultItem]:
     """The vaulted originals of a record, for an authorized role with a stated purpose.
 
     Every attempt is logged — refusals, missing records and failures included —
     and an allowed read is returned only after its log entry is committed.
     Originals whose deadline passed are gone (shredded) and are not returned.
+    ``caller_may_view=False`` is a face's own refusal (an API key whose role
+    never sees originals): it is logged like the policy's refusals, so an
+    auditor sees every attempt, not only those that passed the front door.
     """
     tag = f"{policy.name}@{policy.version}"
 
@@ -265,6 +269,9 @@ def read_original(
     if rec is None:
         _log(store, entry("not_found"))
         raise RecordNotFound(record_id)
+    if not caller_may_view:
+        _log(store, entry("denied: caller role"))
+        raise AccessDenied(f"role {role!r} may not view originals")
     if rec.policy_name != policy.name:
         _log(store, entry("denied: policy mismatch"))
         raise AccessDenied("record is governed by another policy")

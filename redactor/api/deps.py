@@ -55,6 +55,8 @@ Desk = Annotated[Principal, Depends(require(Role.DESK))]
 Reader = Annotated[Principal, Depends(require(Role.DESK, Role.ANALYST, Role.PRIVILEGED))]
 Auditor = Annotated[Principal, Depends(require(Role.AUDITOR))]
 Privileged = Annotated[Principal, Depends(require(Role.PRIVILEGED))]
+#: any valid key: for routes that refuse (and audit-log) a role themselves
+AnyRole = Annotated[Principal, Depends(require(*Role))]
 
 
 def purpose_header(

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Response
 
 from redactor import service
-from redactor.api.deps import Ctx, Desk, Privileged, Purpose, Reader
-from redactor.api.errors import ApiError, error_responses, not_found
+from redactor.api.deps import AnyRole, Ctx, Desk, Privileged, Purpose, Reader
+from redactor.api.errors import ApiError, error_responses, forbidden, not_found
 from redactor.api.schemas import (
     MaskedRecordOut,
     OriginalOut,
@@ -17,6 +17,7 @@ from redactor.api.schemas import (
     RecordCreate,
     RecordReceiptOut,
 )
+from redactor.api.security import Role
 from redactor.api.work import analyzer_of, bounded, check_texts
 from redactor.crypto.errors import DecryptionError
 from redactor.store import IdempotencyConflict
@@ -98,19 +99,27 @@ def read_masked(record_id: RecordId, ctx: Ctx, caller: Reader) -> MaskedRecordOu
 @router.get("/{record_id}/original", response_model=OriginalsOut,
             responses=error_responses(401, 403, 404, 422, 429, 500))
 def read_original(
-    record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose
+    record_id: RecordId, ctx: Ctx, caller: AnyRole, purpose: Purpose
 ) -> OriginalsOut:
-    """The vaulted original values: only for a role the policy allows, only with a purpose
-    (``X-Purpose``). Every attempt that reaches a record is audit-logged."""
+    """The vaulted original values: only for a privileged key whose role the policy allows,
+    only with a purpose (``X-Purpose``). Every authenticated attempt is audit-logged, a
+    refused role included. A privileged caller gets 404 for an unknown record; any other
+    role gets 403 whether the record exists or not."""
+    privileged = caller.role is Role.PRIVILEGED
     try:
         items = service.read_original(
             record_id, store=ctx.store, keys=ctx.keys, actor=caller.key_id,
-            role=caller.policy_role, purpose=purpose, policy=ctx.policies.active,
-            now=ctx.clock(),
+            role=caller.policy_role if privileged else caller.role.value,
+            purpose=purpose, policy=ctx.policies.active, now=ctx.clock(),
+            caller_may_view=privileged,
         )
     except service.RecordNotFound:
-        raise not_found() from None
+        # a role that never sees originals gets 403 whether or not the record exists:
+        # the same answer as every route's role check, and no existence oracle
+        raise (not_found() if privileged else forbidden()) from None
     except service.AccessDenied as exc:
+        if not privileged:
+            raise forbidden() from None
         raise ApiError(403, "access_denied", str(exc)) from None
     except DecryptionError:
         raise _undecryptable() from None

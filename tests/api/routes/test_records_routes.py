@@ -112,10 +112,21 @@ def test_original_for_a_policy_role_not_allowed_is_403_and_logged(api: Api) -> N
 
 
 @pytest.mark.parametrize("role", ["desk", "analyst", "auditor"])
-def test_original_for_other_api_roles_is_403(api: Api, role: str) -> None:
+def test_original_for_other_api_roles_is_403_and_logged(api: Api, role: str) -> None:
     created = create_record(api)
     resp = api.client.get(f"/v1/records/{created['id']}/original",
                           headers=api.headers(role, **{"X-Purpose": "x"}))
+    assert resp.status_code == 403
+    assert resp.json()["error"]["code"] == "forbidden"
+    views = [e for e in _log(api) if e["action"] == "view_original"]
+    assert [(e["result"], e["role"]) for e in views] == [("denied: caller role", role)]
+
+
+@pytest.mark.parametrize("role", ["desk", "analyst", "auditor"])
+def test_original_for_other_api_roles_is_403_whether_or_not_the_record_exists(
+    api: Api, role: str
+) -> None:
+    resp = api.client.get("/v1/records/nope/original", headers=api.headers(role))
     assert resp.status_code == 403
     assert resp.json()["error"]["code"] == "forbidden"
 
