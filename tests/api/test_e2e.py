@@ -64,7 +64,11 @@ def test_desk_and_auditor_session(server: tuple[httpx.Client, dict[str, str]]) -
 
     log = http.get("/v1/audit/log", headers=_auth(tokens, "auditor")).json()
     views = [(e["result"], e["role"]) for e in log["entries"] if e["action"] == "view_original"]
-    assert views == [("denied: no purpose", "privacy_officer"), ("allowed", "privacy_officer")]
+    assert views == [
+        ("denied: caller role", "desk"),
+        ("denied: no purpose", "privacy_officer"),
+        ("allowed", "privacy_officer"),
+    ]
     assert log["chain_intact"] is True
 
     assert http.delete(f"/v1/records/{rid}",
