@@ -73,6 +73,19 @@ from recognizers.person_spans import (
 _NAME_CHARS = r"\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u4e00-\u9fffA-Za-z"
 _NAME_LIKE = re.compile(rf"[{_NAME_CHARS}]+(?:[ \u3000][{_NAME_CHARS}]+){{0,3}}")
 _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]+")
+_KANA_BEFORE_HONORIFIC = re.compile(
+    # 様 opens words too (様々, 様子, 様な): only as a suffix it is an honorific
+    r"([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,})(?:くん|ちゃん|さん|様(?![々子変式相なに]))"
+)
+_KANA_PARTICLES = frozenset("のはがをにともでへや")
+#: kana words before an honorific that address or name a relation, not a person
+_KANA_NOT_NAMES: tuple[str, ...] = (
+    "みな", "みんな", "あなた", "おく", "おくさ", "だんな", "おかあ", "かあ", "おとう", "とう",
+    "おばあ", "ばあ", "おじい", "じい", "おねえ", "ねえ", "おにい", "にい", "おじ", "おば",
+    "あか", "むすこ", "むすめ", "おきゃく", "きゃく", "おまわり", "おいしゃ", "かんごし",
+    "おひめ", "おうじ", "おとなり", "となり", "おこ", "まご", "いとこ", "わたし", "ぼく",
+    "たく", "はさ", "など",  # たくさん, はさんで, など様々
+)  # fmt: skip
 _SPACE = " \u3000"
 #: kanji numerals and spoken digits read out as kana: a number, never a name
 _NUMBER_WORDS = re.compile(
@@ -357,6 +370,7 @@ class JpPersonRecognizer(EntityRecognizer):
             self._sudachi_candidates(text, doc, add)
             self._honorific_candidates(doc, add)
         self._field_candidates(text, add)
+        self._kana_before_honorific_candidates(text, add)
         self._slot_candidates(text, add)
         self._romaji_candidates(text, add)
         places = (
@@ -531,6 +545,28 @@ class JpPersonRecognizer(EntityRecognizer):
             if self.lexicon.is_given(given[:cut]):
                 add(start, end + cut, "lexicon_full")
                 return
+
+    def _kana_before_honorific_candidates(self, text: str, add: Any) -> None:
+        """A kana name glued to its honorific in a transcript (はるとくん, ゆうとくんの).
+
+        Sudachi cuts such runs into particles and stems (ゆう + と), so the token
+        rules miss them. The name is the longest known given name or surname at
+        the end of the kana run before the honorific, and it must start the run
+        or follow a particle (お子さんのゆうとくん): a name in the middle of a
+        word (おとうさん → とう) is not one. Kinship and address words
+        (みなさん, おくさん) are never names.
+        """
+        for m in _KANA_BEFORE_HONORIFIC.finditer(text):
+            run = m.group(1)
+            if run.endswith(_KANA_NOT_NAMES):
+                continue
+            for cut in range(max(0, len(run) - 8), len(run) - 1):
+                word = run[cut:]
+                if cut > 0 and run[cut - 1] not in _KANA_PARTICLES:
+                    continue
+                if self.lexicon.is_given(word) or self.lexicon.is_surname(word):
+                    add(m.start(1) + cut, m.end(1), "name_run", chain=False)
+                    break
 
     def _field_candidates(self, text: str, add: Any) -> None:
         for m in self._field_re.finditer(text):

@@ -63,3 +63,23 @@ def test_names_and_addresses_reach_f1_95_and_leak_at_most_three_percent(
 
 def test_total_leak_over_all_labels_is_at_most_two_percent(dev_report: Report) -> None:
     assert dev_report.total.leak <= 0.02
+
+
+@pytest.mark.parametrize("name", ["holdout-notes", "holdout2-notes"])
+def test_hold_out_notes_written_apart_from_the_dev_set_leak_at_most_three_percent(
+    analyzer: Any, name: str
+) -> None:
+    """Notes written for this project by the rules, in forms the dev set lacks."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / f"{name}.jsonl"
+    notes = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    predictions = analyzer.analyze_batch([n["text"] for n in notes])
+    rows = [
+        {"id": n["id"], "entities": [e.to_json() for e in ents]}
+        for n, ents in zip(notes, predictions, strict=True)
+    ]
+    report = evaluate(spans_by_id(notes, "spans"), spans_by_id(rows, "entities"))
+    assert report.total.leak <= 0.03
+    assert report.total.overlap_p >= 0.9

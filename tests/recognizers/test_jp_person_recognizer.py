@@ -58,6 +58,13 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("私、山口と申します。", ["山口"]),
         ("はい 私 たなかひろし と申します", ["たなかひろし"]),
         ("東さん、森さんの両名から苦情。", ["東", "森"]),
+        # kana names glued to their honorific; kinship words before one are not names
+        ("お子さんのゆうとくんの生年月日は", ["ゆうと"]),
+        ("はるとくんの件で電話", ["はると"]),
+        ("さくらちゃんとあおいちゃんの分", ["あおい", "さくら"]),
+        ("みなさんにご案内しました", []),
+        ("おとうさんが来庁予定", []),
+        ("おばあちゃんの介護の件", []),
         ("申出人：藤原 一郎（フジワラ イチロウ）\n住所：", ["フジワラ イチロウ", "藤原 一郎"]),
         # foreign names: katakana with ・, romaji with its reading
         ("外国籍のアナ・ロペス様から、在留期間更新の相談。", ["アナ・ロペス"]),
