@@ -78,6 +78,7 @@ _KANA_BEFORE_HONORIFIC = re.compile(
     r"([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,})(?:くん|ちゃん|さん|様(?![々子変式相なに]))"
 )
 _KANA_PARTICLES = frozenset("のはがをにともでへや")
+_SPACED_KANA_WORD = re.compile(r"[ \u3000]([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,12})")
 #: kana words before an honorific that address or name a relation, not a person
 _KANA_NOT_NAMES: tuple[str, ...] = (
     "みな", "みんな", "あなた", "おく", "おくさ", "だんな", "おかあ", "かあ", "おとう", "とう",
@@ -595,12 +596,27 @@ class JpPersonRecognizer(EntityRecognizer):
                 if value.endswith(tail) and len(value) > len(tail) + 1:
                     end -= len(tail)
                     break
+            end = self._join_spaced_given(text, start, end)
             strong = "名前" in m.group(0) or "氏名" in m.group(0)
             add(start, end, "slot_strong" if strong else "slot_weak")
             self._lexicon_evidence(text, start, end, add)
         for m in self._moshimasu_re.finditer(text):
             add(m.start(1), m.end(1), "moshimasu")
             self._lexicon_evidence(text, m.start(1), m.end(1), add)
+
+    def _join_spaced_given(self, text: str, start: int, end: int) -> int:
+        """``やまだ たろう``: a surname, one blank, a given name — one full name, as in forms."""
+        m = _SPACED_KANA_WORD.match(text, end)
+        if m is None or not self.lexicon.is_surname(text[start:end]):
+            return end
+        given = m.group(1)
+        for tail in ("でございます", "と申します", "と言います", "です", "で"):
+            if given.endswith(tail) and len(given) > len(tail) + 1:
+                given = given[: -len(tail)]
+                break
+        if self.lexicon.is_given(given):
+            return m.start(1) + len(given)
+        return end
 
     def _lexicon_evidence(self, text: str, start: int, end: int, add: Any) -> None:
         word = text[start:end].replace(" ", "").replace("\u3000", "")

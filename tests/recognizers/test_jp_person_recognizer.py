@@ -63,6 +63,8 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("はるとくんの件で電話", ["はると"]),
         ("さくらちゃんとあおいちゃんの分", ["あおい", "さくら"]),
         ("みなさんにご案内しました", []),
+        # a spaced full name read out in kana is one span, like a form's 姓 名
+        ("お名前は やまだ たろう です", ["やまだ たろう"]),
         ("おとうさんが来庁予定", []),
         ("おばあちゃんの介護の件", []),
         ("申出人：藤原 一郎（フジワラ イチロウ）\n住所：", ["フジワラ イチロウ", "藤原 一郎"]),
