@@ -40,6 +40,8 @@ class NormalizedPatternRecognizer(PatternRecognizer):
     #: characters before a match searched for a context word
     CONTEXT_WINDOW: ClassVar[int] = 16
     CONTEXT_BOOST: ClassVar[float] = 0.35
+    #: context words count only on the hit's own line (form fields)
+    CONTEXT_SAME_LINE: ClassVar[bool] = False
     #: results below this after context are dropped (0 keeps every hit)
     MIN_SCORE_WITHOUT_CONTEXT: ClassVar[float] = 0.0
 
@@ -88,7 +90,10 @@ class NormalizedPatternRecognizer(PatternRecognizer):
         return results
 
     def context_before(self, norm: NormalizedText, start: int) -> str:
-        return norm.text[max(0, start - self.CONTEXT_WINDOW) : start]
+        """The window searched for context words: cut at the line start when the
+        recognizer reads form fields (``CONTEXT_SAME_LINE``), since a field is one line."""
+        window = norm.text[max(0, start - self.CONTEXT_WINDOW) : start]
+        return window.rsplit("\n", 1)[-1] if self.CONTEXT_SAME_LINE else window
 
     def _apply_context(self, norm: NormalizedText, result: RecognizerResult) -> None:
         window = self.context_before(norm, result.start)

@@ -122,6 +122,7 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     #: generic words about reading a number out: count only in a note about the My Number
     WEAK_CONTEXT: ClassVar[Sequence[str]] = ("番号", "読み上げ", "控え", "言っ", "申告")
     CONTEXT_WINDOW: ClassVar[int] = 40
+    CONTEXT_SAME_LINE: ClassVar[bool] = True
     CONTEXT_BOOST: ClassVar[float] = 0.55
     WEAK_WINDOW: ClassVar[int] = 16
     WEAK_BOOST: ClassVar[float] = 0.2
@@ -129,10 +130,6 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the low pattern score: a valid check digit alone is not enough
         return None if is_valid_my_number(pattern_text) else False
-
-    def context_before(self, norm: NormalizedText, start: int) -> str:
-        """The window before a hit, cut at the line start (a form field is one line)."""
-        return line_before(norm.text, start, self.CONTEXT_WINDOW)
 
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]

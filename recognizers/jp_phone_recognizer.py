@@ -36,7 +36,7 @@ import phonenumbers
 from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import NormalizedPatternRecognizer
-from recognizers.context_words import OTHER, line_before, nearest_kind, word_kinds
+from recognizers.context_words import OTHER, nearest_kind, word_kinds
 from recognizers.normalize import NormalizedText
 
 # Separators between digit groups: a hyphen, a space or parentheses ("06(6315)2240"), or a dot.
@@ -114,6 +114,7 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
         "〒",
     )
     CONTEXT_WINDOW: ClassVar[int] = 12
+    CONTEXT_SAME_LINE: ClassVar[bool] = True
     CONTEXT_BOOST: ClassVar[float] = 0.35
     DEFAULT_REGION: ClassVar[str] = "JP"
 
@@ -128,10 +129,6 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
         except phonenumbers.NumberParseException:
             return False
         return bool(phonenumbers.is_valid_number(number))
-
-    def context_before(self, norm: NormalizedText, start: int) -> str:
-        """The window before a hit, cut at the line start (a form field is one line)."""
-        return line_before(norm.text, start, self.CONTEXT_WINDOW)
 
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]

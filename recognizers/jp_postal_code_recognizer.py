@@ -32,7 +32,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
-from recognizers.context_words import OTHER, OURS, line_before, nearest_kind, word_kinds
+from recognizers.context_words import OTHER, OURS, nearest_kind, word_kinds
 from recognizers.normalize import NormalizedText
 
 _BEFORE = r"(?<![\d\-]|\d[ -])"
@@ -71,14 +71,11 @@ class JpPostalCodeRecognizer(NormalizedPatternRecognizer):
         "¥",
     )
     CONTEXT_WINDOW: ClassVar[int] = 16
+    CONTEXT_SAME_LINE: ClassVar[bool] = True
     #: score of a code written in front of its address: reported as a safety net,
     #: but below the ADDRESS recognizer's span that the analyzer should keep
     WITH_ADDRESS_SCORE: ClassVar[float] = 0.55
     CONTEXT_BOOST: ClassVar[float] = 0.35
-
-    def context_before(self, norm: NormalizedText, start: int) -> str:
-        """The window before a hit, cut at the line start (a form field is one line)."""
-        return line_before(norm.text, start, self.CONTEXT_WINDOW)
 
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]
