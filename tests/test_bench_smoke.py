@@ -33,4 +33,5 @@ def test_when_the_bench_runs_small_then_its_json_has_every_figure_and_ratio(tmp_
         assert set(report[section]["ratio"]) == {"notes_per_s", "cpu_stock_over_ours"}
         assert report[section]["ratio"]["notes_per_s"] > 0
     assert report["http"] == {"skipped": "--no-http"}
+    assert set(report["recognizers"]) == {"gazetteer_load_s", "address_ms_per_note"}
     assert "single ratio" in proc.stdout

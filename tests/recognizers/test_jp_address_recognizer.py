@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from recognizers.jp_address_recognizer import (
@@ -177,28 +175,9 @@ def spans_of(rec: JpAddressRecognizer, text: str) -> list[str]:
     return spans(rec, text)
 
 
-def test_when_the_shipped_gazetteer_loads_then_it_covers_all_prefectures_quickly() -> None:
+def test_when_the_shipped_gazetteer_loads_then_it_covers_all_prefectures() -> None:
+    """Its load time and the recognizer's speed are benchmark figures (bench/), not tests."""
     load_gazetteer.cache_clear()
-    began = time.perf_counter()
     gaz = load_gazetteer(GAZETTEER_PATH)
-    elapsed = time.perf_counter() - began
     assert len(gaz.prefectures) == 47
     assert "13東" in gaz.all_towns  # 十三東, canonical
-    assert elapsed < 1.5  # generous for a shared CI machine; ~0.3 s measured
-
-
-def test_when_a_note_is_analyzed_then_it_takes_well_under_a_few_milliseconds(
-    rec: JpAddressRecognizer,
-) -> None:
-    note = (
-        "氏名：栗原 陽介\n住所：〒533-0014 大阪市東淀川区豊新5-3-11 第2メゾン豊新201\n"
-        "電話：080-2222-3333 転居届の提出について説明しました。来週月曜日に来庁予定。"
-        "本人確認書類は運転免許証。手数料は不要と案内。"
-    ) * 2
-    rec.analyze(note, [ENTITY], None)
-    runs = 50
-    began = time.perf_counter()
-    for i in range(runs):
-        rec.analyze(note + str(i), [ENTITY], None)  # defeat the normalizer's cache
-    per_note_ms = (time.perf_counter() - began) / runs * 1000
-    assert per_note_ms < 10  # ~1 ms measured; bound loose for shared CI cores
