@@ -30,7 +30,8 @@ class JpResidenceCardRecognizer(FieldContextRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "residence_card",
-            r"(?<![A-Za-z0-9@._-])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])",
+            # read out or typed in groups (AB 1234 5678 CD) as often as in one run
+            r"(?<![A-Za-z0-9@._-])[A-Z]{2} ?\d{4} ?\d{4} ?[A-Z]{2}(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])",
             0.5,
         ),
     ]

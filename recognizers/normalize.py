@@ -64,6 +64,10 @@ _DISTINCTIVE = frozenset(
 _SPOKEN_SEPARATORS = frozenset("の 　、,・-")
 
 _DASHES = frozenset("-‐‑‒–—―−ー－ｰ﹣⁃・･")
+#: counters after which a lone 十 is the number ten
+_COUNTERS = frozenset("年月日歳才番号丁階条")  # not 分: 十分 is "enough"
+#: spoken separators that stand between digits of one number (〇九〇の一二三四)
+_DIGIT_JOINERS = frozenset("の")
 _SPACES = frozenset(" 　\t")
 
 
@@ -217,8 +221,13 @@ def _normalize(text: str) -> NormalizedText:
                 j += 1
             run = text[i:j]
             if not any(c in _KANJI_DIGITS for c in run):
-                # units with no digit are words (千葉, 百合子, 十分, 万一), not numbers
-                out.emit(ch, i, i + 1)
+                # units with no digit are words (千葉, 百合子, 十分, 万一), not numbers,
+                # except a lone 十 counting something (十月十日, 十番, 十号): that is 10
+                if run == "十" and j < n and text[j] in _COUNTERS:
+                    out.emit("1", i, i + 1)
+                    out.emit("0", i, i + 1)
+                else:
+                    out.emit(ch, i, i + 1)
                 i += 1
                 continue
             if run[0] in _KANJI_MYRIAD:  # 万 leading a run is a word (万一), not a number
@@ -253,7 +262,11 @@ def _normalize(text: str) -> NormalizedText:
     chars = out.chars
     # dashes and dots between digits are one canonical separator
     for k in range(1, len(chars) - 1):
-        if chars[k] in _DASHES and chars[k - 1].isascii() and chars[k - 1].isdigit():
+        if (
+            (chars[k] in _DASHES or chars[k] in _DIGIT_JOINERS)
+            and chars[k - 1].isascii()
+            and chars[k - 1].isdigit()
+        ):
             nxt = chars[k + 1]
             if nxt.isascii() and nxt.isdigit():
                 chars[k] = "-"

@@ -25,6 +25,7 @@ def scored(rec: JpResidenceCardRecognizer, text: str) -> list[tuple[str, float]]
         ("在留カードの番号をお願いします EH29384756FA 住所は", "EH29384756FA"),
         ("在留カード番号：ＳＢ７２０１５８３６ＧＨ\n郵便番号", "ＳＢ７２０１５８３６ＧＨ"),
         ("在留カード番号はUH73920184EFです。", "UH73920184EF"),
+        ("在留カードの番号は AB 1234 5678 CD です", "AB 1234 5678 CD"),
     ],
 )
 def test_card_numbers_with_their_label_are_near_certain(
