@@ -569,6 +569,15 @@ class JpPersonRecognizer(EntityRecognizer):
                     add(m.start(1) + cut, m.end(1), "name_run", chain=False)
                     break
 
+    def _is_name_reading(self, reading: str) -> bool:
+        """A kana reading of a name: a known given name or surname, or both run together."""
+        word = reading.replace(" ", "").replace("\u3000", "")
+        return (
+            self.lexicon.is_given(word)
+            or self.lexicon.is_surname(word)
+            or self.lexicon.split_full_name(word) is not None
+        )
+
     def _field_candidates(self, text: str, add: Any) -> None:
         for m in self._field_re.finditer(text):
             value = _NAME_LIKE.match(text, m.start(1))
@@ -579,6 +588,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 # one line holding several fields: 氏名：森川 大輔　電話：… ends at the blank
                 cut = max(text.rfind(" ", start, end), text.rfind("\u3000", start, end))
                 end = cut if cut > start else start
+            start = _skip_department(text, start, end)
             if 0 < end - start <= 25:
                 add(start, end, "field")
         for m in self._reading_field_re.finditer(text):
@@ -706,7 +716,7 @@ class JpPersonRecognizer(EntityRecognizer):
             # の/に follow names and things alike; a kanji 人名 word is a name more often
             kanji_name = "sudachi_part" in cand.evidence and _KANJI.match(text, cand.start)
             cand.add("genitive", self.SCORES["particle"] if kanji_name else self.SCORES["genitive"])
-        if reading_after(text, cand.end) is not None:
+        if reading_after(text, cand.end, self._is_name_reading) is not None:
             cand.add("reading", self.SCORES["reading"])
         if "romaji" in cand.evidence and text[max(0, cand.start - 8) : cand.start].rstrip(
             _SPACE
@@ -802,7 +812,7 @@ class JpPersonRecognizer(EntityRecognizer):
         """
         final = {(c.start, c.end): (c.score, c.evidence) for c in kept}
         for cand in kept:
-            reading = reading_after(text, cand.end)
+            reading = reading_after(text, cand.end, self._is_name_reading)
             if reading is None:
                 continue
             clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
@@ -837,6 +847,19 @@ class JpPersonRecognizer(EntityRecognizer):
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             },
         )
+
+
+_DEPARTMENT = re.compile(
+    r"[^ \u3000]*(?:課|係|室|部|局|所|センター|チーム|課長|係長|室長|部長|主査|主任|主事|"
+    r"担当|職員|相談員|補佐)[ \u3000]+"
+)
+
+
+def _skip_department(text: str, start: int, end: int) -> int:
+    """``対応者：市民課 主査 田村``: the department and title before the name are not it."""
+    while (m := _DEPARTMENT.match(text, start)) is not None and m.end() < end:
+        start = m.end()
+    return start
 
 
 def _is_name_token(token: Any) -> bool:

@@ -11,6 +11,7 @@ needs the model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: honorifics and address terms that follow a name but are not part of it
 HONORIFICS: tuple[str, ...] = (
@@ -432,6 +433,7 @@ _HEAD_OF_PLACE = re.compile(r"(?:前|元)?[都道府県市区町村](?:長|議|�
 _ADDRESS_AFTER = re.compile(r"[0-9０-９]+(?:[-－‐−ー]|丁目|番)|丁目")
 _EDGE_JUNK = " \u3000\t\r\n・、。，．,.:：;；「」『』【】()（）[]［］<>〈〉《》\"'“”"
 _KATAKANA_READING = re.compile(r"\s?[（(]([ァ-ヴー・\u30fb \u3000]+)[）)]")
+_HIRAGANA_READING = re.compile(r"\s?[（(]([ぁ-ゖー]+(?:[ \u3000][ぁ-ゖー]+)?)[）)]")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -475,12 +477,22 @@ def honorific_after(text: str, end: int) -> str | None:
     return next((h for h in HONORIFICS if rest.startswith(h)), None)
 
 
-def reading_after(text: str, end: int) -> tuple[int, int] | None:
-    """The katakana reading in brackets right after a name: ``山田（ヤマダ）`` → ヤマダ."""
+def reading_after(
+    text: str, end: int, is_name_reading: Callable[[str], bool] | None = None
+) -> tuple[int, int] | None:
+    """The reading in brackets right after a name: ``山田（ヤマダ）`` → ヤマダ.
+
+    Katakana readings always count. A hiragana one (``翔太（しょうた）``) counts
+    only when ``is_name_reading`` knows it as a name: hiragana in brackets
+    also glosses ordinary words (``手続き（てつづき）``).
+    """
     m = _KATAKANA_READING.match(text, end)
-    if m is None or not m.group(1).strip(" \u3000・"):
-        return None
-    return m.start(1), m.end(1)
+    if m is not None and m.group(1).strip(" \u3000・"):
+        return m.start(1), m.end(1)
+    m = _HIRAGANA_READING.match(text, end)
+    if m is not None and is_name_reading is not None and is_name_reading(m.group(1)):
+        return m.start(1), m.end(1)
+    return None
 
 
 def hard_negative(text: str, start: int, end: int) -> str | None:

@@ -46,10 +46,15 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
             ["ヒラノ サナエ", "平野 早苗"],
         ),
         ("東海林（ショウジ）様より。郵便番号のみ分かる。", ["ショウジ", "東海林"]),
+        ("息子の翔太（しょうた）が手続きに行きます", ["しょうた", "翔太"]),
+        ("転出届（てんしゅつとどけ）の様式を案内", []),
         # several fields on one line: the value ends at the blank before the next label
         ("氏名：森川 大輔　電話：072-221-8804", ["森川 大輔"]),
         ("フリガナ：モリカワ ダイスケ　電話：０７２－２２１－８８０４", ["モリカワ ダイスケ"]),
         ("児童手当\n担当：小島", ["小島"]),
+        # the department and title before a name in a field are not part of it
+        ("対応者：市民課 田村", ["田村"]),
+        ("担当：健康福祉課 主査 上田", ["上田"]),
         # transcripts: kana names split by the name lists, after お名前は / before です
         ("お名前と生年月日を ささきりょうた 平成5年7月3日 です", ["ささきりょうた"]),
         ("お名前をお願いします 大野ひなたで 令和6年11月8日です", ["大野ひなた"]),
