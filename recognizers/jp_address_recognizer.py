@@ -219,6 +219,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
         return parse_gazetteer(fh)
 
 
+_SPOKEN_JOIN = re.compile(r"[ \u3000]*の?[ \u3000]*")
+#: how an address that already holds its block number ends
+_BLOCK_END = re.compile(r"[0-9号地室階目]")
+
+
 @dataclass(frozen=True, slots=True)
 class _Parse:
     start: int
@@ -428,7 +433,23 @@ class JpAddressRecognizer(EntityRecognizer):
             if parsed is None:
                 i += 1
                 continue
-            found.append(parsed)
+            prev = found[-1] if found else None
+            if (
+                prev is not None
+                and _SPOKEN_JOIN.fullmatch(text, prev.end, parsed.start)
+                and not _BLOCK_END.match(text[prev.end - 1])
+                and text[parsed.start].isdigit()
+            ):
+                # read out in pieces (西中島 の 4丁目 6の24): one address, one span
+                parsed = _Parse(
+                    prev.start,
+                    parsed.end,
+                    max(prev.score, parsed.score),
+                    f"{prev.reason} + {parsed.reason}",
+                )
+                found[-1] = parsed
+            else:
+                found.append(parsed)
             i = parsed.end
         return found
 

@@ -29,6 +29,7 @@ When the nearest identifier word before a candidate names another identifier
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -43,6 +44,7 @@ from recognizers.normalize import NormalizedText
 _SEP = r"(?:[ ()-]{1,3}|\.)"
 _BEFORE = r"(?<![\d+\-]|\d\.)"
 _AFTER = r"(?!\d|[-.]\d)"
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
 
 
 class JpPhoneRecognizer(NormalizedPatternRecognizer):
@@ -70,6 +72,9 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
         # 11 digits: mobile, IP phone, 0800 — no customer number starts like that
         Pattern("Phone (national, 11 digits)", _BEFORE + r"0\d{10}" + _AFTER, 0.6),
         Pattern("Phone (national, 10 digits)", _BEFORE + r"0\d{9}" + _AFTER, 0.3),
+        # read out with pauses where the speaker drew breath ("ゼロキュー えーと ゼロの…"
+        # → 09-0-1234-5678): any grouping, so only a phone word nearby makes it count
+        Pattern("Phone (read out, any grouping)", _BEFORE + r"0\d(?:-?\d){8,9}" + _AFTER, 0.45),
     )
     CONTEXT: ClassVar[Sequence[str]] = (
         "電話",
@@ -117,6 +122,8 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
     CONTEXT_SAME_LINE: ClassVar[bool] = True
     CONTEXT_BOOST: ClassVar[float] = 0.35
     DEFAULT_REGION: ClassVar[str] = "JP"
+    #: a valid number dictated in kana digits is a phone number even without a phone word
+    READ_OUT_SCORE: ClassVar[float] = 0.6
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the pattern's score: validity is necessary, context decides the rest
@@ -137,4 +144,9 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
         for r in results:
             if nearest_kind(self.context_before(norm, r.start), kinds) == OTHER:
                 continue
+            start, end = norm.to_original(r.start, r.end)
+            if _KANA.search(norm.original, start, end):
+                # digits read out in kana that make a valid number starting with 0 or +:
+                # a caller dictating a phone number, whatever the pauses
+                r.score = max(r.score, self.READ_OUT_SCORE)
             yield r

@@ -62,6 +62,17 @@ _DISTINCTIVE = frozenset(
     r for r in _SPOKEN if len(r) >= 2 and r not in {"さん", "ひと", "ごう", "いち", "はっ"}
 )
 _SPOKEN_SEPARATORS = frozenset("の 　、,・-")
+#: hesitations a speaker puts inside a number read out ("ゼロキュー えーと ゼロ"):
+#: LABELS.md keeps them inside the one span of the number
+_FILLERS: tuple[str, ...] = (
+    "えーっと", "ええっと", "えーと", "ええと", "えっと", "えー", "ええ", "あのー", "あの",
+    "うーん", "んー", "まあ", "その",
+)  # fmt: skip
+
+
+def _filler_at(text: str, i: int) -> str | None:
+    return next((f for f in _FILLERS if text.startswith(f, i)), None)
+
 
 _DASHES = frozenset("-‐‑‒–—―−ー－ｰ﹣⁃・･")
 #: counters after which a lone 十 is the number ten
@@ -143,10 +154,15 @@ def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
             distinct += reading in _DISTINCTIVE
             j = end
             continue
-        if text[j] in _SPOKEN_SEPARATORS and items and items[-1][2] != "-":
+        if items and items[-1][2] != "-" and (text[j] in _SPOKEN_SEPARATORS or _filler_at(text, j)):
             k = j
-            while k < n and text[k] in _SPOKEN_SEPARATORS:
-                k += 1
+            while k < n:
+                if text[k] in _SPOKEN_SEPARATORS:
+                    k += 1
+                elif filler := _filler_at(text, k):
+                    k += len(filler)
+                else:
+                    break
             if k < n and _match_spoken_token(text, k) is not None:
                 items.append((j, k, "-"))
                 j = k

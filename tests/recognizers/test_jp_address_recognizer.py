@@ -25,6 +25,8 @@ def spans(rec: JpAddressRecognizer, text: str) -> list[str]:
 
 # (sentence, the one address it holds)
 POSITIVES = [
+    # read out in pieces, の between town and block: one span
+    ("住所は 大阪市 淀川区 西中島 の 4丁目 6の24 です", "大阪市 淀川区 西中島 の 4丁目 6の24"),
     # hyphen forms, ASCII and full-width
     ("住所：東成区今里2-5-30\n電話：06-6972-0000", "東成区今里2-5-30"),
     ("住所：大阪市東住吉区針中野２－１１－６\n", "大阪市東住吉区針中野２－１１－６"),
@@ -122,6 +124,13 @@ def test_when_a_street_level_address_then_it_is_one_whole_span(
     rec: JpAddressRecognizer, text: str, expected: str
 ) -> None:
     assert spans(rec, text) == [expected]
+
+
+def test_when_two_addresses_follow_each_other_then_they_stay_two_spans(
+    rec: JpAddressRecognizer,
+) -> None:
+    text = "東京都港区芝公園4-2-8 大阪市北区梅田1-1-1"
+    assert spans(rec, text) == ["東京都港区芝公園4-2-8", "大阪市北区梅田1-1-1"]
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

@@ -77,6 +77,7 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("昭和五十年十月十日", "昭和50年10月10日"),
         ("十番十号", "10番10号"),
         ("〇九〇の一二三四の五六七八", "090-1234-5678"),
+        ("ゼロキュー えーと ゼロの いちにさんよん", "09-0-1234"),
         ("ゼロキューゼロのいちにさんよん", "090-1234"),
         ("ぜろろく", "06"),
         ("ゼロナナゼロのハチハチイチサンのニーゴーヨンキュー", "070-8813-2549"),
@@ -97,7 +98,17 @@ def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
 
 @pytest.mark.parametrize(
     "word",
-    ["田中さん", "千葉県", "百合子", "十分です", "サンキュー", "にさんにち", "しごと", "ごく普通"],
+    [
+        "田中さん",
+        "千葉県",
+        "百合子",
+        "十分です",
+        "サンキュー",
+        "にさんにち",
+        "しごと",
+        "ごく普通",
+        "えーと 田中です",
+    ],
 )
 def test_when_kana_or_kanji_are_words_then_they_stay_words(word: str) -> None:
     assert normalize(word).text == word
