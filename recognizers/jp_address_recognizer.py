@@ -307,11 +307,9 @@ def _block_ok(
     if not block.strong and run_on and _building(text, block.end) == block.end:
         return False  # 3人, 5年: a count, not a lot number
     if not admin:
-        # 日の里12号公園: one number run into a word is a name, not a block
-        # 白鳥3号 (a train): alone, a town needs 丁目/番地 or two numbers
-        lone = block.groups == 1 and (
-            _WORD_CHAR.match(text, block.end) is not None or not block.chome_or_banchi
-        )
+        # 日の里12号公園, 白鳥3号 (a train): alone, a town needs 丁目/番地 or two
+        # numbers; with 丁目/番地 it is a place whatever follows (花園北2丁目付近)
+        lone = block.groups == 1 and not block.chome_or_banchi
         return town and name is None and block.strong and not lone
     if town and not muni and not block.strong:
         return False  # 北海道10区: a prefecture and a number

@@ -78,6 +78,10 @@ _KANA_BEFORE_HONORIFIC = re.compile(
     r"([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,})(?:くん|ちゃん|さん|様(?![々子変式相なに]))"
 )
 _KANA_PARTICLES = frozenset("のはがをにともでへや")
+_STAFF = re.compile(
+    r"(?:担当者?|対応者|受付者)(?:の|は|[：:])?[ \u3000]?([\u4e00-\u9fff\u3005]{2,3})"
+    r"(?=[にへがのはからまで、。 \u3000\n）)]|$)"
+)
 _SPACED_KANA_WORD = re.compile(r"[ \u3000]([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,12})")
 #: kana words before an honorific that address or name a relation, not a person
 _KANA_NOT_NAMES: tuple[str, ...] = (
@@ -296,6 +300,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "title": 0.45,
         "cjk_name": 0.4,
         "surname_plus": 0.25,
+        "staff": 0.35,
     }
 
     def __init__(
@@ -372,6 +377,7 @@ class JpPersonRecognizer(EntityRecognizer):
             self._honorific_candidates(doc, add)
         self._field_candidates(text, add)
         self._kana_before_honorific_candidates(text, add)
+        self._staff_candidates(text, add)
         self._slot_candidates(text, add)
         self._romaji_candidates(text, add)
         places = (
@@ -568,6 +574,17 @@ class JpPersonRecognizer(EntityRecognizer):
                 if self.lexicon.is_given(word) or self.lexicon.is_surname(word):
                     add(m.start(1) + cut, m.end(1), "name_run", chain=False)
                     break
+
+    def _staff_candidates(self, text: str, add: Any) -> None:
+        """The member of staff a case goes to: ``担当の岡田に引き継ぎ``.
+
+        Sudachi often tags such a surname as a place (岡田 in 担当の岡田), so
+        the token rules miss it; a known surname of two kanji or more right
+        after 担当/対応者 is one.
+        """
+        for m in _STAFF.finditer(text):
+            if self.lexicon.is_surname(m.group(1)):
+                add(m.start(1), m.end(1), "staff", chain=False)
 
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""

@@ -192,7 +192,9 @@ WEAK_TITLES_AFTER: tuple[str, ...] = (
 #: a role or occupation written right before a name (作者の伏見, 歌手徳山璉, FWバレー)
 ROLE_BEFORE = re.compile(
     r"(?:[者手家優師士官員将王帝妃]|FW|MF|DF|GK|故|ギタリスト|ベーシスト|ドラマー|ボーカル|ピアニスト"
-    r"|アナウンサー|コメディアン|タレント|デザイナー|プロデューサー|キャスター|レスラー|ボクサー)[のは・]?$"
+    r"|アナウンサー|コメディアン|タレント|デザイナー|プロデューサー|キャスター|レスラー|ボクサー"
+    # call notes: the member of staff a case goes to (担当 岡田 に引き継ぎ)
+    r"|担当|引継ぎ先|引き継ぎ先)[のは・]?[ \u3000]?$"
 )
 #: what turns a preceding surname into the name of a company, shop, clinic or facility
 ORG_SUFFIXES: tuple[str, ...] = (

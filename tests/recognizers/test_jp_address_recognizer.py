@@ -25,6 +25,8 @@ def spans(rec: JpAddressRecognizer, text: str) -> list[str]:
 
 # (sentence, the one address it holds)
 POSITIVES = [
+    # a town with 丁目 is a place whatever word follows it
+    ("西成区の花園北2丁目付近で不法投棄", "花園北2丁目"),
     # read out in pieces, の between town and block: one span
     ("住所は 大阪市 淀川区 西中島 の 4丁目 6の24 です", "大阪市 淀川区 西中島 の 4丁目 6の24"),
     # hyphen forms, ASCII and full-width

@@ -55,6 +55,11 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # the department and title before a name in a field are not part of it
         ("対応者：市民課 田村", ["田村"]),
         ("担当：健康福祉課 主査 上田", ["上田"]),
+        # the member of staff a case goes to, even where Sudachi calls the surname a place
+        ("No.1234 の件 → 担当 岡田 に引き継ぎ", ["岡田"]),
+        ("担当の岡田に引き継ぎ", ["岡田"]),
+        ("担当の職員が対応", []),
+        ("担当部署に確認", []),
         # transcripts: kana names split by the name lists, after お名前は / before です
         ("お名前と生年月日を ささきりょうた 平成5年7月3日 です", ["ささきりょうた"]),
         ("お名前をお願いします 大野ひなたで 令和6年11月8日です", ["大野ひなた"]),
