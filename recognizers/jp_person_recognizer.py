@@ -78,6 +78,37 @@ _KANA_BEFORE_HONORIFIC = re.compile(
     r"([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,})(?:くん|ちゃん|さん|様(?![々子変式相なに]))"
 )
 _KANA_PARTICLES = frozenset("のはがをにともでへや")
+_HONORIFIC_KANA: tuple[str, ...] = ("さん", "さま", "くん", "ちゃん", "どの", "し")
+#: 名前は美咲で, written without the blank a transcript puts after the trigger
+_TIGHT_SLOT = re.compile(
+    r"(?:お?名前|氏名)(?:は|が)(?![ \u3000])"
+    # all kanji or all kana: 伺えず (a verb) is neither
+    r"([\u4e00-\u9fff\u3005]{1,4}|[\u3041-\u3096]{2,6}|[\u30a1-\u30fa\u30fc]{2,8})"
+    r"(?=です|でございます|と申します|と言います|で[、。 ]|[、。 \u3000\n]|$)"
+)
+_NOT_PERSON_OWNERS: tuple[str, ...] = (
+    "施設の", "会社の", "店の", "建物の", "団体の", "事業所の", "商品の", "制度の", "課の",
+    "公園の", "犬の", "猫の", "ペットの", "病院の", "学校の", "番組の", "アプリの",
+)  # fmt: skip
+#: last characters of facility, organisation and place names (市民会館, 北署)
+_PLACE_OR_BODY_END = frozenset("館所課会店園院校署局社団寺駅場室部庁港橋線")
+#: what follows 名前は when no name is given
+_NOT_A_NAME_ANSWER = frozenset(
+    {
+        "不明",
+        "未定",
+        "未記入",
+        "確認中",
+        "非公開",
+        "匿名",
+        "不詳",
+        "なし",
+        "無し",
+        "伏せ",
+        "空欄",
+        "同じ",
+    }
+)
 _STAFF = re.compile(
     r"(?:担当者?|対応者|受付者)(?:の|は|[：:])?[ \u3000]?([\u4e00-\u9fff\u3005]{2,3})"
     r"(?=[にへがのはからまで、。 \u3000\n）)]|$)"
@@ -301,6 +332,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "cjk_name": 0.4,
         "surname_plus": 0.25,
         "staff": 0.35,
+        "slot_tight": 0.55,
     }
 
     def __init__(
@@ -548,6 +580,8 @@ class JpPersonRecognizer(EntityRecognizer):
         if m is None or not self.lexicon.is_surname(text[start:end]):
             return
         given = m.group(0)
+        if given.startswith(_HONORIFIC_KANA):
+            return  # 佐藤さんと: an honorific and a particle, not a given name
         for cut in range(len(given), 1, -1):
             if self.lexicon.is_given(given[:cut]):
                 add(start, end + cut, "lexicon_full")
@@ -626,6 +660,21 @@ class JpPersonRecognizer(EntityRecognizer):
             end = self._join_spaced_given(text, start, end)
             strong = "名前" in m.group(0) or "氏名" in m.group(0)
             add(start, end, "slot_strong" if strong else "slot_weak")
+            self._lexicon_evidence(text, start, end, add)
+        for m in _TIGHT_SLOT.finditer(text):
+            if text[max(0, m.start() - 4) : m.start()].endswith(_NOT_PERSON_OWNERS):
+                continue  # 施設の名前は…: the name of a thing, not of a person
+            start, end = m.span(1)
+            for tail in ("でございます", "と申します", "と言います", "です", "で"):
+                if text[start:end].endswith(tail) and end - start > len(tail) + 1:
+                    end -= len(tail)
+                    break
+            answer = text[start:end]
+            if answer in _NOT_A_NAME_ANSWER or answer[-1] in _PLACE_OR_BODY_END:
+                continue
+            if _KANA_ONLY.fullmatch(answer) and not self._is_name_reading(answer):
+                continue  # 名前はええわ: a kana answer counts only when it is a known name
+            add(start, end, "slot_tight")
             self._lexicon_evidence(text, start, end, add)
         for m in self._moshimasu_re.finditer(text):
             add(m.start(1), m.end(1), "moshimasu")

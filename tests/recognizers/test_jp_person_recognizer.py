@@ -60,6 +60,12 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("担当の岡田に引き継ぎ", ["岡田"]),
         ("担当の職員が対応", []),
         ("担当部署に確認", []),
+        # a memo's 名前は… without a blank; the honorific after a surname is not a given name
+        ("娘の名前は美咲で、生年月日は", ["美咲"]),
+        ("名前は不明です", []),
+        ("お名前は あー名前はええわ 電話だけ", []),
+        ("施設の名前は市民会館です", []),
+        ("佐藤さんと鈴木さんが来られた", ["佐藤", "鈴木"]),
         # transcripts: kana names split by the name lists, after お名前は / before です
         ("お名前と生年月日を ささきりょうた 平成5年7月3日 です", ["ささきりょうた"]),
         ("お名前をお願いします 大野ひなたで 令和6年11月8日です", ["大野ひなた"]),
