@@ -9,7 +9,6 @@ Nothing printed here contains note text or original values.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,6 @@ import typer
 
 from redactor.cli import app
 
-DEFAULT_KEYRING = Path("var/keyring.json")
 DEFAULT_POLICY_DIR = Path("policies")
 
 
@@ -54,8 +52,23 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _settings() -> Any:
+    """The service's own configuration (``REDACTOR_*``, ``.env``), so the CLI and the API
+    always open the same database and keyring (``REDACTOR_DATA_DIR`` included)."""
+    from pydantic import ValidationError
+
+    from redactor.settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:  # name the settings, never their values (URLs hold secrets)
+        names = ", ".join(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
+        _fail(f"invalid configuration: REDACTOR_* setting(s) {names}")
+
+
 def _keyring_path() -> Path:
-    return Path(os.environ.get("REDACTOR_KEYRING") or DEFAULT_KEYRING)
+    path: Path = _settings().keyring_path
+    return path
 
 
 def _keyring(now: datetime, *, create: bool) -> Any:
@@ -75,9 +88,9 @@ def _keyring(now: datetime, *, create: bool) -> Any:
 
 
 def _store() -> Any:
-    from redactor.store import Store, make_engine, upgrade_to_head, url_from_env
+    from redactor.store import Store, make_engine, upgrade_to_head
 
-    engine = make_engine(url_from_env(os.environ))
+    engine = make_engine(_settings().database_url)
     upgrade_to_head(engine)
     return Store(engine)
 

@@ -98,3 +98,30 @@ def test_when_keys_init_twice_then_second_refused(env: Path) -> None:
     assert code == 2 and "already exists" in out
     os.chmod(env / "keys" / "keyring.json", 0o644)
     assert _run("keys", "rotate")[0] == 2
+
+
+def test_when_only_a_data_dir_is_configured_then_the_cli_uses_the_services_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI reads the service's settings: both open the same keyring and database."""
+    monkeypatch.delenv("REDACTOR_KEYRING", raising=False)
+    monkeypatch.delenv("REDACTOR_DB_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REDACTOR_DATA_DIR", str(tmp_path / "data"))
+    code, out = _run("keys", "init")
+    assert code == 0, out
+    assert (tmp_path / "data" / "keyring.json").exists()
+    assert not (tmp_path / "var").exists()
+    code, out = _run("sweep", "--now", "2030-01-01T00:00:00+09:00")
+    assert code == 0, out
+    assert (tmp_path / "data" / "redactor.db").exists()
+
+
+def test_when_a_setting_is_invalid_then_the_cli_names_it_without_its_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REDACTOR_ENV", "staging-secret-value")
+    code, out = _run("sweep")
+    assert code == 2
+    assert "env" in out and "staging-secret-value" not in out
