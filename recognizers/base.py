@@ -28,6 +28,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.context_words import line_before
 from recognizers.normalize import NormalizedText, normalize
 
 
@@ -92,8 +93,9 @@ class NormalizedPatternRecognizer(PatternRecognizer):
     def context_before(self, norm: NormalizedText, start: int) -> str:
         """The window searched for context words: cut at the line start when the
         recognizer reads form fields (``CONTEXT_SAME_LINE``), since a field is one line."""
-        window = norm.text[max(0, start - self.CONTEXT_WINDOW) : start]
-        return window.rsplit("\n", 1)[-1] if self.CONTEXT_SAME_LINE else window
+        if self.CONTEXT_SAME_LINE:
+            return line_before(norm.text, start, self.CONTEXT_WINDOW)
+        return norm.text[max(0, start - self.CONTEXT_WINDOW) : start]
 
     def _apply_context(self, norm: NormalizedText, result: RecognizerResult) -> None:
         window = self.context_before(norm, result.start)
