@@ -79,7 +79,6 @@ _DASHES = frozenset("-‐‑‒–—―−ー－ｰ﹣⁃・･")
 _COUNTERS = frozenset("年月日歳才番号丁階条")  # not 分: 十分 is "enough"
 #: spoken separators that stand between digits of one number (〇九〇の一二三四)
 _DIGIT_JOINERS = frozenset("の")
-_SPACES = frozenset(" 　\t")
 
 
 @dataclass(frozen=True, slots=True)
