@@ -29,6 +29,7 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.context_words import line_before
+from recognizers.dialogue import dialogue_of
 from recognizers.normalize import NormalizedText, normalize
 
 
@@ -45,6 +46,8 @@ class NormalizedPatternRecognizer(PatternRecognizer):
     CONTEXT_SAME_LINE: ClassVar[bool] = False
     #: results below this after context are dropped (0 keeps every hit)
     MIN_SCORE_WITHOUT_CONTEXT: ClassVar[float] = 0.0
+    #: a transcript turn that asked for this label counts as a context word
+    DIALOGUE_CONTEXT: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -97,11 +100,31 @@ class NormalizedPatternRecognizer(PatternRecognizer):
             return line_before(norm.text, start, self.CONTEXT_WINDOW)
         return norm.text[max(0, start - self.CONTEXT_WINDOW) : start]
 
+    def foreign_label_before(self, norm: NormalizedText, start: int) -> bool:
+        """Whether another identifier's label names the value at ``start`` (hook)."""
+        return False
+
+    def asked_in_dialogue(self, norm: NormalizedText, start: int) -> bool:
+        """Whether the value at canonical ``start`` answers a turn that asked for this label.
+
+        In a transcript the question (``お電話番号は``) is often a line or
+        two before the answer, beyond any same-line window; see
+        ``recognizers.dialogue``. A label of another identifier right before
+        the value still wins.
+        """
+        if start >= len(norm.starts) or self.foreign_label_before(norm, start):
+            return False
+        return self.supported_entities[0] in dialogue_of(norm.original).expected_at(
+            norm.starts[start]
+        )
+
     def _apply_context(self, norm: NormalizedText, result: RecognizerResult) -> None:
         window = self.context_before(norm, result.start)
         word = next((w for w in self.context if w in window), None)
         if word is None:
-            return
+            if not (self.DIALOGUE_CONTEXT and self.asked_in_dialogue(norm, result.start)):
+                return
+            word = "(asked in the previous turn)"
         result.score = min(EntityRecognizer.MAX_SCORE, result.score + self.CONTEXT_BOOST)
         result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         explanation: AnalysisExplanation | None = result.analysis_explanation

@@ -102,6 +102,10 @@ class FieldContextRecognizer(NormalizedPatternRecognizer):
     def context_before(self, norm: NormalizedText, start: int) -> str:
         return field_window(norm.text, start, self.CONTEXT_WINDOW, self.STOP_LABELS)
 
+    def foreign_label_before(self, norm: NormalizedText, start: int) -> bool:
+        window = line_before(norm.text, start, self.CONTEXT_WINDOW)
+        return any(label in window for label in self.STOP_LABELS)
+
 
 def stop_labels_except(*own: str) -> tuple[str, ...]:
     """``FIELD_LABELS`` without those that overlap one of a recognizer's own words."""

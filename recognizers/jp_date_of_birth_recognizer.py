@@ -30,7 +30,9 @@ Birth signal, strongest first:
    (``高橋 健一様（昭和32年6月14日…``, ``吉田 正雄（S10.2.3）``) → 0.7;
 5. in speech, a full date said on its own after a pause and a name-like word
    (not a particle, not a time word) and before ``です`` or another pause
-   (``母は ふくだきみこ 昭和12年の4月15日 です``) → 0.55.
+   (``母は ふくだきみこ 昭和12年の4月15日 です``) → 0.55;
+6. in a transcript, a date in a turn answering a turn that asked for the
+   birth date (``recognizers.dialogue``), with no other date label → 0.8.
 
 Anything else scores 0.1, below the service's threshold.
 
@@ -117,6 +119,7 @@ BORN_AFTER_SCORE = 1.0
 LABEL_SCORE = 0.9
 PAREN_SCORE = 0.7
 SPOKEN_SCORE = 0.55
+DIALOGUE_SCORE = 0.8
 NO_SIGNAL_SCORE = 0.1
 
 
@@ -170,6 +173,8 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     CONTEXT: ClassVar[list[str]] = ["生年月日", "誕生日", "生まれ", "出生", "生年", "誕生"]
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
+    #: the dialogue decides in ``postprocess`` (``dialogue_score``), not as a boost
+    DIALOGUE_CONTEXT: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -223,6 +228,8 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     ) -> Iterable[RecognizerResult]:
         for r in results:
             r.score = self.birth_score(norm.text, r.start, r.end)
+            if r.score == NO_SIGNAL_SCORE:
+                r.score = self.dialogue_score(norm, r.start, r.end) or NO_SIGNAL_SCORE
             # final: Presidio's token-level enhancer must not add a second boost
             r.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return results
@@ -246,6 +253,14 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         if self._is_spoken_answer(text, start, end):
             return SPOKEN_SCORE
         return NO_SIGNAL_SCORE
+
+    def dialogue_score(self, norm: NormalizedText, start: int, end: int) -> float | None:
+        """A date answering a turn that asked for the birth date (``生年月日は`` … ``昭和52年8月3日です``)."""
+        if _OTHER_AFTER.match(norm.text[end : end + 8]):
+            return None
+        if self._nearest_label(self._label_window(norm.text, start)) == "other":
+            return None
+        return DIALOGUE_SCORE if self.asked_in_dialogue(norm, start) else None
 
     def _label_window(self, text: str, start: int) -> str:
         """Same line, at most CONTEXT_WINDOW back, and after the previous date."""

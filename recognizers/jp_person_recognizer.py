@@ -48,6 +48,7 @@ from typing import Any, ClassVar
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.dialogue import dialogue_of
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -109,6 +110,23 @@ _NOT_A_NAME_ANSWER = frozenset(
         "同じ",
     }
 )
+#: an answering turn: fillers and assent, then the name-like words it starts with
+_ANSWER = re.compile(
+    r"[\s、。,「」]*(?:(?:はい|ええ|えー+|えっと|えーと|あの[ー]*|あ[ー]*|うん|そう|まあ)[\s、。,ー]*)*"
+    rf"(?P<name>[{_NAME_CHARS}]{{1,12}}(?:[ \u3000][{_NAME_CHARS}]{{1,8}})?)"
+)
+_ANSWER_TAILS: tuple[str, ...] = (
+    "でございます", "と申します", "といいます", "と言います", "っていいます", "です", "で",
+    "だよ", "だ", "や", "じゃ", "やけど", "ですけど",
+)  # fmt: skip
+#: answers that are no name: assent, refusal, questions back
+_ANSWER_NOT_NAMES = frozenset(
+    {
+        "はい", "いいえ", "いえ", "わかりました", "分かりました", "すみません", "ちょっと",
+        "名前", "本人", "私", "わたし", "僕", "ぼく", "俺", "主人", "家内", "母", "父", "娘",
+        "息子", "妻", "夫", "うち", "それ", "あれ", "なに", "何", "どうして", "結構",
+    }
+)  # fmt: skip
 _STAFF = re.compile(
     r"(?:担当者?|対応者|受付者)(?:の|は|[：:])?[ \u3000]?([\u4e00-\u9fff\u3005]{2,3})"
     r"(?=[にへがのはからまで、。 \u3000\n）)]|$)"
@@ -333,6 +351,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "surname_plus": 0.25,
         "staff": 0.35,
         "slot_tight": 0.55,
+        "dialogue_answer": 0.4,
     }
 
     def __init__(
@@ -411,6 +430,7 @@ class JpPersonRecognizer(EntityRecognizer):
         self._kana_before_honorific_candidates(text, add)
         self._staff_candidates(text, add)
         self._slot_candidates(text, add)
+        self._dialogue_candidates(text, add)
         self._romaji_candidates(text, add)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
@@ -630,7 +650,10 @@ class JpPersonRecognizer(EntityRecognizer):
         )
 
     def _field_candidates(self, text: str, add: Any) -> None:
+        dialogue = dialogue_of(text)
         for m in self._field_re.finditer(text):
+            if dialogue.is_speaker_label(m.start(), m.start(1)):
+                continue  # 相談者：はいわかりました is a turn, not a 相談者 field
             value = _NAME_LIKE.match(text, m.start(1))
             if value is None:
                 continue
@@ -647,9 +670,10 @@ class JpPersonRecognizer(EntityRecognizer):
 
     def _slot_candidates(self, text: str, add: Any) -> None:
         """Names in a transcript: after ``お名前は``, before ``と申します``, lexicon-split."""
+        dialogue = dialogue_of(text)
         for m in self._slot_re.finditer(text):
             word = self._slot_word_re.match(text, m.start(1))
-            if word is None:
+            if word is None or dialogue.is_speaker_label(word.start(), word.end()):
                 continue
             start, end = word.start(), word.end()
             value = text[start:end]
@@ -679,6 +703,36 @@ class JpPersonRecognizer(EntityRecognizer):
         for m in self._moshimasu_re.finditer(text):
             add(m.start(1), m.end(1), "moshimasu")
             self._lexicon_evidence(text, m.start(1), m.end(1), add)
+
+    def _dialogue_candidates(self, text: str, add: Any) -> None:
+        """The answer to a turn that asked for a name (``オペ：お名前を`` / ``客：えっと田中です``).
+
+        The first name-like stretch of the answering turn, fillers and
+        ``です`` cut off. On its own it stays below the threshold: a kana
+        answer must be a known name, anything else needs one more piece of
+        evidence (a dictionary, Sudachi's 人名, GiNZA), so ``はいわかりました``
+        is never a name however the turn before ended.
+        """
+        dialogue = dialogue_of(text)
+        for turn in dialogue.turns:
+            if "PERSON" not in dialogue.expected_at(turn.start):
+                continue
+            m = _ANSWER.match(text, turn.start, turn.end)
+            if m is None:
+                continue
+            start, end = m.span("name")
+            for tail in _ANSWER_TAILS:
+                if text[start:end].endswith(tail) and end - start > len(tail):
+                    end -= len(tail)
+                    break
+            answer = text[start:end]
+            if answer in _NOT_A_NAME_ANSWER or answer.rstrip("ー") in _ANSWER_NOT_NAMES:
+                continue
+            if _KANA_ONLY.fullmatch(answer.replace(" ", "")) and not self._is_name_reading(answer):
+                continue
+            end = self._join_spaced_given(text, start, end)
+            add(start, end, "dialogue_answer")
+            self._lexicon_evidence(text, start, end, add)
 
     def _join_spaced_given(self, text: str, start: int, end: int) -> int:
         """``やまだ たろう``: a surname, one blank, a given name — one full name, as in forms."""

@@ -30,6 +30,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from recognizers.invisible import visible
+
 # Kanji numerals read digit by digit or positionally.
 _KANJI_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -293,5 +295,20 @@ _SPOKEN_FIRST_CHARS = frozenset(r[0] for r in _SPOKEN)
 
 @lru_cache(maxsize=16)
 def normalize(text: str) -> NormalizedText:
-    """Canonical form of ``text`` with its offset map (cached: every recognizer asks)."""
-    return _normalize(text)
+    """Canonical form of ``text`` with its offset map (cached: every recognizer asks).
+
+    Invisible characters (``recognizers.invisible``) are read through: the
+    canonical text has none, and a value with one inside maps back to an
+    original span that covers it.
+    """
+    vis = visible(text)
+    if not vis.changed:
+        return _normalize(text)
+    inner = _normalize(vis.text)
+    pos = vis.positions
+    return NormalizedText(
+        text,
+        inner.text,
+        tuple(pos[s] for s in inner.starts),
+        tuple(pos[e - 1] + 1 for e in inner.ends),
+    )

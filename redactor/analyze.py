@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,6 +19,7 @@ import yaml
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
+from recognizers.invisible import VisibleText, visible
 from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
 from redactor.entities import LABELS, Entity
 from redactor.focus import DEFAULT_WINDOW, focus_text
@@ -203,7 +204,8 @@ class Analyzer:
         become ``Entity`` before the zone closes, so the string store of a
         long-running process does not grow with every new note.
         """
-        texts = list(texts)
+        views = [visible(t) for t in texts]
+        texts = [v.text for v in views]
         pieces: list[Chunk] = []
         owners: list[int] = []
         for i, text in enumerate(texts):
@@ -214,7 +216,10 @@ class Analyzer:
         per_note: list[list[tuple[Chunk, list[Entity]]]] = [[] for _ in texts]
         for chunk, owner, entities in zip(pieces, owners, found, strict=True):
             per_note[owner].append((chunk, entities))
-        return [resolve_label_conflicts(merge_chunk_results(parts)) for parts in per_note]
+        return [
+            _on_original(view, resolve_label_conflicts(merge_chunk_results(parts)))
+            for view, parts in zip(views, per_note, strict=True)
+        ]
 
     def _analyze_pieces(self, texts: list[str], batch_size: int) -> list[list[Entity]]:
         # Presidio's NlpEngine type knows neither ``nlp`` nor the Doc → artifacts step.
@@ -290,6 +295,19 @@ class Analyzer:
             if r.end > r.start and r.score >= self.threshold(r.entity_type)
         ]
         return entities
+
+
+def _on_original(view: VisibleText, entities: list[Entity]) -> list[Entity]:
+    """Entities found in the visible text, on the original note's code points.
+
+    Every recognizer and the model read the note without its invisible
+    characters (``recognizers.invisible``): one zero-width space inside a
+    number must not hide it. A span maps back over the invisible characters
+    inside it, so masking removes them with the value.
+    """
+    if not view.changed:
+        return entities
+    return [replace(e, start=s, end=t) for e in entities for s, t in [view.to_original(e.start, e.end)]]
 
 
 def _explain(result: RecognizerResult) -> str | None:

@@ -1,0 +1,211 @@
+"""Call transcripts as turns: who speaks where, and what each answer is an answer to.
+
+Speech-to-text and operators write a call as turns behind speaker labels
+(``オペ：``, ``相談者：``, ``A:``, ``【お客様】``, ``職員「…」``, ``[10:02] 利用者:``),
+one turn a line or many on one line. Two things follow for recognition:
+
+* a speaker label is never a form field: ``相談者：はいわかりました`` is a turn,
+  not the value of a 相談者 field, while ``相談者：山田花子`` in a call record
+  is a field. A note is read as a transcript only when speaker labels repeat
+  (some speaker speaks twice and at least two speak), so a record with one
+  ``相談者：`` line stays a form;
+* what a turn asks decides what the next turns answer. The caller answers
+  the question of the operator's previous turn (``お名前を`` → a name,
+  ``お電話番号は`` → a phone number), usually on another line, where a
+  same-line label window sees nothing. Read-backs and corrections a turn or
+  two later (``〜ですね``, ``いえ〜です``) answer the same question, so an
+  expectation lasts ``CARRY_TURNS`` turns unless a newer turn asks anew.
+
+Every label word and question word is declared once here (``SPEAKER_WORDS``,
+``TOPICS``); recognizers ask ``dialogue_of(text).expected_at(pos)``.
+Pure text: no model, no Presidio.
+
+Hand-written: no library splits Japanese call transcripts into turns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: words that name a speaker in a transcript
+SPEAKER_WORDS: tuple[str, ...] = (
+    "オペレーター", "オペレータ", "オペ", "OP", "Op", "op", "受付", "職員", "係員", "担当者",
+    "担当", "応対者", "市職員", "相談員", "通訳", "通訳者", "相談者", "お客様", "お客さま",
+    "客", "市民", "区民", "住民", "利用者", "ユーザー", "発信者", "架電者", "通話者", "申出者",
+    "本人", "家族", "男性", "女性", "Caller", "caller", "Operator", "operator", "Staff",
+    "staff", "User", "user", "Agent", "agent", "Customer", "customer", "CS", "Interpreter",
+)  # fmt: skip
+#: speaker words that are also form-field labels: on their own they do not make a transcript
+FIELD_LIKE_SPEAKERS = frozenset({"相談者", "担当", "担当者", "申出者", "本人", "受付", "応対者"})
+
+_SPEAKER_ALT = "|".join(sorted(map(re.escape, SPEAKER_WORDS), key=len, reverse=True))
+#: a speaker label at a line start, or after a blank or 。 inside a one-line transcript
+_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[ \u3000。．！？!?」]))"
+    r"(?:[\[［(（]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]］)）]?[ \u3000]*)?"  # chat timestamp
+    r"(?:"
+    r"【(?P<bracket>[^】\n]{1,12})】[ \u3000]*[：:]?"
+    rf"|(?P<word>(?:{_SPEAKER_ALT})(?:[ \u3000]?[0-9０-９A-Za-zＡ-Ｚ]{{1,2}})?)[ \u3000]*(?:[：:>＞]|(?=「))"
+    r"|(?P<letter>[A-ZＡ-Ｚ]|話者[ \u3000]?[0-9０-９]{1,2}|[Ss]peaker[ \u3000]?[0-9]{1,2})[ \u3000]*[：:>＞]"
+    r")[ \u3000]*",
+    re.MULTILINE,
+)
+
+#: what a turn asks for: label → question words (the longest match wins a tie)
+TOPICS: dict[str, tuple[str, ...]] = {
+    "PERSON": (
+        "お名前", "おなまえ", "名前", "フルネーム", "氏名", "どういう字", "どんな字", "漢字で",
+        "字を", "字は", "フリガナ", "ふりがな", "カタカナで", "ひらがなで", "読み方",
+        "お子さんの名", "お子様の名", "name", "Name",
+    ),
+    "ADDRESS": (
+        "ご住所", "住所", "お住まい", "送付先", "送り先", "所在地", "現住所", "番地", "どちらに",
+        "場所", "address", "Address",
+    ),
+    "DATE_OF_BIRTH": (
+        "生年月日", "お誕生日", "誕生日", "生まれ", "date of birth", "birthday", "Date of birth",
+    ),
+    "PHONE_NUMBER": (
+        "お電話番号", "電話番号", "お電話", "電話", "ご連絡先", "連絡先", "携帯", "折り返し",
+        "つながる番号", "phone", "Phone",
+    ),
+    "EMAIL_ADDRESS": ("メールアドレス", "メアド", "アドレス", "メール", "e-mail", "email", "Email"),
+    "BANK_ACCOUNT": ("口座番号", "口座", "通帳", "ゆうちょ", "振込先", "引き落とし"),
+    "HEALTH_INSURANCE_NUMBER": (
+        "被保険者番号", "保険証", "保険者番号", "介護保険", "国保", "記号と番号", "記号番号",
+    ),
+    "PENSION_NUMBER": ("基礎年金番号", "年金番号", "年金手帳"),
+    "MY_NUMBER": ("個人番号", "マイナンバー"),
+    "POSTAL_CODE": ("郵便番号",),
+    "DRIVERS_LICENSE": ("免許証", "免許"),
+    "RESIDENCE_CARD": ("在留カード",),
+    "PASSPORT": ("パスポート", "旅券", "passport", "Passport"),
+}  # fmt: skip
+_TOPIC_WORDS: tuple[tuple[str, str], ...] = tuple(
+    sorted(((w, label) for label, ws in TOPICS.items() for w in ws), key=lambda x: -len(x[0]))
+)
+#: a topic word inside a longer word names something else (番号 in 受付番号 is no topic)
+_NOT_TOPIC_BEFORE = ("受付", "整理", "通知書", "お客様", "お客さま", "管理", "契約", "申請")
+#: how many turns after the asking one still answer it (answer, read-back, correction)
+CARRY_TURNS = 3
+#: how far back in its own turn a question word still names the value at hand
+OWN_TURN_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's turn: its label ``[label_start, start)`` and content ``[start, end)``."""
+
+    label_start: int
+    start: int
+    end: int
+    speaker: str
+    asks: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dialogue:
+    """The turns of a transcript; empty for a note that is not one."""
+
+    text: str
+    turns: tuple[Turn, ...]
+
+    @property
+    def is_transcript(self) -> bool:
+        return bool(self.turns)
+
+    def turn_index(self, pos: int) -> int | None:
+        for i, turn in enumerate(self.turns):
+            if turn.label_start <= pos < turn.end:
+                return i
+        return None
+
+    def is_speaker_label(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside some turn's speaker label."""
+        return any(t.label_start <= start and end <= t.start for t in self.turns)
+
+    def expected_at(self, pos: int) -> tuple[str, ...]:
+        """The labels the turn holding ``pos`` answers: asked by an earlier turn.
+
+        A question word in the same turn shortly before ``pos`` decides
+        first (``電話番号は、えーと、ちょっと待ってね、090の…``); else the
+        nearest earlier turn that asks something, at most ``CARRY_TURNS``
+        turns back (the answer, the read-back, a correction).
+        """
+        i = self.turn_index(pos)
+        if i is None:
+            return ()
+        own = self.turns[i]
+        # a question word earlier in the same turn is nearer than any other turn's
+        recent = topics_in(self.text[max(own.start, pos - OWN_TURN_WINDOW) : pos])
+        if recent:
+            return (recent[-1],)
+        for back in range(1, CARRY_TURNS + 1):
+            k = i - back
+            if k < 0:
+                break
+            if self.turns[k].asks:
+                return self.turns[k].asks
+        return ()
+
+    def content_of(self, pos: int) -> tuple[int, int] | None:
+        i = self.turn_index(pos)
+        return None if i is None else (self.turns[i].start, self.turns[i].end)
+
+
+def topics_in(text: str) -> tuple[str, ...]:
+    """The labels a stretch of text asks about, in the order they are named."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for word, label in _TOPIC_WORDS:
+        for m in re.finditer(re.escape(word), text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if text[max(0, s - 4) : s].endswith(_NOT_TOPIC_BEFORE):
+                continue
+            taken.append((s, e))
+            found.append((s, label))
+    seen: list[str] = []
+    for _, label in sorted(found):
+        if label not in seen:
+            seen.append(label)
+    return tuple(seen)
+
+
+def _speaker_key(m: re.Match[str]) -> str:
+    raw = m.group("bracket") or m.group("word") or m.group("letter") or ""
+    return re.sub(r"[ \u3000]", "", raw)
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    return list(_LABEL.finditer(text))
+
+
+def _is_transcript(speakers: Sequence[str]) -> bool:
+    counts = Counter(speakers)
+    if len(counts) < 2:
+        return False
+    if len(speakers) >= 3 and max(counts.values()) >= 2:
+        return True
+    # a two-turn exchange counts when its labels are speaker words only, never field labels
+    return len(speakers) == 2 and not (set(counts) & FIELD_LIKE_SPEAKERS)
+
+
+@lru_cache(maxsize=16)
+def dialogue_of(text: str) -> Dialogue:
+    """Split ``text`` into turns when it is a transcript (cached: every recognizer asks)."""
+    labels = _labels(text)
+    speakers = [_speaker_key(m) for m in labels]
+    if not _is_transcript(speakers):
+        return Dialogue(text, ())
+    turns: list[Turn] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        start = m.end()
+        turns.append(Turn(m.start(), start, end, speakers[k], topics_in(text[start:end])))
+    return Dialogue(text, tuple(turns))

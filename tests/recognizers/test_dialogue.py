@@ -1,0 +1,96 @@
+"""The dialogue layer on its own: turns, speaker labels, what each answer answers (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.dialogue import dialogue_of, topics_in
+
+TRANSCRIPT = (
+    "オペ：お名前をお願いします。\n"
+    "相談者：はい、えっと田中です。\n"
+    "オペ：お電話番号は\n"
+    "相談者：090の1234の5678です\n"
+    "オペ：090-1234-5678ですね\n"
+    "相談者：はい"
+)
+
+
+def test_when_labels_repeat_then_the_note_is_a_transcript_of_six_turns() -> None:
+    d = dialogue_of(TRANSCRIPT)
+    assert [t.speaker for t in d.turns] == ["オペ", "相談者"] * 3
+    assert d.turns[0].asks == ("PERSON",)
+    assert d.turns[2].asks == ("PHONE_NUMBER",)
+
+
+def test_when_a_turn_asks_then_the_next_turns_answer_it() -> None:
+    d = dialogue_of(TRANSCRIPT)
+    assert d.expected_at(TRANSCRIPT.index("田中")) == ("PERSON",)
+    assert d.expected_at(TRANSCRIPT.index("090")) == ("PHONE_NUMBER",)
+    # the operator's read-back answers the same question
+    assert d.expected_at(TRANSCRIPT.rindex("090")) == ("PHONE_NUMBER",)
+
+
+def test_when_a_label_is_a_speaker_then_it_is_no_field() -> None:
+    d = dialogue_of(TRANSCRIPT)
+    at = TRANSCRIPT.index("相談者")
+    assert d.is_speaker_label(at, at + 4)
+    assert not d.is_speaker_label(TRANSCRIPT.index("田中"), TRANSCRIPT.index("田中") + 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("A: お名前は？ B: 鈴木です A: ありがとうございます", ["A", "B", "A"]),
+        (
+            "【オペレーター】ご住所を\n【お客様】札幌市\n【オペレーター】はい",
+            ["オペレーター", "お客様", "オペレーター"],
+        ),
+        ("職員「お名前を」市民「田中です」職員「はい」", ["職員", "市民", "職員"]),
+        (
+            "[10:02] 利用者: こんにちは\n[10:03] 担当: お名前を\n[10:04] 利用者: 山田",
+            ["利用者", "担当", "利用者"],
+        ),
+        ("話者1：もしもし\n話者2：はい市役所です\n話者1：あの", ["話者1", "話者2", "話者1"]),
+        ("OP> ご用件は\n客> 水道の件で", ["OP", "客"]),
+    ],
+)
+def test_when_any_common_label_convention_then_turns_are_found(
+    text: str, speakers: list[str]
+) -> None:
+    assert [t.speaker for t in dialogue_of(text).turns] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相談者：山田花子\n電話：090-1234-5678\n受付：佐藤",  # a call record's fields
+        "相談者：匿名希望\n内容：騒音",
+        "氏名：森川 大輔　電話：072-221-8804",
+        "えっと たかはしです 番号は 090 です",  # no labels at all
+        "",
+    ],
+)
+def test_when_labels_do_not_repeat_then_the_note_is_not_a_transcript(text: str) -> None:
+    assert not dialogue_of(text).is_transcript
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("お名前と生年月日をお願いします", ("PERSON", "DATE_OF_BIRTH")),
+        ("ご連絡先のお電話番号は", ("PHONE_NUMBER",)),
+        ("受付番号は", ()),
+        ("基礎年金番号をお願いします", ("PENSION_NUMBER",)),
+        ("ゆうちょの記号番号を", ("BANK_ACCOUNT", "HEALTH_INSURANCE_NUMBER")),
+        ("本日はどうされましたか", ()),
+    ],
+)
+def test_topics_are_the_labels_a_question_names(text: str, topics: tuple[str, ...]) -> None:
+    assert topics_in(text) == topics
+
+
+def test_when_the_same_turn_names_another_topic_then_it_wins() -> None:
+    text = "オペ：お名前を\n客：田中です\nオペ：口座番号は\n客：はい、口座番号は1234567です"
+    d = dialogue_of(text)
+    assert d.expected_at(text.index("1234567")) == ("BANK_ACCOUNT",)
