@@ -255,7 +255,10 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         return NO_SIGNAL_SCORE
 
     def dialogue_score(self, norm: NormalizedText, start: int, end: int) -> float | None:
-        """A date answering a turn that asked for the birth date (``生年月日は`` … ``昭和52年8月3日です``)."""
+        """A date in a turn answering one that asked for the birth date.
+
+        ``オペ：生年月日を`` / ``客：昭和52年8月3日です``: the label is a line up.
+        """
         if _OTHER_AFTER.match(norm.text[end : end + 8]):
             return None
         if self._nearest_label(self._label_window(norm.text, start)) == "other":

@@ -307,7 +307,11 @@ def _on_original(view: VisibleText, entities: list[Entity]) -> list[Entity]:
     """
     if not view.changed:
         return entities
-    return [replace(e, start=s, end=t) for e in entities for s, t in [view.to_original(e.start, e.end)]]
+    out = []
+    for e in entities:
+        start, end = view.to_original(e.start, e.end)
+        out.append(replace(e, start=start, end=end))
+    return out
 
 
 def _explain(result: RecognizerResult) -> str | None:
