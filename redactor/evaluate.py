@@ -70,6 +70,10 @@ class LabelScore:
 @dataclass
 class Report:
     labels: dict[str, LabelScore] = field(default_factory=dict)
+    #: documents scored, those without any gold span, and those of them with a prediction
+    docs: int = 0
+    pii_free_docs: int = 0
+    pii_free_flagged: int = 0
 
     @property
     def total(self) -> LabelScore:
@@ -127,6 +131,10 @@ def _covered(gold: Span, preds: Sequence[Span]) -> bool:
 
 def score_document(gold: Sequence[Span], pred: Sequence[Span], report: Report) -> None:
     """Add one document's spans to ``report``."""
+    report.docs += 1
+    if not gold:
+        report.pii_free_docs += 1
+        report.pii_free_flagged += bool(pred)
     labels = {s[2] for s in gold} | {s[2] for s in pred}
     for label in labels:
         g = [s for s in gold if s[2] == label]
@@ -163,6 +171,46 @@ def evaluate(
         for label in keep:
             report.labels.setdefault(label, LabelScore())
     return report
+
+
+def evaluate_by_style(
+    gold_rows: Iterable[Mapping[str, object]],
+    pred_docs: Mapping[str, Sequence[Span]],
+    key: str = "style",
+) -> dict[str, Report]:
+    """One report per value of the gold rows' ``style`` field (rows without one: ``-``)."""
+    groups: dict[str, dict[str, list[Span]]] = defaultdict(dict)
+    for row in gold_rows:
+        style = str(row.get(key) or "-")
+        groups[style].update(spans_by_id([row], "spans"))
+    return {style: evaluate(docs, pred_docs) for style, docs in sorted(groups.items())}
+
+
+def format_style_table(reports: Mapping[str, Report]) -> str:
+    """Leak and overlap precision per style, and PII-free notes that got a detection."""
+    head = (
+        f"{'style':<22}{'notes':>6}{'gold':>6}{'pred':>6}  {'oP':>6}{'oR':>6}"
+        f"  {'leak':>6}  {'pii-free flagged':>16}"
+    )
+    lines = [head, "-" * len(head)]
+    total = Report()
+    for style, r in reports.items():
+        t = r.total
+        lines.append(
+            f"{style:<22}{r.docs:>6}{t.gold:>6}{t.pred:>6}  {t.overlap_p:>6.3f}{t.overlap_r:>6.3f}"
+            f"  {t.leak:>6.1%}  {r.pii_free_flagged:>8} of {r.pii_free_docs:<5}"
+        )
+        for label, score in r.labels.items():
+            total.labels.setdefault(label, LabelScore()).add(score)
+        total.docs += r.docs
+        total.pii_free_docs += r.pii_free_docs
+        total.pii_free_flagged += r.pii_free_flagged
+    t = total.total
+    lines.append(
+        f"{'TOTAL':<22}{total.docs:>6}{t.gold:>6}{t.pred:>6}"
+        f"  {t.overlap_p:>6.3f}{t.overlap_r:>6.3f}  {t.leak:>6.1%}  {total.pii_free_flagged:>8} of {total.pii_free_docs:<5}"
+    )
+    return "\n".join(lines)
 
 
 def spans_by_id(rows: Iterable[Mapping[str, object]], key: str) -> dict[str, list[Span]]:

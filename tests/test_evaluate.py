@@ -45,3 +45,20 @@ def test_when_prediction_has_another_label_then_gold_leaks() -> None:
 )
 def test_leak_rate_table(gold, pred, leak) -> None:  # type: ignore[no-untyped-def]
     assert _one(gold, pred).total.leak == leak
+
+
+def test_when_gold_rows_carry_a_style_then_each_style_is_scored_apart() -> None:
+    from redactor.evaluate import evaluate_by_style, format_style_table
+
+    rows = [
+        {"id": "a", "style": "transcript", "spans": [{"start": 0, "end": 2, "label": "PERSON"}]},
+        {"id": "b", "style": "no_pii", "spans": []},
+        {"id": "c", "style": "no_pii", "spans": []},
+    ]
+    pred = {"a": [], "b": [(0, 1, "PERSON")], "c": []}
+    reports = evaluate_by_style(rows, pred)
+    assert set(reports) == {"transcript", "no_pii"}
+    assert reports["transcript"].total.leak == 1.0
+    assert (reports["no_pii"].pii_free_docs, reports["no_pii"].pii_free_flagged) == (2, 1)
+    table = format_style_table(reports)
+    assert "1 of 2" in table.splitlines()[-1]

@@ -10,7 +10,7 @@ import typer
 
 from redactor.analyze import build_analyzer
 from redactor.cli import app
-from redactor.evaluate import evaluate, spans_by_id
+from redactor.evaluate import evaluate, evaluate_by_style, format_style_table, spans_by_id
 from redactor.jsonl import BadLine, Note, atomic_output, dump_line, open_input, read_notes
 from redactor.workers import analyze_in_workers
 
@@ -128,8 +128,16 @@ def eval_(
     else:
         with open_input(pred) as fh:
             pred_rows = [json.loads(line) for line in fh if line.strip()]
-    report = evaluate(gold_spans, spans_by_id(pred_rows, "entities"))
+    pred_spans = spans_by_id(pred_rows, "entities")
+    report = evaluate(gold_spans, pred_spans)
+    styles = evaluate_by_style(rows, pred_spans) if any("style" in r for r in rows) else {}
     if format == "json":
-        typer.echo(json.dumps(report.to_json(), indent=2))
+        out: dict[str, object] = {**report.to_json()}
+        if styles:
+            out["by_style"] = {k: v.to_json()["TOTAL"] for k, v in styles.items()}
+        typer.echo(json.dumps(out, indent=2))
     else:
         typer.echo(report.format_table())
+        if styles:
+            typer.echo("")
+            typer.echo(format_style_table(styles))
