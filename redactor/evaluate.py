@@ -186,6 +186,14 @@ def evaluate_by_style(
     return {style: evaluate(docs, pred_docs) for style, docs in sorted(groups.items())}
 
 
+def _style_row(name: str, r: Report) -> str:
+    t = r.total
+    return (
+        f"{name:<22}{r.docs:>6}{t.gold:>6}{t.pred:>6}  {t.overlap_p:>6.3f}{t.overlap_r:>6.3f}"
+        f"  {t.leak:>6.1%}  {r.pii_free_flagged:>8} of {r.pii_free_docs:<5}"
+    )
+
+
 def format_style_table(reports: Mapping[str, Report]) -> str:
     """Leak and overlap precision per style, and PII-free notes that got a detection."""
     head = (
@@ -195,21 +203,13 @@ def format_style_table(reports: Mapping[str, Report]) -> str:
     lines = [head, "-" * len(head)]
     total = Report()
     for style, r in reports.items():
-        t = r.total
-        lines.append(
-            f"{style:<22}{r.docs:>6}{t.gold:>6}{t.pred:>6}  {t.overlap_p:>6.3f}{t.overlap_r:>6.3f}"
-            f"  {t.leak:>6.1%}  {r.pii_free_flagged:>8} of {r.pii_free_docs:<5}"
-        )
+        lines.append(_style_row(style, r))
         for label, score in r.labels.items():
             total.labels.setdefault(label, LabelScore()).add(score)
         total.docs += r.docs
         total.pii_free_docs += r.pii_free_docs
         total.pii_free_flagged += r.pii_free_flagged
-    t = total.total
-    lines.append(
-        f"{'TOTAL':<22}{total.docs:>6}{t.gold:>6}{t.pred:>6}"
-        f"  {t.overlap_p:>6.3f}{t.overlap_r:>6.3f}  {t.leak:>6.1%}  {total.pii_free_flagged:>8} of {total.pii_free_docs:<5}"
-    )
+    lines.append(_style_row("TOTAL", total))
     return "\n".join(lines)
 
 
