@@ -19,6 +19,9 @@ Canonical form:
   positional ``二十四`` → ``24``);
 * runs of at least three spoken kana digits (or two starting with ゼロ/まる)
   → ASCII digits, the ``の``/spaces between them → ``-``;
+* numbers read the long way with what they count, era names and day words
+  (``しょうわごじゅうねんしちがつふつか`` → ``昭和50年7月2日``, ``にちょうめ`` →
+  ``2丁目``; ``recognizers.spoken_counts``);
 * any dash-like character, ``・`` or ``.``-less separator between two digits → ``-``.
 
 The map: canonical character ``i`` comes from original ``[starts[i], ends[i])``.
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recognizers.invisible import visible
+from recognizers.spoken_counts import read_counted, to_hiragana
 
 # Kanji numerals read digit by digit or positionally.
 _KANJI_DIGITS = {
@@ -228,10 +232,17 @@ def _is_kanji_numeral(ch: str) -> bool:
 
 def _normalize(text: str) -> NormalizedText:
     out = _Builder()
+    hira = to_hiragana(text)
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
+        counted = read_counted(text, hira, i) if hira[i] in _COUNTED_FIRST_CHARS else None
+        if counted:
+            for piece in counted:
+                out.emit(piece.out, piece.start, piece.end)
+            i = counted[-1].end
+            continue
         if _is_kanji_numeral(ch):
             j = i
             while j < n and _is_kanji_numeral(text[j]):
@@ -291,6 +302,8 @@ def _normalize(text: str) -> NormalizedText:
 
 
 _SPOKEN_FIRST_CHARS = frozenset(r[0] for r in _SPOKEN)
+#: first letters of a number read the long way (``recognizers.spoken_counts``)
+_COUNTED_FIRST_CHARS = frozenset("いにさよしごろなはきくじひびぴせぜつふみむよことへれめたが")
 
 
 @lru_cache(maxsize=16)
