@@ -75,7 +75,9 @@ _FIRST_WESTERN_YEAR = 1868
 _ERA_KANJI = "|".join(era.name for era in ERAS)
 _ERA_INITIALS = "".join(era.initial for era in ERAS)
 _YEAR = r"(?:\d{1,2}|元)"
-_KANJI_DATE = r"\s*年\s*の?\s*\d{1,2}\s*月\s*の?\s*\d{1,2}\s*日"
+#: what a speaker puts between year, month and day: pauses, の, fillers (年の、えーと、9月)
+_PAUSE = r"(?:[\s、,の]|えーと|えっと|えー|あの)*"
+_KANJI_DATE = rf"\s*年{_PAUSE}\d{{1,2}}\s*月{_PAUSE}\d{{1,2}}\s*日"
 _DOTTED_DATE = r"([./-])\d{1,2}\1\d{1,2}(?![\d.]|-\d)"
 _ERA_PREFIX = (
     rf"(?:(?:{_ERA_KANJI})\s*|(?<![A-Za-z])[{_ERA_INITIALS}{_ERA_INITIALS.lower()}]\.?\s?)"
@@ -85,8 +87,8 @@ _WESTERN_YEAR = r"(?<![\d./-])(?:18|19|20)\d{2}"
 # A date is parsed again from the matched canonical text to validate it.
 _PARSE = re.compile(
     rf"^(?:(?P<era>{_ERA_KANJI}|[{_ERA_INITIALS}{_ERA_INITIALS.lower()}])\.?\s*)?"
-    r"(?:(?P<year>\d{1,4}|元)\s*(?:年\s*の?|[./-])\s*)?"
-    r"(?:(?P<month>\d{1,2})\s*(?:月\s*の?|[./-])\s*)"
+    rf"(?:(?P<year>\d{{1,4}}|元)\s*(?:年{_PAUSE}|[./-])\s*)?"
+    rf"(?:(?P<month>\d{{1,2}})\s*(?:月{_PAUSE}|[./-])\s*)"
     r"(?:(?P<day>\d{1,2})\s*日?)?$"
 )
 

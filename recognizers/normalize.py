@@ -230,6 +230,38 @@ def _is_kanji_numeral(ch: str) -> bool:
     return ch in _KANJI_DIGITS or ch in _KANJI_UNITS or ch in _KANJI_MYRIAD
 
 
+#: what a speaker or a hurried typist puts between the digit groups of one number
+_PAUSE_CHARS = frozenset("の、, 　-")
+_PAUSE_MARKS = frozenset("の、")
+
+
+def _collapse_pauses_between_digits(out: _Builder) -> None:
+    """``025の、628`` and ``022、223``: a pause between digit groups is one ``-``.
+
+    Only runs that hold an ``の`` or ``、`` (a plain blank between groups is
+    left to the patterns that expect it, as in My Numbers written 4-4-4).
+    """
+    chars, starts, ends = out.chars, out.starts, out.ends
+    k = 1
+    while k < len(chars) - 1:
+        if chars[k] in _PAUSE_CHARS and chars[k - 1].isascii() and chars[k - 1].isdigit():
+            m = k
+            while m < len(chars) and chars[m] in _PAUSE_CHARS:
+                m += 1
+            run = chars[k:m]
+            if (
+                m < len(chars)
+                and (m - k > 1 or chars[k] == "、")
+                and chars[m].isascii()
+                and chars[m].isdigit()
+                and _PAUSE_MARKS.intersection(run)
+            ):
+                chars[k:m] = ["-"]
+                starts[k:m] = [starts[k]]
+                ends[k:m] = [ends[m - 1]]
+        k += 1
+
+
 def _normalize(text: str) -> NormalizedText:
     out = _Builder()
     hira = to_hiragana(text)
@@ -287,6 +319,7 @@ def _normalize(text: str) -> NormalizedText:
             continue
         out.emit(_nfkc(ch), i, i + 1)
         i += 1
+    _collapse_pauses_between_digits(out)
     chars = out.chars
     # dashes and dots between digits are one canonical separator
     for k in range(1, len(chars) - 1):

@@ -139,3 +139,30 @@ def test_the_clock_is_injected_so_a_future_date_depends_on_today() -> None:
     text = "生年月日は令和7年1月1日です"
     later = JpDateOfBirthRecognizer(today=lambda: date(2025, 6, 1))
     assert reported(later, text) == ["令和7年1月1日"]
+
+
+@pytest.mark.parametrize(
+    "spoken",
+    [
+        "生年月日は しょうわじゅうさんねんの、しがつ、にじゅういちにち です",
+        "生年月日は昭和十七年の、九月の、えーと、二十三日です",
+    ],
+)
+def test_when_a_birth_date_is_read_out_with_pauses_then_it_is_one_span(spoken: str) -> None:
+    results = JpDateOfBirthRecognizer().analyze(spoken, ["DATE_OF_BIRTH"])
+    assert len(results) == 1
+    value = spoken[results[0].start : results[0].end]
+    assert value.startswith(("しょうわ", "昭和")) and value.endswith(("にち", "日"))
+    assert results[0].score >= 0.5
+
+
+def test_when_the_previous_turn_asked_the_birth_date_then_a_typed_date_counts() -> None:
+    note = "オペ：生年月日をお願いします\n相談者：えっと、昭和52年8月3日です\nオペ：はい"
+    results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
+    assert [note[r.start : r.end] for r in results if r.score >= 0.5] == ["昭和52年8月3日"]
+
+
+def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date() -> None:
+    note = "オペ：お支払期限は\n相談者：令和6年8月3日です\nオペ：はい"
+    results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
+    assert all(r.score < 0.5 for r in results)

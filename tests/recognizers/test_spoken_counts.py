@@ -67,3 +67,17 @@ def test_any_showa_year_and_month_read_out_is_found_whole(year: int, month: int,
     norm = normalize(spoken)
     assert norm.text == f"昭和{year}年{sep}{month}月"
     assert norm.to_original(0, len(norm.text)) == (0, len(spoken))
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("025の、ろくにーはちの、さんよんきゅーなな", "025-628-3497"),
+        ("022、223、9647", "022-223-9647"),
+        ("1234 5678 9018", "1234 5678 9018"),  # a plain blank between groups stays
+    ],
+)
+def test_when_digit_groups_are_paused_between_then_one_dash_joins_them(
+    written: str, canonical: str
+) -> None:
+    assert normalize(written).text == canonical
