@@ -20,6 +20,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from recognizers.invisible import VisibleText, visible
+from recognizers.repeats import repeated_spans
 from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
 from redactor.entities import LABELS, Entity
 from redactor.focus import DEFAULT_WINDOW, focus_text
@@ -217,7 +218,7 @@ class Analyzer:
         for chunk, owner, entities in zip(pieces, owners, found, strict=True):
             per_note[owner].append((chunk, entities))
         return [
-            _on_original(view, resolve_label_conflicts(merge_chunk_results(parts)))
+            _on_original(view, with_repeats(view.text, merge_chunk_results(parts)))
             for view, parts in zip(views, per_note, strict=True)
         ]
 
@@ -295,6 +296,31 @@ class Analyzer:
             if r.end > r.start and r.score >= self.threshold(r.entity_type)
         ]
         return entities
+
+
+def with_repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Settle label conflicts, then add every other occurrence of each value found.
+
+    A number read back by the operator or a name repeated in a summary is
+    the same PII as where it was found (``recognizers.repeats``); the repeat
+    takes the label and score of what it repeats.
+    """
+    kept = resolve_label_conflicts(entities)
+    repeats = repeated_spans(text, [(e.start, e.end, e.label) for e in kept])
+    if not repeats:
+        return kept
+    extra = [
+        Entity(
+            start=r.start,
+            end=r.end,
+            label=r.label,
+            score=kept[r.source].score,
+            recognizer="RepeatedValue",
+            explanation=f"RepeatedValue; repeats a {r.label} found elsewhere in the note",
+        )
+        for r in repeats
+    ]
+    return sorted(kept + extra, key=lambda e: (e.start, e.end, e.label))
 
 
 def _on_original(view: VisibleText, entities: list[Entity]) -> list[Entity]:

@@ -1,0 +1,44 @@
+"""A value found once is found wherever the note repeats it, in any form."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.repeats import repeated_spans, with_repeats
+
+
+def _values(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    return [(text[r.start : r.end], r.label) for r in repeated_spans(text, spans)]
+
+
+def test_when_a_spoken_number_is_read_back_in_digits_then_the_read_back_is_found() -> None:
+    text = "客：ゼロキューゼロのいちにさんよんのごーろくななはち\nオペ：090-1234-5678ですね"
+    spoken = (3, text.index("\n"), "PHONE_NUMBER")
+    assert _values(text, [spoken]) == [("090-1234-5678", "PHONE_NUMBER")]
+
+
+def test_when_a_name_is_repeated_then_each_whole_word_occurrence_is_found() -> None:
+    text = "相談者 田中 様。田中様より再度連絡。田中工務店の件ではない。"
+    assert _values(text, [(4, 6, "PERSON")]) == [("田中", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("電話 0312345678 と 受付番号 03123456789", (3, 13, "PHONE_NUMBER")),  # longer run
+        ("はるとくん、はるときいた", (0, 3, "PERSON")),  # inside a word
+        ("番号 12345 と 12345", (3, 8, "BANK_ACCOUNT")),  # too short to be sure
+    ],
+)
+def test_when_the_repeat_is_only_a_part_of_something_else_then_it_is_not_found(
+    text: str, span: tuple[int, int, str]
+) -> None:
+    assert _values(text, [span]) == []
+
+
+def test_repeats_never_overlap_spans_already_found() -> None:
+    text = "山田 山田"
+    assert with_repeats(text, [(0, 2, "PERSON"), (3, 5, "ADDRESS")]) == [
+        (0, 2, "PERSON"),
+        (3, 5, "ADDRESS"),
+    ]
