@@ -60,8 +60,7 @@ _LABEL = re.compile(
 #: what a turn asks for: label → question words (the longest match wins a tie)
 TOPICS: dict[str, tuple[str, ...]] = {
     "PERSON": (
-        "お名前", "おなまえ", "名前", "フルネーム", "氏名", "どういう字", "どんな字", "漢字で",
-        "字を", "字は", "フリガナ", "ふりがな", "カタカナで", "ひらがなで", "読み方",
+        "お名前", "おなまえ", "名前", "フルネーム", "氏名", "フリガナ", "ふりがな", "読み方",
         "お子さんの名", "お子様の名", "name", "Name",
     ),
     "ADDRESS": (

@@ -49,6 +49,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.dialogue import dialogue_of
+from recognizers.normalize import normalize
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -114,6 +115,13 @@ _NOT_A_NAME_ANSWER = frozenset(
 _ANSWER = re.compile(
     r"[\s、。,「」]*(?:(?:はい|ええ|えー+|えっと|えーと|あの[ー]*|あ[ー]*|うん|そう|まあ)[\s、。,ー]*)*"
     rf"(?P<name>[{_NAME_CHARS}]{{1,12}}(?:[ \u3000][{_NAME_CHARS}]{{1,8}})?)"
+)
+#: a name is written in one script: kanji, hiragana, katakana or Latin (blank allowed)
+_ONE_SCRIPT_NAME = re.compile(
+    r"[\u4e00-\u9fff\u3005]{1,4}(?:[ \u3000][\u4e00-\u9fff\u3005]{1,4})?"
+    r"|[\u3041-\u3096ー]{2,8}(?:[ \u3000][\u3041-\u3096ー]{2,8})?"
+    r"|[\u30a1-\u30fa\u30fc・]{2,16}(?:[ \u3000][\u30a1-\u30fa\u30fc]{2,12})?"
+    r"|[A-Za-z][A-Za-z'\-]+(?:[ \u3000][A-Za-z][A-Za-z'\-]+){0,3}"
 )
 _ANSWER_TAILS: tuple[str, ...] = (
     "でございます", "と申します", "といいます", "と言います", "っていいます", "です", "で",
@@ -351,7 +359,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "surname_plus": 0.25,
         "staff": 0.35,
         "slot_tight": 0.55,
-        "dialogue_answer": 0.4,
+        "dialogue_answer": 0.38,
     }
 
     def __init__(
@@ -399,9 +407,13 @@ class JpPersonRecognizer(EntityRecognizer):
             return []
         cands: dict[tuple[int, int], _Candidate] = {}
 
+        spoken = _spoken_number_positions(text)
+
         def add(
             start: int, end: int, source: str, score: float | None = None, chain: bool = True
         ) -> None:
+            if spoken and any(spoken[k] for k in range(start, end)):
+                return  # じゅうさん, ななちょうめ: a number read out, not a name
             if source == "regnal":  # ジョージ6世: the only name that holds a digit
                 cands.setdefault((start, end), _Candidate(start, end)).add(
                     source, self.SCORES[source]
@@ -728,10 +740,17 @@ class JpPersonRecognizer(EntityRecognizer):
             answer = text[start:end]
             if answer in _NOT_A_NAME_ANSWER or answer.rstrip("ー") in _ANSWER_NOT_NAMES:
                 continue
-            if _KANA_ONLY.fullmatch(answer.replace(" ", "")) and not self._is_name_reading(answer):
-                continue
+            if not _ONE_SCRIPT_NAME.fullmatch(answer):
+                continue  # 母と妹がいて, 念のため: words, not a name
+            known_kana = False
+            if _KANA_ONLY.fullmatch(answer.replace(" ", "")):
+                if not self._is_name_reading(answer):
+                    continue
+                known_kana = True
             end = self._join_spaced_given(text, start, end)
             add(start, end, "dialogue_answer")
+            if known_kana:
+                add(start, end, "lexicon_part")
             self._lexicon_evidence(text, start, end, add)
 
     def _join_spaced_given(self, text: str, start: int, end: int) -> int:
@@ -980,6 +999,27 @@ def _skip_department(text: str, start: int, end: int) -> int:
     while (m := _DEPARTMENT.match(text, start)) is not None and m.end() < end:
         start = m.end()
     return start
+
+
+def _spoken_number_positions(text: str) -> list[bool]:
+    """Which characters of ``text`` are kana that the normalizer read as a number.
+
+    Kanji numerals are left out: 三郎 and 一美 are names that hold a digit.
+    """
+    norm = normalize(text)
+    if norm.text == text:
+        return []
+    marks = [False] * len(text)
+    for i, ch in enumerate(norm.text):
+        if (ch.isascii() and ch.isdigit()) or ch in _COUNTER_CHARS:
+            for k in range(norm.starts[i], norm.ends[i]):
+                if _KANA_CHAR.match(text[k]):
+                    marks[k] = True
+    return marks
+
+
+_COUNTER_CHARS = frozenset("年月日丁目番地号条歳")
+_KANA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
 
 
 def _is_name_token(token: Any) -> bool:

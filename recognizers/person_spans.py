@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 #: honorifics and address terms that follow a name but are not part of it
 HONORIFICS: tuple[str, ...] = (
@@ -497,6 +498,16 @@ def reading_after(
     return None
 
 
+def _load_not_names() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "not_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+#: words that are never a name: empty name fields, katakana jobs, spelled letters
+NOT_NAMES: frozenset[str] = _load_not_names()
+
+
 def hard_negative(text: str, start: int, end: int) -> str | None:
     """Why the span is not a person (a company, shop, place, role), or None.
 
@@ -507,6 +518,8 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
     span = text[start:end]
     if span in ROLE_WORDS or span in HONORIFICS:
         return "role word"
+    if span in NOT_NAMES or span.replace(" ", "").replace("\u3000", "") in NOT_NAMES:
+        return "never a name"
     if any(part in KATAKANA_NON_NAME_PARTS for part in re.split(r"[・=＝ ]", span)):
         return "organisation word"
     after = text[end : end + 12]

@@ -117,9 +117,7 @@ def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Rep
     return out
 
 
-def with_repeats(
-    text: str, spans: Iterable[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
+def with_repeats(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``spans`` and every repeat of their values, sorted."""
     given = list(spans)
     extra = [(r.start, r.end, r.label) for r in repeated_spans(text, given)]

@@ -200,3 +200,29 @@ def test_an_injected_lexicon_replaces_the_shipped_one() -> None:
 
     assert found(JpPersonRecognizer(lexicon=empty)) == []
     assert found(JpPersonRecognizer(lexicon=load_person_lexicon())) == ["すずきはなこ"]
+
+
+_TRANSCRIPT_NEGATIVES = [
+    # a speaker label is no name field, and an answer of words is no name
+    "相談者：はいわかりました\nオペ：ありがとうございます\n相談者：はい",
+    "オペ：お名前をお願いします\n相談者：母と妹がいて\nオペ：はい",
+    # a number or an address read out in kana is no name
+    "オペ：ご住所は\n相談者：ほうかんちょう一丁目の、にじゅうさんのはちです\nオペ：はい",
+    # letters spelled out, katakana jobs, empty name fields
+    "オペ：メールは\n客：エム、てん、アット\nオペ：はい",
+    "ケアマネジャーさんから電話",
+    "相談者：匿名希望\n連絡先：なし",
+    "氏名：不詳（男性・高齢）",
+]
+
+
+@pytest.mark.parametrize("note", _TRANSCRIPT_NEGATIVES)
+def test_when_transcript_words_look_like_name_slots_then_no_person(note: str) -> None:
+    results = JpPersonRecognizer().analyze(note, ["PERSON"])
+    assert [note[r.start : r.end] for r in results if r.score >= 0.5] == []
+
+
+def test_when_the_previous_turn_asked_the_name_then_a_known_kana_answer_is_a_name() -> None:
+    note = "オペ：お名前をお願いします\n相談者：えっと、たかはし ゆうこです\nオペ：はい"
+    results = JpPersonRecognizer().analyze(note, ["PERSON"])
+    assert [note[r.start : r.end] for r in results if r.score >= 0.5] == ["たかはし ゆうこ"]
