@@ -224,6 +224,49 @@ _SPOKEN_JOIN = re.compile(r"[ \u3000]*の?[ \u3000]*")
 _BLOCK_END = re.compile(r"[0-9号地室階目]")
 
 
+#: what a speaker puts between the parts of an address said aloud
+_PAUSE = re.compile(r"(?:[、,  　]|えーと|えっと|えー+|あのー?|その)+")
+_PAUSE_BEFORE = re.compile(rf"[{_HAN}{_KATA}{_HIRA}目地号番]")
+
+
+def without_pauses(text: str) -> tuple[str, list[int]]:
+    """Canonical ``text`` without the pauses of an address read out, and where each char was.
+
+    ``長岡市大手通の2丁目の、13-4`` and ``青葉区上杉1丁目、えー、6の2`` are one
+    address each: a pause (``、``, a blank, a filler) between a place word or
+    a counter and the digits that follow it is dropped, and so is an ``の``
+    between a town name and its block (``大手通の2丁目``). A pause after a
+    digit stays: ``4-6-24、090…`` is an address and then a phone number.
+    """
+    keep: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        m = _PAUSE.match(text, i)
+        if m is not None and keep:
+            after = m.end()
+            if text[after : after + 1] == "の" and after + 1 < n and text[after + 1].isdigit():
+                after += 1
+            prev = text[keep[-1]]
+            if after < n and text[after].isdigit() and _PAUSE_BEFORE.match(prev):
+                i = after
+                continue
+        if (
+            text[i] == "の"
+            and keep
+            and i + 1 < n
+            and text[i + 1].isdigit()
+            and re.match(rf"[{_HAN}{_KATA}]", text[keep[-1]])
+        ):
+            i += 1  # 大手通の2丁目: the town, then its block
+            continue
+        keep.append(i)
+        i += 1
+    if len(keep) == n:
+        return text, list(range(n))
+    return "".join(text[k] for k in keep), keep
+
+
 @dataclass(frozen=True, slots=True)
 class _Parse:
     start: int
@@ -322,8 +365,18 @@ def _block_ok(
     return block.strong or name.startswith(("字", "大字")) or len(name) >= 2
 
 
+#: a building and room said after a pause (、コーポ大手の201号室, 、レジデンス七〇四):
+#: it must end in a room number and hold katakana or a building word
+_BUILDING_AFTER_PAUSE = re.compile(
+    rf"[、,][ 　]?(?=[^、,\n]*?(?:[{_KATA}]|{_BUILDING_SUFFIX}))"
+    rf"[{_NAME_CHARS}{_HIRA}A-Za-z・\d-]{{2,30}}?の?[1-9]\d{{1,4}}(?:号室|号)?(?![\d-])"
+)
+
+
 def _tail(text: str, end: int) -> int:
     """Extend an address over its building, room, floor or post-office-box note."""
+    if end > 0 and text[end - 1].isdigit() and (after := _BUILDING_AFTER_PAUSE.match(text, end)):
+        return after.end()
     at = _skip_space(text, end)
     room_end = _building(text, at)
     free = _FREE_BUILDING.match(text, end) if end > 0 and text[end - 1].isdigit() else None
@@ -390,9 +443,10 @@ class JpAddressRecognizer(EntityRecognizer):
         if entities and entity not in entities:
             return []
         norm = normalize(text)
+        compact, positions = without_pauses(norm.text)
         results: list[RecognizerResult] = []
-        for found in self.find(norm.text):
-            start, end = norm.to_original(found.start, found.end)
+        for found in self.find(compact):
+            start, end = norm.to_original(positions[found.start], positions[found.end - 1] + 1)
             explanation = AnalysisExplanation(
                 recognizer=self._display_name,
                 original_score=found.score,

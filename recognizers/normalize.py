@@ -235,7 +235,21 @@ _PAUSE_CHARS = frozenset("の、, 　-")
 _PAUSE_MARKS = frozenset("の、")
 
 
-def _collapse_pauses_between_digits(out: _Builder) -> None:
+def _formatted_run(chars: list[str], text: str, starts: list[int], k: int, step: int) -> bool:
+    """Whether the digit run next to ``k`` (``step`` -1: before, +1: after) holds a typed dash.
+
+    ``4-6-24、090-1234-5678`` is two values side by side: a pause is read
+    as one number's separator only between plain digit groups.
+    """
+    j = k + step
+    while 0 <= j < len(chars) and (chars[j].isdigit() or chars[j] == "-"):
+        if chars[j] == "-" and text[starts[j]] not in _PAUSE_MARKS:
+            return True
+        j += step
+    return False
+
+
+def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
     """``025の、628`` and ``022、223``: a pause between digit groups is one ``-``.
 
     Only runs that hold an ``の`` or ``、`` (a plain blank between groups is
@@ -255,6 +269,13 @@ def _collapse_pauses_between_digits(out: _Builder) -> None:
                 and chars[m].isascii()
                 and chars[m].isdigit()
                 and _PAUSE_MARKS.intersection(run)
+                and not (
+                    "-" not in run
+                    and (
+                        _formatted_run(chars, text, starts, k, -1)
+                        or _formatted_run(chars, text, starts, m - 1, 1)
+                    )
+                )
             ):
                 chars[k:m] = ["-"]
                 starts[k:m] = [starts[k]]
@@ -319,7 +340,7 @@ def _normalize(text: str) -> NormalizedText:
             continue
         out.emit(_nfkc(ch), i, i + 1)
         i += 1
-    _collapse_pauses_between_digits(out)
+    _collapse_pauses_between_digits(out, text)
     chars = out.chars
     # dashes and dots between digits are one canonical separator
     for k in range(1, len(chars) - 1):

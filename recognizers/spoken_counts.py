@@ -22,6 +22,7 @@ Hand-written: no library reads Japanese kana numerals with an offset map.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 #: digit words, longest first (katakana is folded to hiragana before matching)
@@ -172,6 +173,15 @@ def _item_at(hira: str, i: int, in_chain: bool) -> tuple[int, list[Piece], bool]
     return None
 
 
+_BLOCK_COUNTER_BEFORE = re.compile(
+    r"(?:丁目|番地|ちょうめ|チョウメ|ばんち|バンチ)(?:[、, \u3000]|えー+と?|えっと|あの)*$"
+)
+
+
+def _after_block_counter(text: str, i: int) -> bool:
+    return _BLOCK_COUNTER_BEFORE.search(text, max(0, i - 12), i) is not None
+
+
 def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
     """Canonical pieces for a spoken era/number/counter chain at ``i``, or None.
 
@@ -218,6 +228,13 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
             j = item[0]
     counted = any(p.out in {c for _, c in COUNTERS} | {"日"} for p in pieces)
     items = 1 if pieces else 0
+    if not pieces and _after_block_counter(text, i):
+        # 上杉一丁目、えー、ろくのに: the house number after a block, however short
+        first = _item_at(hira, i, in_chain=True)
+        if first is None:
+            return None
+        pieces, j = list(first[1]), first[0]
+        counted, items = True, 1
     while True:
         k = j
         if pieces:

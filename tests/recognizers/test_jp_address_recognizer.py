@@ -192,3 +192,30 @@ def test_when_the_shipped_gazetteer_loads_then_it_covers_all_prefectures() -> No
     gaz = load_gazetteer(GAZETTEER_PATH)
     assert len(gaz.prefectures) == 47
     assert "13東" in gaz.all_towns  # 十三東, canonical
+
+
+@pytest.mark.parametrize(
+    ("note", "address"),
+    [
+        (
+            "住所は長岡市大手通のにちょうめの、じゅうさんのよんです",
+            "長岡市大手通のにちょうめの、じゅうさんのよん",
+        ),
+        ("青葉区上杉一丁目、えー、ろくのにです", "青葉区上杉一丁目、えー、ろくのに"),
+        (
+            "博多駅前3丁目2の8、エステート博多駅前1105です",
+            "博多駅前3丁目2の8、エステート博多駅前1105",
+        ),
+    ],
+)
+def test_when_an_address_is_read_out_with_pauses_then_it_is_one_span(
+    note: str, address: str
+) -> None:
+    results = JpAddressRecognizer().analyze(note, ["ADDRESS"])
+    assert [note[r.start : r.end] for r in results] == [address]
+
+
+def test_when_a_phone_number_follows_an_address_after_a_pause_then_it_stays_apart() -> None:
+    note = "大阪市淀川区西中島4-6-24、090-1234-5678"
+    results = JpAddressRecognizer().analyze(note, ["ADDRESS"])
+    assert [note[r.start : r.end] for r in results] == ["大阪市淀川区西中島4-6-24"]
