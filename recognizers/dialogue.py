@@ -50,7 +50,7 @@ _LABEL = re.compile(
     r"(?:"
     r"【(?P<bracket>[^】\n]{1,12})】[ \u3000]*[：:]?"
     rf"|(?P<word>(?:{_SPEAKER_ALT})(?:[ \u3000]?[0-9０-９A-Za-zＡ-Ｚ]{{1,2}})?)"
-    r"[ \u3000]*(?:[：:>＞]|(?=「))"
+    r"[ \u3000]*(?:[：:>＞)）]|(?=「))"
     r"|(?P<letter>[A-ZＡ-Ｚ]|話者[ \u3000]?[0-9０-９]{1,2}|[Ss]peaker[ \u3000]?[0-9]{1,2})"
     r"[ \u3000]*[：:>＞]"
     r")[ \u3000]*",
@@ -92,7 +92,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = tuple(
 #: a topic word inside a longer word names something else (番号 in 受付番号 is no topic)
 _NOT_TOPIC_BEFORE = ("受付", "整理", "通知書", "お客様", "お客さま", "管理", "契約", "申請")
 #: how many turns after the asking one still answer it (answer, read-back, correction)
-CARRY_TURNS = 3
+CARRY_TURNS = 4
 #: how far back in its own turn a question word still names the value at hand
 OWN_TURN_WINDOW = 40
 

@@ -50,6 +50,7 @@ from typing import ClassVar, NamedTuple
 from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import NormalizedPatternRecognizer
+from recognizers.dialogue import dialogue_of
 from recognizers.normalize import NormalizedText
 
 
@@ -263,9 +264,15 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         """
         if _OTHER_AFTER.match(norm.text[end : end + 8]):
             return None
-        if self._nearest_label(self._label_window(norm.text, start)) == "other":
+        if not self.asked_in_dialogue(norm, start):
             return None
-        return DIALOGUE_SCORE if self.asked_in_dialogue(norm, start) else None
+        # the other-date labels that count are those of the turn, not its speaker (受付：)
+        window = self._label_window(norm.text, start)
+        turn = dialogue_of(norm.original).content_of(norm.starts[start])
+        if turn is not None:
+            turn_start = norm.to_canonical(turn[0], turn[0] + 1)[0]
+            window = window[max(0, len(window) - (start - turn_start)) :]
+        return None if self._nearest_label(window) == "other" else DIALOGUE_SCORE
 
     def _label_window(self, text: str, start: int) -> str:
         """Same line, at most CONTEXT_WINDOW back, and after the previous date."""

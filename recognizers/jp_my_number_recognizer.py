@@ -68,6 +68,11 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
             0.4,
         ),
         Pattern("My Number (ungrouped)", r"(?<!\d|\d[ .-])\d{12}(?!\d|[ .-]\d)", 0.4),
+        # read out in pauses wherever the speaker breathes (631-733-8-42-555); the
+        # check digit and a context word still decide
+        Pattern(
+            "My Number (read out)", r"(?<![\d-])(?=(?:\d+-){3})\d(?:-?\d){11}(?![\d]|-\d)", 0.3
+        ),
     )
     CONTEXT: ClassVar[Sequence[str]] = (
         "個人番号",

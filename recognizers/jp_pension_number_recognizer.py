@@ -36,6 +36,13 @@ class JpPensionNumberRecognizer(FieldContextRecognizer):
             0.3,
         ),
         Pattern("pension_number_plain", r"(?<![\dA-Za-z-])(?!0)\d{10}(?![\dA-Za-z]|-\d)", 0.2),
+        # read out with pauses (three or more: 5-2-0-7-318-694); a typed 123-4567890 is no
+        # pension number, so two groups never match here; context decides
+        Pattern(
+            "pension_number_read_out",
+            r"(?<![\dA-Za-z-])(?=(?:\d+-){3})\d(?:-?\d){9}(?![\dA-Za-z]|-\d)",
+            0.2,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["基礎年金番号", "年金番号", "年金手帳", "年金"]
     STOP_LABELS = stop_labels_except("年金")

@@ -41,6 +41,9 @@ COUNTERS: tuple[tuple[str, str], ...] = (
     ("ちょうめ", "丁目"), ("ちょーめ", "丁目"), ("ばんち", "番地"), ("ごうしつ", "号室"),
     ("ねん", "年"), ("がつ", "月"), ("にち", "日"), ("ばん", "番"), ("ごう", "号"),
     ("じょう", "条"), ("さい", "歳"),
+    # a number said in kana and its counter written in kanji (ごじゅうなな年)
+    ("丁目", "丁目"), ("番地", "番地"), ("年", "年"), ("月", "月"), ("日", "日"), ("番", "番"),
+    ("号", "号"), ("歳", "歳"),
 )  # fmt: skip
 #: day words of the calendar (1–10, 14, 20, 24 have their own readings)
 _DAY_WORDS: tuple[tuple[str, int], ...] = (
@@ -214,7 +217,7 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
     if era is not None:
         name = dict(ERAS)[era[0]]
         k = j + len(era[0])
-        while k < len(hira) and hira[k] in "の \u3000":
+        while k < len(hira) and hira[k] in "の、 \u3000…":
             k += 1
         if hira.startswith("がんねん", k):  # 元年
             pieces += [Piece(j, j + len(era[0]), name), Piece(k, k + 2, "元"),
