@@ -85,10 +85,37 @@ from redactor.audit import log as audit_log  # noqa: E402
 from redactor.audit.report import AuditReport, run_audit  # noqa: E402
 from redactor.crypto.envelope import rewrap  # noqa: E402
 from redactor.crypto.errors import DecryptionError  # noqa: E402
-from redactor.crypto.keys import KeyProvider, pseudonym_key, request_digest_key  # noqa: E402
+from redactor.crypto.keys import (  # noqa: E402
+    KeyProvider,
+    open_key_provider,
+    pseudonym_key,
+    request_digest_key,
+)
 from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
 from redactor.results import VaultItem  # noqa: E402
 from redactor.store.store import Journal, KeyEvent, Store, StoredRecord  # noqa: E402
+
+if TYPE_CHECKING:
+    from redactor.settings import Settings
+
+
+def open_keys(
+    settings: Settings,
+    *,
+    environ: _abc.Mapping[str, str] | None = None,
+    create: bool = False,
+    now: datetime | None = None,
+) -> KeyProvider:
+    """The configured key provider: what the server and every command use (one rule, in
+    ``redactor.crypto.keys.open_key_provider``): ``REDACTOR_KEYRING``, else
+    ``REDACTOR_KEYS``, else the data directory's keyring."""
+    return open_key_provider(
+        keyring=settings.keyring,
+        default_keyring=settings.data_dir / "keyring.json",
+        environ=os.environ if environ is None else environ,
+        create=create,
+        now=now,
+    )
 
 
 class RecordNotFound(Exception):
