@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from storekit import DEV_NOTES, load_dev_notes
+from datafiles import DEV_NOTES, load_dev_notes
 from typer.testing import CliRunner
 
 from redactor.cli import app, store_cmd
