@@ -11,7 +11,6 @@ text or original values.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,15 +86,21 @@ def _store() -> Any:
 
 @app.command()
 def ingest(
-    input: Annotated[Path, typer.Option("--input", help="JSONL: one {\"text\": …} a line.")],
+    input: Annotated[Path, typer.Option(
+        "--input", help="JSONL: one {\"id\": …, \"text\": …} a line; - for stdin.")],
     policy: Annotated[Path | None, typer.Option(
         "--policy", help="Policy YAML file (default: REDACTOR_POLICY, else the shipped "
         "default).")] = None,
     now: NowOpt = None,
 ) -> None:
-    """Redact, encrypt and store every note of a JSONL file (idempotent per note id)."""
+    """Redact, encrypt and store every note of a JSONL file (idempotent per note id).
+
+    A malformed line is reported by its number (never its content) and skipped; the
+    rest is stored and the command exits 1."""
+    from redactor.jsonl import BadLine, open_input, read_notes
     from redactor.policy import PolicyError, load_policy
-    from redactor.service import create_record
+    from redactor.service import RecordGone, create_record
+    from redactor.store import IdempotencyConflict
 
     when = _now(now)
     try:
@@ -104,23 +109,33 @@ def ingest(
         _fail(str(exc))
     keys = _keys(when, create=True)
     store, analyzer = _store(), ANALYZER_FACTORY()
-    created = existing = 0
-    with input.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
+    created = existing = gone = 0
+    bad: list[BadLine] = []
+    with open_input(str(input)) as src:
+        for item in read_notes(src):
+            if isinstance(item, BadLine):
+                bad.append(item)
                 continue
+            caller = item.fields.get("caller_id")
             try:
-                note = json.loads(line)
-                text = note["text"]
-            except (ValueError, KeyError, TypeError):
-                _fail(f"{input}:{lineno}: not a JSON object with a text field")
-            key = f"ingest:{note['id']}" if note.get("id") else None
-            receipt = create_record(text, pol, analyzer=analyzer, store=store, keys=keys,
-                                    now=when, idempotency_key=key,
-                                    caller_id=note.get("caller_id"))
+                receipt = create_record(item.text, pol, analyzer=analyzer, store=store,
+                                        keys=keys, now=when, idempotency_key=f"ingest:{item.id}",
+                                        caller_id=None if caller is None else str(caller))
+            except IdempotencyConflict:
+                bad.append(BadLine(item.line, f"id {item.id} was stored before with another "
+                                              "text or caller"))
+                continue
+            except RecordGone:
+                gone += 1
+                continue
             created, existing = created + receipt.created, existing + (not receipt.created)
-    typer.echo(f"stored {created} record(s); {existing} already present "
+    for line in bad:
+        typer.echo(f"error: {input}: {line}", err=True)
+    typer.echo(f"stored {created} record(s); {existing} already present; {gone} erased or "
+               f"shredded since (not stored again); {len(bad)} line(s) refused "
                f"(policy {pol.name}@{pol.version}, key {keys.primary_key_id})")
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command("sweep")
