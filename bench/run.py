@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_NOTES = REPO.parent / "shared" / "data" / "dev-notes.jsonl"
+#: the dev notes, vendored in the repository (a copy of ../shared/data/dev-notes.jsonl)
+DEV_NOTES = REPO / "tests" / "data" / "dev-notes.jsonl"
 sys.path.insert(0, str(REPO))
 #: the `redactor` command, run by this interpreter
 CLI = (sys.executable, "-c", "from redactor.cli import main; main()")

@@ -83,16 +83,49 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from redactor.audit import log as audit_log  # noqa: E402
 from redactor.audit.report import AuditReport, run_audit  # noqa: E402
+from redactor.crypto.aead import frame  # noqa: E402
 from redactor.crypto.envelope import rewrap  # noqa: E402
 from redactor.crypto.errors import DecryptionError  # noqa: E402
-from redactor.crypto.keys import KeyProvider, pseudonym_key, request_digest_key  # noqa: E402
+from redactor.crypto.keys import (  # noqa: E402
+    KeyProvider,
+    open_key_provider,
+    pseudonym_key,
+    request_digest_key,
+)
 from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
 from redactor.results import VaultItem  # noqa: E402
 from redactor.store.store import Journal, KeyEvent, Store, StoredRecord  # noqa: E402
 
+if TYPE_CHECKING:
+    from redactor.settings import Settings
+
+
+def open_keys(
+    settings: Settings,
+    *,
+    environ: _abc.Mapping[str, str] | None = None,
+    create: bool = False,
+    now: datetime | None = None,
+) -> KeyProvider:
+    """The configured key provider: what the server and every command use (one rule, in
+    ``redactor.crypto.keys.open_key_provider``): ``REDACTOR_KEYRING``, else
+    ``REDACTOR_KEYS``, else the data directory's keyring."""
+    return open_key_provider(
+        keyring=settings.keyring,
+        default_keyring=settings.data_dir / "keyring.json",
+        environ=os.environ if environ is None else environ,
+        create=create,
+        now=now,
+    )
+
 
 class RecordNotFound(Exception):
     """No live record with this id (also raised for erased or fully shredded content)."""
+
+
+class RecordGone(Exception):
+    """An idempotent retry whose first record was erased or shredded since: the request was
+    served once and its result no longer exists (HTTP 410 ``record_gone``)."""
 
 
 class AccessDenied(Exception):
@@ -135,15 +168,27 @@ class RecordReceipt:
         return f"RecordReceipt(id={self.id!r}, labels={self.label_counts}, created={self.created})"
 
 
-def request_digest(keys: KeyProvider, text: str, policy_name: str, policy_version: str) -> str:
-    """Keyed digest of a request, so a retry can be recognized without storing the note."""
-    msg = "\x00".join((policy_name, policy_version, text)).encode()
+def request_digest(
+    keys: KeyProvider,
+    text: str,
+    policy_name: str,
+    policy_version: str,
+    caller_id: str | None = None,
+) -> str:
+    """Keyed digest of a request, so a retry can be recognized without storing the note.
+
+    It covers everything that changes the stored result: the text, the policy
+    (name and version) and ``caller_id`` (which scopes pseudonyms). A caller id
+    of None and of ``""`` differ, and no field can run into the next.
+    """
+    caller = "-" if caller_id is None else "=" + caller_id
+    msg = frame(*(p.encode() for p in (policy_name, policy_version, caller, text)))
     return hmac.new(request_digest_key(keys), msg, hashlib.sha256).hexdigest()
 
 
 def _receipt(rec: StoredRecord, keys: KeyProvider, *, created: bool) -> RecordReceipt:
-    if rec.masked is None:
-        raise RecordNotFound(rec.id)
+    if rec.deleted_at is not None or rec.masked is None:
+        raise RecordGone(rec.id)
     return RecordReceipt(
         id=rec.id,
         masked_text=open_masked(keys, rec.id, rec.masked),
@@ -179,7 +224,7 @@ def store_redaction(
         )
     existing = store.get(stored_id)
     if existing is None:  # pragma: no cover - the row was found a moment ago
-        raise RecordNotFound(stored_id)
+        raise RecordGone(stored_id)
     return _receipt(existing, keys, created=False)
 
 
@@ -196,17 +241,21 @@ def create_record(
 ) -> RecordReceipt:
     """Redact, seal and store a note: all of it happens, or nothing is stored.
 
-    Nothing is written before the insert, which is one transaction; a retried
-    request with the same idempotency key returns the first record.
+    Nothing is written before the insert, which is one transaction. A retried
+    request with the same idempotency key and the same text, policy and
+    ``caller_id`` returns the first record; any other request under that key is
+    ``IdempotencyConflict``; a retry whose first record was erased or shredded
+    since is ``RecordGone`` (it is never stored a second time).
     """
     digest = None
     if idempotency_key is not None:
-        digest = request_digest(keys, text, policy.name, policy.version)
+        digest = request_digest(keys, text, policy.name, policy.version, caller_id)
         existing_id = store.find_idempotent(idempotency_key, digest)
         if existing_id is not None:
             existing = store.get(existing_id)
-            if existing is not None:
-                return _receipt(existing, keys, created=False)
+            if existing is None:  # pragma: no cover - rows are tombstoned, never removed
+                raise RecordGone(existing_id)
+            return _receipt(existing, keys, created=False)
     record_id = str(uuid.uuid4())
     result = redact(text, policy, analyzer=analyzer, pseudonym_key=pseudonym_key(keys),
                     caller_id=caller_id, now=now, record_id=record_id)

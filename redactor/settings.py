@@ -1,9 +1,14 @@
 """Service configuration from the environment and ``.env`` (pydantic-settings).
 
-Every knob has a development default under ``./var/`` so that ``make run``
-starts on a fresh machine; production refuses those defaults where they
-would be unsafe (see ``redactor.cli.serve_cmd``). Settings are a value passed
-to ``create_app``: nothing reads the environment behind the caller's back.
+Every knob has a default that does not depend on the working directory: the
+data (SQLite file, dev keyring, dev API keys) live in the per-user data
+directory (``platformdirs``: ``~/.local/share/redactor`` on Linux) unless
+``REDACTOR_DATA_DIR`` says otherwise, and the policies are the ones shipped in
+the package (``redactor.policy.shipped``) unless ``REDACTOR_POLICY`` /
+``REDACTOR_POLICY_DIR`` say otherwise. ``make run`` starts on a fresh machine;
+production refuses the development defaults where they would be unsafe (see
+``redactor.cli.serve_cmd``). Settings are a value passed to ``create_app``:
+nothing reads the environment behind the caller's back.
 """
 
 from __future__ import annotations
@@ -11,10 +16,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DATA_DIR = Path("var")
+from redactor.policy.shipped import default_policy_path, shipped_policy_dir
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory (``REDACTOR_DATA_DIR`` overrides it)."""
+    return Path(platformdirs.user_data_dir("redactor", appauthor=False))
 
 
 class Settings(BaseSettings):
@@ -25,18 +36,19 @@ class Settings(BaseSettings):
     )
 
     env: Literal["development", "test", "production"] = "development"
-    data_dir: Path = DEFAULT_DATA_DIR
+    data_dir: Path = Field(default_factory=default_data_dir)
     #: SQLAlchemy URL; the default is a SQLite file under ``data_dir``.
     db_url: str | None = None
     #: Local keyring file (``redactor.crypto.LocalKeyring``); ``REDACTOR_KEYS`` is used
-    #: instead when this is unset and that variable is present.
+    #: instead when this is unset and that variable is present, else the data directory's
+    #: ``keyring.json`` (``redactor.service.open_keys`` is the one place that decides).
     keyring: Path | None = None
     #: JSON file of hashed API keys (see ``redactor.api.security``).
     api_keys_file: Path | None = None
     #: The active policy: what ``POST /v1/records`` and ``/original`` apply.
-    policy: Path = Path("policies/default.yaml")
+    policy: Path = Field(default_factory=default_policy_path)
     #: Every policy version records may still be governed by (for ``/v1/redact`` and audits).
-    policy_dir: Path = Path("policies")
+    policy_dir: Path = Field(default_factory=shipped_policy_dir)
 
     # --- limits -----------------------------------------------------------------
     max_body_bytes: int = Field(default=1_000_000, gt=0)

@@ -7,7 +7,6 @@ schema (via ``search_path``) dropped afterwards, so parallel workers never meet.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -29,9 +28,6 @@ SHORT = timedelta(days=30)  # phone numbers and e-mail addresses
 LONG = timedelta(days=365)  # everything else kept
 RECORD = timedelta(days=5 * 365)
 SHORT_LABELS = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS"})
-DEV_NOTES = Path("/work/shared/data/dev-notes.jsonl")
-if not DEV_NOTES.exists():  # pragma: no cover - alternative checkout layout
-    DEV_NOTES = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "dev-notes.jsonl"
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -70,11 +66,6 @@ def store(engine: Engine) -> Store:
 @pytest.fixture
 def keyring(tmp_path: Path) -> LocalKeyring:
     return LocalKeyring.generate(tmp_path / "keys" / "keyring.json", now=NOW)
-
-
-def load_dev_notes() -> list[dict[str, Any]]:
-    with DEV_NOTES.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def deadline_for(label: str, now: datetime = NOW) -> datetime:

@@ -8,7 +8,6 @@ accepts traffic.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -20,16 +19,18 @@ from fastapi import FastAPI
 
 import redactor
 from redactor.api import errors
-from redactor.api.context import AppContext, PolicyRegistry
+from redactor.api.context import AppContext
 from redactor.api.limits import RateLimiter
 from redactor.api.metrics import Metrics
 from redactor.api.middleware import RequestMiddleware
 from redactor.api.routes import analyze, audit, health, records
 from redactor.api.routes import policies as policy_routes
 from redactor.api.security import ApiKeyring
-from redactor.crypto.keys import EnvKeyProvider, KeyProvider, LocalKeyring
+from redactor.crypto.keys import KeyProvider
+from redactor.policy.registry import PolicyRegistry
+from redactor.service import open_keys
 from redactor.settings import Settings
-from redactor.store import Store, make_engine, upgrade_to_head
+from redactor.store import Store, open_store
 
 if TYPE_CHECKING:
     from redactor.analyze import EntityFinder
@@ -37,19 +38,6 @@ if TYPE_CHECKING:
 
 class StartupRefused(Exception):
     """The configuration is unsafe for this environment (message names files, never keys)."""
-
-
-def load_key_provider(settings: Settings, environ: Mapping[str, str]) -> KeyProvider:
-    """The configured keyring file, else ``REDACTOR_KEYS``, else the dev keyring path."""
-    if settings.keyring is None and environ.get("REDACTOR_KEYS"):
-        return EnvKeyProvider(environ)
-    return LocalKeyring(settings.keyring_path)
-
-
-def open_store(url: str) -> Store:
-    engine = make_engine(url)
-    upgrade_to_head(engine)
-    return Store(engine)
 
 
 def _utc_now() -> datetime:
@@ -83,7 +71,7 @@ def create_app(
     ctx = AppContext(
         settings=settings,
         api_keys=api_keys,
-        keys=keys if keys is not None else load_key_provider(settings, environ or os.environ),
+        keys=keys if keys is not None else open_keys(settings, environ=environ),
         store=store if store is not None else open_store(settings.database_url),
         policies=policies if policies is not None else PolicyRegistry.load(
             settings.policy, settings.policy_dir),

@@ -6,11 +6,9 @@ on ``app.state``; routes reach it through ``deps.Ctx``, never through globals.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from anyio import CapacityLimiter
@@ -19,8 +17,7 @@ from redactor.api.limits import RateLimiter
 from redactor.api.metrics import Metrics
 from redactor.api.security import ApiKeyring
 from redactor.crypto.keys import KeyProvider
-from redactor.policy import Policy, PolicyError, Severity, load_policy
-from redactor.policy.rules import check_rules
+from redactor.policy.registry import PolicyRegistry
 from redactor.settings import Settings
 from redactor.store.store import Store
 
@@ -30,50 +27,6 @@ if TYPE_CHECKING:
 
 #: threads that may hold request work at once in one worker (the batch the model may take)
 ANALYSIS_THREADS = 8
-
-log = logging.getLogger("redactor.api")
-
-
-@dataclass(frozen=True)
-class PolicyRegistry:
-    """The active policy and every other version found in the policy directory."""
-
-    active: Policy
-    versions: dict[tuple[str, str], Policy]
-
-    @classmethod
-    def load(cls, active_path: Path, policy_dir: Path | None) -> PolicyRegistry:
-        """The active policy must load; a broken file elsewhere is skipped with a warning."""
-        active = load_policy(active_path)
-        versions: dict[tuple[str, str], Policy] = {}
-        if policy_dir is not None and policy_dir.is_dir():
-            for path in sorted(policy_dir.glob("*.y*ml")):
-                try:
-                    policy = load_policy(path)
-                except PolicyError:
-                    log.warning("policy file %s refused; not offered", path.name)
-                    continue
-                versions[(policy.name, policy.version)] = policy
-        versions[(active.name, active.version)] = active
-        return cls(active, versions)
-
-    def by_name(self, name: str) -> Policy | None:
-        """The active policy for its own name; otherwise the newest effective version."""
-        if name == self.active.name:
-            return self.active
-        same = [p for (n, _), p in self.versions.items() if n == name]
-        return max(same, key=lambda p: (p.effective, p.version)) if same else None
-
-    def lookup(self, name: str, version: str) -> Policy | None:
-        return self.versions.get((name, version))
-
-    @staticmethod
-    def problems(policy: Policy) -> list[str]:
-        """The error-level rules a policy now breaks (for the audit's re-check)."""
-        tag = f"{policy.name}@{policy.version}"
-        return [f"{f.rule_id}: {f.message}" for f in check_rules(policy, {}, tag)
-                if f.severity is Severity.ERROR]
-
 
 @dataclass
 class AppContext:

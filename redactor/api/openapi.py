@@ -17,14 +17,15 @@ from typing import Any
 from sqlalchemy import create_engine
 
 from redactor.api.app import create_app
-from redactor.api.context import PolicyRegistry
 from redactor.api.security import ApiKeyring, hash_key
 from redactor.crypto.keys import EnvKeyProvider
+from redactor.policy.registry import PolicyRegistry
+from redactor.policy.shipped import default_policy_path
 from redactor.settings import Settings
 from redactor.store import Store
 
 
-def build_schema(policy: Path = Path("policies/default.yaml")) -> dict[str, Any]:
+def build_schema(policy: Path | None = None) -> dict[str, Any]:
     keys = EnvKeyProvider({"REDACTOR_KEYS": "k1:" + base64.b64encode(os.urandom(32)).decode()})
     app = create_app(
         Settings(_env_file=None, env="test"),  # type: ignore[call-arg]
@@ -32,7 +33,7 @@ def build_schema(policy: Path = Path("policies/default.yaml")) -> dict[str, Any]
         store=Store(create_engine("sqlite://")),
         keys=keys,
         api_keys=ApiKeyring([{"id": "schema", "role": "desk", "sha256": hash_key("x")}]),
-        policies=PolicyRegistry.load(policy, None),
+        policies=PolicyRegistry.load(policy or default_policy_path(), None),
     )
     return app.openapi()
 

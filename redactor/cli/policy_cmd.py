@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -66,17 +67,22 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _pseudonym_key(keyring: str | None) -> bytes:
-    """The HMAC key from the key provider; a per-run random key when none is configured."""
-    if keyring is not None or os.environ.get("REDACTOR_KEYS"):
-        from pathlib import Path
+def _pseudonym_key(keyring: str | None, now: datetime) -> bytes:
+    """The HMAC key from the configured key provider (``service.open_keys``, as the server
+    and the store commands); a per-run random key when none is configured."""
+    from redactor.cli.common import fail, settings
+    from redactor.crypto.errors import KeyringError
+    from redactor.crypto.keys import LocalKeyring, pseudonym_key
+    from redactor.service import open_keys
 
-        from redactor.crypto.keys import EnvKeyProvider, LocalKeyring, pseudonym_key
-
+    try:
         if keyring is not None:
             return pseudonym_key(LocalKeyring(Path(keyring)))
-        return pseudonym_key(EnvKeyProvider(os.environ))
-    typer.echo("note: no --keyring or REDACTOR_KEYS: pseudonyms are stable within this run only",
+        return pseudonym_key(open_keys(settings(), now=now))
+    except KeyringError as exc:
+        if keyring is not None:
+            fail(f"error: {exc}", EXIT_UNREADABLE)
+    typer.echo("note: no keyring configured: pseudonyms are stable within this run only",
                err=True)
     return os.urandom(32)
 
@@ -112,7 +118,9 @@ def _read_entities(path: str) -> dict[str, list[Entity]]:
 def redact(
     input: Annotated[str, typer.Option("--input", "-i", help="JSONL of {id, text}; - for stdin")],
     output: Annotated[str, typer.Option("--output", "-o", help="masked JSONL; - for stdout")],
-    policy: Annotated[str, typer.Option("--policy", "-p", help="policy YAML file")],
+    policy: Annotated[str | None, typer.Option(
+        "--policy", "-p", help="policy YAML file (default: REDACTOR_POLICY, else the shipped "
+        "default)")] = None,
     caller_field: Annotated[
         str | None, typer.Option(help="input field naming the caller (pseudonyms per caller)")
     ] = None,
@@ -121,7 +129,8 @@ def redact(
         typer.Option(help="JSONL of {id, entities} (or gold spans) to mask instead of analyzing"),
     ] = None,
     keyring: Annotated[
-        str | None, typer.Option(help="keyring file for the pseudonym key (else REDACTOR_KEYS)")
+        str | None, typer.Option(help="keyring file for the pseudonym key (else the configured "
+                                 "key provider: REDACTOR_KEYRING, REDACTOR_KEYS, data dir)")
     ] = None,
     now: Annotated[
         datetime | None, typer.Option(help="the clock for age bands and deadlines (default: now)")
@@ -131,6 +140,10 @@ def redact(
     from redactor.service import default_analyzer
     from redactor.service import redact as redact_text
 
+    if policy is None:
+        from redactor.cli.common import settings
+
+        policy = str(settings().policy)
     try:
         loaded = load_policy(policy)
     except PolicyError as exc:
@@ -138,8 +151,8 @@ def redact(
             typer.echo(f"error: {finding.format()}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     given = _read_entities(entities) if entities is not None else None
-    key = _pseudonym_key(keyring)
     clock = (now.replace(tzinfo=UTC) if now.tzinfo is None else now) if now else datetime.now(UTC)
+    key = _pseudonym_key(keyring, clock)
     finder = default_analyzer() if given is None else None
     bad: list[BadLine] = []
     with open_input(input) as src, atomic_output(output) as dst:

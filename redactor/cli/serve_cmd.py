@@ -1,6 +1,6 @@
 """`redactor serve`: run the HTTP API under uvicorn.
 
-In development (the default) a missing keyring is generated under ``./var/``
+In development (the default) a missing keyring is generated in the data directory
 and fresh API keys, one per role, are generated and printed to stderr at each
 start (keys only: nothing else is printed). With ``REDACTOR_ENV=production``
 nothing is generated: the keyring and a non-dev API keys file must exist, and
@@ -27,11 +27,11 @@ def prepare_dev(settings: Settings) -> dict[str, str]:
     A keys file not marked ``dev`` is someone's real keys: it is used, never replaced.
     """
     from redactor.api.security import ApiKeyring, ApiKeysError, generate_dev_keys
-    from redactor.crypto.keys import LocalKeyring
+    from redactor.service import open_keys
 
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if settings.keyring is None and not settings.keyring_path.exists():
-        LocalKeyring.generate(settings.keyring_path, now=datetime.now(UTC))
+    if settings.keyring is None:  # a configured keyring file is never generated
+        open_keys(settings, create=True, now=datetime.now(UTC))
     path = settings.api_keys_path
     if path.exists():
         try:

@@ -1,24 +1,25 @@
 """`redactor ingest | sweep | audit | keys …`: the store's operator and auditor commands.
 
-Configuration comes from the environment, read here (the face) and passed down:
-``REDACTOR_DB_URL`` (default ``sqlite:///var/redactor.db``) and
-``REDACTOR_KEYRING`` (default ``./var/keyring.json``; created 0600 when missing).
-Nothing printed here contains note text or original values.
+Configuration is the service's own ``Settings`` (``REDACTOR_*``), read here (the
+face) and passed down: ``REDACTOR_DB_URL`` (default: a SQLite file in the data
+directory), ``REDACTOR_KEYRING`` (default: ``keyring.json`` in the data
+directory; created 0600 when missing), ``REDACTOR_POLICY`` and
+``REDACTOR_POLICY_DIR`` (default: the policies shipped in the package). No
+default depends on the working directory. Nothing printed here contains note
+text or original values.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from redactor.cli import app
-
-DEFAULT_POLICY_DIR = Path("policies")
+from redactor.cli.common import fail, settings
 
 
 def _build_analyzer() -> Any:
@@ -47,23 +48,8 @@ def _now(value: str | None) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _fail(message: str) -> NoReturn:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
-
-
-def _settings() -> Any:
-    """The service's own configuration (``REDACTOR_*``, ``.env``), so the CLI and the API
-    always open the same database and keyring (``REDACTOR_DATA_DIR`` included)."""
-    from pydantic import ValidationError
-
-    from redactor.settings import Settings
-
-    try:
-        return Settings()
-    except ValidationError as exc:  # name the settings, never their values (URLs hold secrets)
-        names = ", ".join(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
-        _fail(f"invalid configuration: REDACTOR_* setting(s) {names}")
+_fail = fail
+_settings = settings
 
 
 def _keyring_path() -> Path:
@@ -71,65 +57,85 @@ def _keyring_path() -> Path:
     return path
 
 
-def _keyring(now: datetime, *, create: bool) -> Any:
+def _keys(now: datetime, *, create: bool) -> Any:
+    """The key provider the server uses too (``service.open_keys``)."""
     from redactor.crypto.errors import KeyringError
-    from redactor.crypto.keys import LocalKeyring
+    from redactor.service import open_keys
 
-    path = _keyring_path()
     try:
-        if not path.exists():
-            if not create:
-                _fail(f"no keyring at {path}; run `redactor keys init`")
-            return LocalKeyring.generate(path, now=now)
-        return LocalKeyring(path)
+        return open_keys(_settings(), create=create, now=now)
     except KeyringError as exc:
         _fail(str(exc))
-        raise  # unreachable: _fail exits
+
+
+def _local_keyring(now: datetime) -> Any:
+    """The provider, which must be a keyring file: only a file can rotate or retire keys."""
+    from redactor.crypto.keys import LocalKeyring
+
+    keys = _keys(now, create=False)
+    if not isinstance(keys, LocalKeyring):
+        _fail("the keys come from REDACTOR_KEYS: rotate by deploying a new first entry")
+    return keys
 
 
 def _store() -> Any:
-    from redactor.store import Store, make_engine, upgrade_to_head
+    from redactor.store import open_store
 
-    engine = make_engine(_settings().database_url)
-    upgrade_to_head(engine)
-    return Store(engine)
+    return open_store(_settings().database_url)
 
 
 @app.command()
 def ingest(
-    input: Annotated[Path, typer.Option("--input", help="JSONL: one {\"text\": …} a line.")],
-    policy: Annotated[Path, typer.Option("--policy", help="Policy YAML file.")],
+    input: Annotated[Path, typer.Option(
+        "--input", help="JSONL: one {\"id\": …, \"text\": …} a line; - for stdin.")],
+    policy: Annotated[Path | None, typer.Option(
+        "--policy", help="Policy YAML file (default: REDACTOR_POLICY, else the shipped "
+        "default).")] = None,
     now: NowOpt = None,
 ) -> None:
-    """Redact, encrypt and store every note of a JSONL file (idempotent per note id)."""
-    from redactor.crypto.errors import KeyringError
+    """Redact, encrypt and store every note of a JSONL file (idempotent per note id).
+
+    A malformed line is reported by its number (never its content) and skipped; the
+    rest is stored and the command exits 1."""
+    from redactor.jsonl import BadLine, open_input, read_notes
     from redactor.policy import PolicyError, load_policy
-    from redactor.service import create_record
+    from redactor.service import RecordGone, create_record
+    from redactor.store import IdempotencyConflict
 
     when = _now(now)
     try:
-        pol = load_policy(policy)
-        keys = _keyring(when, create=True)
-    except (PolicyError, KeyringError) as exc:
+        pol = load_policy(policy if policy is not None else _settings().policy)
+    except PolicyError as exc:
         _fail(str(exc))
+    keys = _keys(when, create=True)
     store, analyzer = _store(), ANALYZER_FACTORY()
-    created = existing = 0
-    with input.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
+    created = existing = gone = 0
+    bad: list[BadLine] = []
+    with open_input(str(input)) as src:
+        for item in read_notes(src):
+            if isinstance(item, BadLine):
+                bad.append(item)
                 continue
+            caller = item.fields.get("caller_id")
             try:
-                note = json.loads(line)
-                text = note["text"]
-            except (ValueError, KeyError, TypeError):
-                _fail(f"{input}:{lineno}: not a JSON object with a text field")
-            key = f"ingest:{note['id']}" if note.get("id") else None
-            receipt = create_record(text, pol, analyzer=analyzer, store=store, keys=keys,
-                                    now=when, idempotency_key=key,
-                                    caller_id=note.get("caller_id"))
+                receipt = create_record(item.text, pol, analyzer=analyzer, store=store,
+                                        keys=keys, now=when, idempotency_key=f"ingest:{item.id}",
+                                        caller_id=None if caller is None else str(caller))
+            except IdempotencyConflict:
+                bad.append(BadLine(item.line, f"id {item.id} was stored before with another "
+                                              "text or caller"))
+                continue
+            except RecordGone:
+                gone += 1
+                continue
             created, existing = created + receipt.created, existing + (not receipt.created)
-    typer.echo(f"stored {created} record(s); {existing} already present "
+    for line in bad:
+        typer.echo(f"error: {input}: {line}", err=True)
+    typer.echo(f"stored {created} record(s); {existing} already present; {gone} erased or "
+               f"shredded since (not stored again); {len(bad)} line(s) refused "
                f"(policy {pol.name}@{pol.version}, key {keys.primary_key_id})")
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command("sweep")
@@ -148,21 +154,18 @@ def sweep_cmd(now: NowOpt = None) -> None:
                f"audit head {head}")
 
 
-def _policy_lookup(files: list[Path]) -> Callable[[str, str], Any]:
-    from redactor.policy import load_policy
+def _policies(files: list[Path] | None) -> Any:
+    """The given files, else the configured active policy and policy directory."""
+    from redactor.policy import PolicyError
+    from redactor.policy.registry import PolicyRegistry
 
-    known: dict[tuple[str, str], Any] = {}
-    for path in files:
-        pol = load_policy(path)
-        known[(pol.name, pol.version)] = pol
-    return lambda name, version: known.get((name, version))
-
-
-def _policy_check(policy: Any) -> list[str]:
-    from redactor.policy.rules import check_rules
-
-    tag = f"{policy.name}@{policy.version}"
-    return [f.format() for f in check_rules(policy, {}, tag) if str(f.severity) == "error"]
+    try:
+        if files:
+            return PolicyRegistry.of(files)
+        settings = _settings()
+        return PolicyRegistry.load(settings.policy, settings.policy_dir)
+    except PolicyError as exc:
+        _fail(str(exc))
 
 
 @app.command("audit")
@@ -170,7 +173,8 @@ def audit_cmd(
     now: NowOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="json or text.")] = "text",
     policies: Annotated[list[Path] | None, typer.Option(
-        "--policy", help="Policy files in use (default: policies/*.yaml).")] = None,
+        "--policy", help="Policy files in use (default: REDACTOR_POLICY and every file of "
+        "REDACTOR_POLICY_DIR, else the shipped policies).")] = None,
 ) -> None:
     """Compliance audit of the store; exit 0 when clean, 1 with findings."""
     from redactor.service import audit
@@ -178,10 +182,10 @@ def audit_cmd(
     if fmt not in ("json", "text"):
         raise typer.BadParameter("--format must be json or text")
     when = _now(now)
-    files = list(policies or sorted(DEFAULT_POLICY_DIR.glob("*.yaml")))
-    report = audit(store=_store(), keys=_keyring(when, create=False),
-                   analyzer=ANALYZER_FACTORY(), policy_lookup=_policy_lookup(files),
-                   policy_check=_policy_check, now=when)
+    known = _policies(policies)
+    report = audit(store=_store(), keys=_keys(when, create=False),
+                   analyzer=ANALYZER_FACTORY(), policy_lookup=known.lookup,
+                   policy_check=known.problems, now=when)
     typer.echo(report.dumps(fmt))
     raise typer.Exit(0 if report.clean else 1)
 
@@ -207,7 +211,7 @@ def keys_rotate(now: NowOpt = None,
     from redactor.service import rotate_keys
 
     when = _now(now)
-    report = rotate_keys(store=_store(), keys=_keyring(when, create=False), now=when,
+    report = rotate_keys(store=_store(), keys=_local_keyring(when), now=when,
                          actor=actor, role="key-admin")
     typer.echo(f"primary key {report.primary_key_id}; re-wrapped {report.rewrapped} data key(s)")
 
@@ -225,7 +229,7 @@ def keys_retire(
 
     when = _now(now)
     try:
-        retire_key(key_id, store=_store(), keys=_keyring(when, create=False), now=when,
+        retire_key(key_id, store=_store(), keys=_local_keyring(when), now=when,
                    actor=actor, role="key-admin", force=force)
     except (KeyStillInUse, KeyringError) as exc:
         _fail(str(exc))

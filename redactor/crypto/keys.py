@@ -334,6 +334,41 @@ def _new_entry(key_id: str, now: datetime) -> dict[str, Any]:
     }
 
 
+#: The environment variable an ``EnvKeyProvider`` reads.
+KEYS_ENV = "REDACTOR_KEYS"
+
+
+def open_key_provider(
+    *,
+    keyring: Path | None,
+    default_keyring: Path,
+    environ: Mapping[str, str],
+    create: bool = False,
+    now: datetime | None = None,
+) -> KeyProvider:
+    """The one rule that picks the key provider, for the server and every command.
+
+    An explicitly configured keyring file wins; else ``REDACTOR_KEYS`` when set;
+    else the keyring file at ``default_keyring`` (the data directory's), which is
+    generated when ``create`` and missing. A missing file is a ``KeyringError``
+    that names the file and the way out, never key material.
+    """
+    if keyring is None and environ.get(KEYS_ENV, "").strip():
+        return EnvKeyProvider(environ, KEYS_ENV)
+    path = Path(keyring) if keyring is not None else default_keyring
+    if not path.exists():
+        if not create:
+            raise KeyringError(f"no keyring at {path}; run `redactor keys init` "
+                               f"or set {KEYS_ENV}")
+        if now is None:
+            raise ValueError("creating a keyring needs `now`")
+        try:
+            return LocalKeyring.generate(path, now=now)
+        except KeyringError:  # another process created it a moment ago
+            return LocalKeyring(path)
+    return LocalKeyring(path)
+
+
 def pseudonym_key(provider: KeyProvider) -> bytes:
     """The mask layer's HMAC key, derived from the KEK — never read from a policy file.
 

@@ -1,4 +1,4 @@
-"""Engines for the two supported databases, chosen by ``REDACTOR_DB_URL``.
+"""Engines for the two supported databases (``Settings.database_url`` picks the URL).
 
 SQLite (a file, nothing to install) for development; PostgreSQL via psycopg 3
 for production. SQLite transactions start with ``BEGIN IMMEDIATE`` so that
@@ -8,22 +8,10 @@ appends); PostgreSQL uses row locks and an advisory lock instead.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-
-DEFAULT_DATA_DIR = Path("var")
-
-
-def default_url(data_dir: Path = DEFAULT_DATA_DIR) -> str:
-    return f"sqlite:///{data_dir / 'redactor.db'}"
-
-
-def url_from_env(environ: Mapping[str, str], data_dir: Path = DEFAULT_DATA_DIR) -> str:
-    """``REDACTOR_DB_URL`` or the default SQLite file under ``data_dir``."""
-    return environ.get("REDACTOR_DB_URL") or default_url(data_dir)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -130,11 +130,23 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert s.keyring_path == tmp_path / "keyring.json"
 
 
-def test_settings_defaults_live_under_var() -> None:
+def test_settings_defaults_never_depend_on_the_working_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
     s = Settings(_env_file=None)  # type: ignore[call-arg]
-    assert s.database_url == "sqlite:///var/redactor.db"
-    assert s.api_keys_path == Path("var/api-keys.json")
-    assert s.policy == Path("policies/default.yaml")
+    assert s.data_dir.is_absolute() and s.data_dir.name == "redactor"
+    assert s.database_url == f"sqlite:///{s.data_dir / 'redactor.db'}"
+    assert s.api_keys_path == s.data_dir / "api-keys.json"
+    assert s.policy.is_absolute() and s.policy.is_file() and s.policy.name == "default.yaml"
+    assert s.policy.parent == s.policy_dir and s.policy_dir.is_absolute()
+
+
+def test_settings_policy_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("REDACTOR_POLICY", str(tmp_path / "mine.yaml"))
+    monkeypatch.setenv("REDACTOR_POLICY_DIR", str(tmp_path))
+    s = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert (s.policy, s.policy_dir) == (tmp_path / "mine.yaml", tmp_path)
 
 
 @pytest.mark.parametrize("name,value", [("REDACTOR_ENV", "prod"), ("REDACTOR_MAX_BATCH", "0"),

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
-from mask_support import REPO, PolicyFactory
+from datafiles import REPO
+from mask_support import PolicyFactory
 
 from redactor.policy import Policy, load_policy
 from redactor.policy.load import policy_from_mapping

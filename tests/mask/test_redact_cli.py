@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from mask_support import DEV_NOTES, REPO, read_dev_notes
+from datafiles import DEV_NOTES, REPO
+from mask_support import read_dev_notes
 from typer.testing import CliRunner
 
 from redactor.cli import app

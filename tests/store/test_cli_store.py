@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from storekit import DEV_NOTES, load_dev_notes
+from datafiles import DEV_NOTES, load_dev_notes
 from typer.testing import CliRunner
 
 from redactor.cli import app, store_cmd
@@ -125,3 +125,21 @@ def test_when_a_setting_is_invalid_then_the_cli_names_it_without_its_value(
     code, out = _run("sweep")
     assert code == 2
     assert "env" in out and "staging-secret-value" not in out
+
+
+def test_when_ingest_meets_malformed_lines_then_it_reports_their_numbers_and_stores_the_rest(
+    env: Path,
+) -> None:
+    good = {"id": "a", "text": "電話 090-1234-5678"}
+    secret = '{"id": "b", "text": "山田太郎 090-9999-8888"'  # truncated: not JSON
+    lines = [json.dumps(good, ensure_ascii=False), secret, '{"text": "no id"}',
+             json.dumps({"id": "c", "text": "住所 大阪市"}, ensure_ascii=False)]
+    (env / "notes.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY))
+    assert code == 1
+    assert "line 2:" in out and "line 3:" in out and "stored 2 record(s)" in out, out
+    assert "山田太郎" not in out and "090-9999-8888" not in out
+    (env / "notes.jsonl").write_text(json.dumps({"id": "a", "text": "別の電話"},
+                                                ensure_ascii=False) + "\n", encoding="utf-8")
+    code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY))
+    assert code == 1 and "line 1: id a was stored before" in out, out

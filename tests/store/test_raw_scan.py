@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from datafiles import load_dev_notes
 from sqlalchemy import Engine, text
-from storekit import NOW, RECORD, load_dev_notes, redaction_from_gold
+from storekit import NOW, RECORD, redaction_from_gold
 
 from redactor.crypto.keys import LocalKeyring
 from redactor.service import read_original, store_redaction, sweep

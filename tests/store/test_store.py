@@ -162,3 +162,11 @@ def test_when_naive_datetime_then_refused(store: Store, keyring: LocalKeyring) -
         store_redaction(sample_result(), store=store, keys=keyring, now=NOW.replace(tzinfo=None))
     with store.transaction() as s:
         assert s.execute(text("SELECT count(*) FROM records")).scalar() == 0
+
+
+def test_when_caller_id_differs_then_the_request_digest_differs(keyring: LocalKeyring) -> None:
+    digests = {request_digest(keyring, "note", "test", "1", caller)
+               for caller in (None, "", "a", "b")}
+    assert len(digests) == 4
+    assert request_digest(keyring, "note", "test", "1", "a") == request_digest(
+        keyring, "note", "test", "1", "a")

@@ -8,12 +8,12 @@ import anyio.to_thread
 from fastapi import APIRouter, Query
 
 from redactor import service
-from redactor.api.context import PolicyRegistry
 from redactor.api.deps import Auditor, Ctx
 from redactor.api.errors import error_responses
 from redactor.api.schemas import AuditLogEntryOut, AuditLogOut, AuditReportOut
 from redactor.api.work import analyzer_of
 from redactor.audit import log as audit_log
+from redactor.policy.registry import PolicyRegistry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 

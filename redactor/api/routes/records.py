@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, Path, Response
 
 from redactor import service
 from redactor.api.deps import AnyRole, Ctx, Desk, Privileged, Purpose, Reader
-from redactor.api.errors import ApiError, error_responses, forbidden, not_found
+from redactor.api.errors import ApiError, ErrorBody, error_responses, forbidden, not_found
 from redactor.api.schemas import (
     MaskedRecordOut,
     OriginalOut,
@@ -41,7 +41,11 @@ def _undecryptable() -> ApiError:
     response_model=RecordReceiptOut,
     status_code=201,
     responses={200: {"model": RecordReceiptOut, "description": "replayed (Idempotency-Key)"},
-               409: error_responses(409)[409], **error_responses(401, 403, 413, 422, 429, 503)},
+               409: error_responses(409)[409],
+               410: {"model": ErrorBody,
+                     "description": "replayed (Idempotency-Key), but the record was erased or "
+                                    "shredded since: `record_gone`"},
+               **error_responses(401, 403, 413, 422, 429, 503)},
 )
 async def create_record(
     body: RecordCreate,
@@ -50,7 +54,11 @@ async def create_record(
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> RecordReceiptOut:
-    """Redact under the active policy, encrypt, store; deadlines come from the policy."""
+    """Redact under the active policy, encrypt, store; deadlines come from the policy.
+
+    With an ``Idempotency-Key``, a retry with the same text and ``caller_id`` answers the
+    first record (200); a different body under the key is 409 ``idempotency_conflict``;
+    a retry after the record was erased or shredded is 410 ``record_gone``."""
     check_texts(ctx, [body.text])
     finder: Any = analyzer_of(ctx)
     now = ctx.clock()
@@ -66,6 +74,9 @@ async def create_record(
     except IdempotencyConflict:
         raise ApiError(409, "idempotency_conflict",
                        "this Idempotency-Key was used for a different request") from None
+    except service.RecordGone:
+        raise ApiError(410, "record_gone",
+                       "the record this Idempotency-Key created was erased or shredded") from None
     if receipt.created:
         ctx.metrics.observe_notes("records", [
             [label for label, n in receipt.label_counts.items() for _ in range(n)]
