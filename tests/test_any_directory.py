@@ -93,7 +93,7 @@ def test_from_a_scratch_directory_the_server_becomes_ready_and_its_records_audit
     elsewhere: Path,
 ) -> None:
     from redactor.api.app import create_app
-    from redactor.cli.serve_cmd import prepare_dev
+    from redactor.api.server import prepare_dev
 
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     tokens = prepare_dev(settings)

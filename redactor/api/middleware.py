@@ -25,6 +25,8 @@ access_log = logging.getLogger("redactor.api.access")
 error_log = logging.getLogger("redactor.api")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+#: record ids are UUIDs; anything else a client puts in a path is not logged
+_RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -73,7 +75,8 @@ class RequestMiddleware:
             await self._error(send_wrapper, 400, "bad_request", "the request is malformed", rid)
         except Exception as exc:  # last resort: log the type only, never the message
             state["error_code"] = "internal_error"
-            error_log.error("unhandled %s request_id=%s", type(exc).__name__, rid)
+            error_log.error("unhandled exception", extra={
+                "event": "error", "error_type": type(exc).__name__, "request_id": rid})
             if not response["started"]:
                 await self._error(send_wrapper, 500, "internal_error",
                                   "the server failed to handle the request", rid)
@@ -134,8 +137,12 @@ class RequestMiddleware:
         self.metrics.observe_request(method, route, status, seconds)
         if status >= 400:
             self.metrics.errors.labels(str(state.get("error_code", f"http_{status}"))).inc()
-        access_log.info(
-            "method=%s route=%s status=%d latency_ms=%.1f request_id=%s key_id=%s",
-            method, route, status, seconds * 1000.0, state.get("request_id"),
-            state.get("key_id", "-"),
-        )
+        params = scope.get("path_params") or {}
+        record_id = state.get("record_id") or params.get("record_id")
+        access_log.info("request", extra={
+            "event": "request", "method": method, "route": route, "status": status,
+            "duration_ms": round(seconds * 1000.0, 1), "request_id": state.get("request_id"),
+            "key_id": state.get("key_id"),
+            "record_id": record_id if isinstance(record_id, str)
+            and _RECORD_ID.match(record_id) else None,
+        })

@@ -8,12 +8,15 @@ privileged originals read for any of the values.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from apikit import NOTE, PII, Api, FakeAnalyzer
+
+from redactor.api.logs import JsonFormatter
 
 
 class Exploding(FakeAnalyzer):
@@ -40,7 +43,8 @@ def test_unhandled_exception_is_500_json_without_message(
     _assert_error_shape(resp, 500, "internal_error")
     assert not any(v in resp.text for v in PII)
     assert not any(v in caplog.text for v in PII)
-    assert "ValueError" in caplog.text  # the type is logged, for the operator
+    [error] = [r for r in caplog.records if r.name == "redactor.api" and r.levelname == "ERROR"]
+    assert json.loads(JsonFormatter().format(error))["error_type"] == "ValueError"  # for ops
 
 
 @pytest.mark.parametrize(
@@ -80,10 +84,14 @@ def test_request_id_is_echoed_when_sane_and_replaced_otherwise(api: Api) -> None
 def test_access_log_fields(api: Api, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="redactor.api.access")
     api.client.get("/v1/records/abc", headers=api.headers("analyst", **{"X-Request-ID": "r1"}))
-    [line] = [r.getMessage() for r in caplog.records if r.name == "redactor.api.access"]
-    assert line.startswith("method=GET route=/v1/records/{record_id} status=404 latency_ms=")
-    assert line.endswith("request_id=r1 key_id=test-analyst")
-    assert "abc" not in line  # the route template, not the path
+    [record] = [r for r in caplog.records if r.name == "redactor.api.access"]
+    line = json.loads(JsonFormatter().format(record))
+    assert (line["method"], line["route"], line["status"]) == ("GET", "/v1/records/{record_id}",
+                                                               404)
+    assert (line["request_id"], line["key_id"]) == ("r1", "test-analyst")
+    assert isinstance(line["duration_ms"], float) and line["level"] == "info"
+    assert "record_id" not in line  # "abc" is no record id: a client's path is not logged
+    assert "abc" not in json.dumps(line)  # the route template, not the path
 
 
 def test_no_pii_in_logs_or_in_other_roles_answers(

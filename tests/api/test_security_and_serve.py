@@ -19,7 +19,7 @@ from redactor.api.security import (
     hash_key,
     new_key,
 )
-from redactor.cli.serve_cmd import check_production, prepare_dev
+from redactor.api.server import check_production, prepare_dev
 from redactor.settings import Settings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Response
+from fastapi import APIRouter, Header, Path, Request, Response
 
 from redactor import service
 from redactor.api.deps import AnyRole, Ctx, Desk, Privileged, Purpose, Reader
@@ -51,6 +51,7 @@ async def create_record(
     body: RecordCreate,
     ctx: Ctx,
     caller: Desk,
+    request: Request,
     response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> RecordReceiptOut:
@@ -77,6 +78,7 @@ async def create_record(
     except service.RecordGone:
         raise ApiError(410, "record_gone",
                        "the record this Idempotency-Key created was erased or shredded") from None
+    request.state.record_id = receipt.id  # for the access log
     if receipt.created:
         ctx.metrics.observe_notes("records", [
             [label for label, n in receipt.label_counts.items() for _ in range(n)]
