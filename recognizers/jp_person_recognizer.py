@@ -50,6 +50,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
+from recognizers.person.latin_names import latin_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -444,6 +445,8 @@ class JpPersonRecognizer(EntityRecognizer):
         self._slot_candidates(text, add)
         self._dialogue_candidates(text, add)
         self._romaji_candidates(text, add)
+        for latin in latin_name_candidates(text):
+            add(latin.start, latin.end, latin.source, latin.score, chain=False)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
             if doc is not None

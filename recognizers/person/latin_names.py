@@ -1,0 +1,158 @@
+"""Names in Latin script, by shape and by the words that introduce them.
+
+Notes about foreign residents, and notes written in English or mixed
+languages, write names the way passports and forms do: ``NGUYEN Van Hung``,
+``HARRIS, Daniel James``, ``Maria Santos Oliveira``, ``Mr. Owusu``,
+``Nguyễn Thị Lan``, ``Bat-Ochir``, ``O'Sullivan``. No dictionary covers them,
+but the cue before a name does: a title (``Mr.``, ``Ms.``, ``Señora``), a field
+label (``Name:``, ``Caller:``, ``Applicant:``, ``氏名：``), a phrase
+(``my name is``, ``married to``, ``tên là``, ``ako po si``), or a family name in
+capitals beside a capitalised given name.
+
+Scores: a title before → 0.6; a label or phrase before → 0.55; a family
+name in capitals and a given name, no cue → 0.4 (another piece of evidence,
+such as 様 after it, must agree). Words that are never name parts
+(``Address``, ``Japan``, ``Room``) end a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.person.candidate import Candidate
+
+TITLE_SCORE = 0.6
+CUE_SCORE = 0.55
+SHAPE_SCORE = 0.4
+
+#: a word of Latin letters (accents and Vietnamese included), with ' or - inside
+_WORD = r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+(?:['’\-][A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+)*"
+_NAME = re.compile(rf"{_WORD}(?:,? {_WORD}){{0,5}}")
+
+TITLES: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Madam", "Mme", "Sr", "Sra", "Señor",
+    "Señora", "Senhor", "Senhora", "Sig", "Herr", "Frau", "Ông", "Bà", "Anh", "Chị",
+)  # fmt: skip
+#: field labels and phrases after which a name is written (not speaker labels such
+#: as 相談者 or User, which a whole utterance follows)
+CUES: tuple[str, ...] = (
+    "Name", "NAME", "Full name", "full name", "Caller", "Applicant", "Insured", "Taxpayer",
+    "Groom", "Bride", "Husband", "Wife", "Spouse", "Father", "Mother", "Son", "Daughter",
+    "Child", "Children", "Tenant", "Resident", "Patient", "Guarantor", "Landlord",
+    "Contact person", "Agent", "Tax agent", "From", "Sender", "Interpreter", "Requester",
+    "Reporter", "Owner", "Account holder", "Account name",
+    "Signed", "Regards", "Best regards", "Sincerely", "my name is", "My name is",
+    "my name", "name is", "I am", "I'm", "this is", "This is", "married to", "with wife",
+    "with husband", "with his wife", "with her husband", "daughter", "son", "friend",
+    "wife", "husband", "tên là", "tên tôi là", "meu nome é", "me llamo", "mi nombre es",
+    "ako po si", "ako si", "mero naam", "naam", "氏名", "名前", "英字氏名", "申請者",
+    "申込者", "本人", "届出人", "父", "母", "妻", "夫", "長男", "長女", "次男", "次女",
+    "三男", "三女", "子", "娘", "息子", "孫", "申出人", "名義",
+)  # fmt: skip
+#: capitalised words that are never part of a name
+NOT_NAME_WORDS = frozenset(
+    {
+        "The", "This", "That", "My", "I", "He", "She", "We", "They", "It", "Please", "Thank",
+        "Thanks", "Dear", "Hello", "Hi", "Yes", "No", "Ok", "OK", "Q", "A", "And", "Or",
+        "Caller", "Name", "Address", "Phone", "Tel", "TEL", "Email", "E-mail", "Mail", "DOB",
+        "Date", "Birth", "Japan", "Japanese", "English", "Tokyo", "Osaka", "City", "Ward",
+        "Office", "Room", "Street", "Road", "Mr", "Ms", "Mrs", "Dr", "From", "To", "Subject",
+        "Re", "Fw", "Fwd", "Cc", "ID", "NHI", "Number", "Passport", "Residence",
+        "Card", "Visa", "Tax", "Pension", "Insurance", "Bank", "Account", "Branch", "Post",
+        "Note", "Notes", "Issue", "Request", "Memo", "Desk", "Staff", "Operator",
+        "User", "Chat", "Line", "LINE", "Zoom", "Google", "Gmail", "Yahoo", "Outlook", "Apple",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Nationality", "Employer",
+        "Current", "Former", "Applicant", "Insured", "Child", "Children", "Husband", "Wife",
+        "Son", "Daughter", "Father", "Mother", "Tenant", "Contact", "Agent", "Interpreter",
+        "Vietnam", "Philippines", "Nepal", "China", "Korea", "Brazil", "Peru", "India", "Ghana",
+        "Indonesia", "Mongolia", "Ireland", "Poland", "Canada", "USA", "UK", "Thailand",
+        "Myanmar", "Sri", "Lanka", "Bangladesh", "Pakistan", "Malaysia", "Singapore",
+        "Kita", "Minami", "Higashi", "Nishi", "Chuo", "Naka", "Mansion", "Heights", "Apt",
+        "Building", "Bldg", "Floor", "Via", "Online", "Portal", "Counter", "Window", "School",
+        "Hospital", "Clinic", "Station", "Center", "Centre", "Hall", "Co", "Ltd", "Inc",
+        "Corp", "Company", "Group", "Service", "Services", "Support", "Team", "Dept",
+        "Department", "Division", "Section", "Bureau", "Embassy", "Consulate", "Immigration",
+        "Basic", "Full", "Given", "Family", "Middle", "Surname", "Last", "First",
+        # how an utterance starts, in English and the languages callers mix in
+        "Can", "Could", "Would", "Will", "What", "Where", "When", "Why", "How", "Who", "Is",
+        "Are", "Do", "Does", "Did", "Sorry", "Excuse", "Okay", "Sure", "Maybe", "Well", "So",
+        "But", "Also", "Then", "Now", "Today", "Tomorrow", "Yesterday", "Good", "Morning",
+        "Afternoon", "Evening", "Just", "Actually", "Because", "If", "Let", "Need", "Want",
+        "Have", "Has", "Our", "Your", "His", "Her", "Their", "You", "Not", "Here", "There",
+        "Dạ", "Vâng", "Không", "Sim", "Não", "Sí", "Opo", "Po", "Oo", "Namaste", "Xin",
+        "Chào", "Olá", "Hola", "Bom", "Obrigado", "Obrigada", "Gracias", "Salamat",
+    }
+)  # fmt: skip
+
+_TITLE_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(（「,、:：]))(?:{'|'.join(map(re.escape, TITLES))})\.?[ \u3000]+$"
+)
+_CUE_ALT = "|".join(map(re.escape, sorted(CUES, key=len, reverse=True)))
+_CUE_BEFORE = re.compile(rf"(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})[ \u3000]*[:：]?[ \u3000]*$")
+
+
+def _is_latin_word(word: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF or c in "'’-" for c in word)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_family_in_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_words(text: str, start: int) -> list[tuple[int, int]]:
+    """The capitalised Latin words of a name starting at ``start``, stopping at a non-name."""
+    m = _NAME.match(text, start)
+    if m is None:
+        return []
+    words: list[tuple[int, int]] = []
+    for w in re.finditer(_WORD, m.group(0)):
+        word = w.group(0)
+        if not (_is_latin_word(word) and _is_capitalised(word)) or word in NOT_NAME_WORDS:
+            break
+        if (
+            words
+            and text[start + words[-1][1] : start + w.start()].startswith(",")
+            and not (len(words) == 1 and _is_family_in_capitals(text[start : start + words[0][1]]))
+        ):
+            break  # HARRIS, Daniel: a comma only after a family name in capitals
+        words.append((w.start(), w.end()))
+    return [(start + s, start + e) for s, e in words]
+
+
+def latin_name_candidates(text: str) -> list[Candidate]:
+    """Latin-script names in ``text`` with the evidence that introduces each."""
+    out: list[Candidate] = []
+    taken_until = -1
+    for m in re.finditer(rf"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’\-]){_WORD}", text):
+        if m.start() < taken_until:
+            continue
+        words = _name_words(text, m.start())
+        if not words:
+            continue
+        start, end = words[0][0], words[-1][1]
+        before = text[max(0, start - 24) : start]
+        if _TITLE_BEFORE.search(before):
+            source, score = "latin_title", TITLE_SCORE
+        elif _CUE_BEFORE.search(before):
+            source, score = "latin_cue", CUE_SCORE
+        elif (
+            len(words) >= 2
+            and any(_is_family_in_capitals(text[s:e]) for s, e in words)
+            and any(not _is_family_in_capitals(text[s:e]) for s, e in words)
+        ):
+            source, score = "latin_shape", SHAPE_SCORE
+        else:
+            continue
+        if len(words) == 1 and len(text[start:end]) < 2:
+            continue
+        out.append(Candidate(start, end, source, score))
+        taken_until = end
+    return out
