@@ -85,6 +85,64 @@ _ERA_PREFIX = (
 )
 _WESTERN_YEAR = r"(?<![\d./-])(?:18|19|20)\d{2}"
 
+#: month names in English, Spanish and Portuguese (foreign residents' own formats)
+MONTH_NAMES: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan", "enero", "janeiro"),
+            ("february", "feb", "febrero", "fevereiro"),
+            ("march", "mar", "marzo", "março", "marco"),
+            ("april", "apr", "abril"),
+            ("may", "mayo", "maio"),
+            ("june", "jun", "junio", "junho"),
+            ("july", "jul", "julio", "julho"),
+            ("august", "aug", "agosto"),
+            ("september", "sep", "sept", "septiembre", "setiembre", "setembro"),
+            ("october", "oct", "octubre", "outubro"),
+            ("november", "nov", "noviembre", "novembro"),
+            ("december", "dec", "diciembre", "dezembro"),
+        ),
+        1,
+    )
+    for name in names
+}
+_MONTHS = "|".join(
+    sorted({n.capitalize() for n in MONTH_NAMES} | set(MONTH_NAMES), key=len, reverse=True)
+)
+_WESTERN_PARSE = re.compile(
+    r"^(?:(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.? (?:de )?(?P<mn2>[A-Za-zç]+)\.?,?(?: de)? (?P<y2>\d{4})"
+    r"|(?P<mn3>[A-Za-zç]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4}))$"
+)
+
+
+def parse_western(text: str) -> date | None:
+    """A date written the way foreign residents' documents do, or None.
+
+    ``03/11/1990`` is read day first (as in most of the world) and, when that
+    day does not exist, month first; ``27 March 1991``, ``Nov 3, 1990``,
+    ``9 de abril de 2007`` by the month's name.
+    """
+    m = _WESTERN_PARSE.match(text.strip())
+    if m is None:
+        return None
+    try:
+        if m["y1"]:
+            d, mo, y = int(m["d1"]), int(m["m1"]), int(m["y1"])
+            for day, month in ((d, mo), (mo, d)):
+                try:
+                    return date(y, month, day)
+                except ValueError:
+                    continue
+            return None
+        k = "2" if m["y2"] else "3"
+        named = MONTH_NAMES.get(str(m["mn" + k]).lower())
+        return date(int(m["y" + k]), named, int(m["d" + k])) if named else None
+    except ValueError:
+        return None
+
+
 # A date is parsed again from the matched canonical text to validate it.
 _PARSE = re.compile(
     rf"^(?:(?P<era>{_ERA_KANJI}|[{_ERA_INITIALS}{_ERA_INITIALS.lower()}])\.?\s*)?"
@@ -103,7 +161,10 @@ _OTHER_AFTER = re.compile(
     r"転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
     r"届出|申請|交付|発行|取得|喪失|満了|有効|失効|現在|時点|分)"
 )
-_BIRTH_LABEL = re.compile(r"生年月日|誕生日|生まれ|産まれ|出生|生年|誕生")
+_BIRTH_LABEL = re.compile(
+    r"生年月日|誕生日|生まれ|産まれ|出生|生年|誕生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]orn|"
+    r"[Bb]irthday|[Ff]echa de nacimiento|[Dd]ata de nascimento|[Nn]ascid[oa]|ngày sinh|sinh ngày"
+)
 _OTHER_LABEL = re.compile(
     r"受付|期限|納期|締切|来庁|来所|予約|申請日|交付日|発行日|届出日|提出日|支払日|死亡|"
     r"転入日|転出日|異動日|変更日|取得日|喪失日|開始日|終了日|入院|退院|入所|退所|婚姻|"
@@ -168,12 +229,32 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             NO_SIGNAL_SCORE,
         ),
         Pattern(
+            "day_first_slash",
+            r"(?<![\d/.-])\d{1,2}/\d{1,2}/(?:18|19|20)\d{2}(?![\d/])",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "day_month_name",
+            rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de )?(?:{_MONTHS})\.?,?(?: de)?"
+            r" (?:18|19|20)\d{2}(?!\d)",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "month_name_day",
+            rf"(?<![A-Za-z])(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:18|19|20)\d{{2}}(?!\d)",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
             "month_day_after_birthday",
             r"(?<=(?:誕生日|生年月日)[はがをの:：\s]{0,3})\d{1,2}\s*月\s*の?\s*\d{1,2}\s*日",
             NO_SIGNAL_SCORE,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["生年月日", "誕生日", "生まれ", "出生", "生年", "誕生"]
+    CONTEXT: ClassVar[list[str]] = [
+        "生年月日", "誕生日", "生まれ", "出生", "生年", "誕生", "DOB", "D.O.B", "Date of birth",
+        "date of birth", "born", "Born", "birthday", "Birthday", "Fecha de nacimiento",
+        "Data de nascimento", "nascido", "nascida", "ngày sinh", "sinh ngày",
+    ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
     #: the dialogue decides in ``postprocess`` (``dialogue_score``), not as a boost
@@ -212,7 +293,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         """The date a matched canonical string stands for (year 2000 if it has none)."""
         m = _PARSE.match(text.strip())
         if m is None:
-            return None
+            return parse_western(text)
         month = int(m["month"])
         day = int(m["day"]) if m["day"] else 1
         year = m["year"]

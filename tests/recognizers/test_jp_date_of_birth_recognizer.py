@@ -166,3 +166,27 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
     note = "オペ：お支払期限は\n相談者：令和6年8月3日です\nオペ：はい"
     results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
     assert all(r.score < 0.5 for r in results)
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("DOB: 27 March 1991", "27 March 1991"),
+        ("Date of birth: Nov 3, 1990", "Nov 3, 1990"),
+        ("Fecha de nacimiento 9 de abril de 2007", "9 de abril de 2007"),
+        ("DOB 22/10/1988, passport TK1234567", "22/10/1988"),
+    ],
+)
+def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
+    note: str, value: str
+) -> None:
+    results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
+    assert [note[r.start : r.end] for r in results if r.score >= 0.5] == [value]
+
+
+@pytest.mark.parametrize(
+    "note", ["Appointment on 12 May 2025", "DOB: 31/02/1990", "Due Nov 31, 2024"]
+)
+def test_when_a_foreign_date_is_no_birth_date_or_no_date_then_nothing(note: str) -> None:
+    results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
+    assert [r for r in results if r.score >= 0.5] == []

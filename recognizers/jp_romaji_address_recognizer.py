@@ -1,0 +1,83 @@
+"""Japanese addresses written in Latin letters (住所のローマ字表記).
+
+What: an address in Japan the way foreign residents, English mail and
+romanised forms write it, smallest unit first::
+
+    [building room,] 2-8-15 Kamisugi, Aoba-ku, Sendai[, Miyagi] [980-0011]
+    Oji 2-19-8, Kita-ku
+    Osaka, Yodogawa-ku, Juso-higashi 2-9-12, Room 1108
+
+It needs a block number (``N-N`` or ``N-N-N``) and at least one
+administrative part with its suffix (``-ku``, ``-shi``, ``-cho``, ``-machi``,
+``-gun``, ``-mura``, ``-ken``, ``City``, ``Ward``), so a bare ``Tokyo`` or a
+date (``2019-08-22``) is never an address. The kanji grammar of
+``JpAddressRecognizer`` cannot read these; no gazetteer is needed because the
+suffixes and the block number carry the shape.
+
+Reference: 日本郵便「ローマ字での住所の書き方」 (the order smallest-first, hyphenated
+suffixes).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+_WORD = r"(?!(?:Room|Apt|Rm|Unit)\b)[A-Z][a-zāīūēōâîûêô]+(?:-[A-Za-z][a-zāīūēōâîûêô]+)*"
+_SUFFIX = r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)|\s(?:City|Ward|Town|Prefecture))"
+_ADMIN = rf"{_WORD}{_SUFFIX}"
+#: 丁目-番-号; never a phone number, which starts with 0
+_BLOCK = r"(?<![\d-])(?!0)\d{1,4}(?:-\d{1,4}){1,2}(?!-?\d)"
+_PLACE = rf"(?:{_ADMIN}|{_WORD})"
+_POSTAL = r"(?:,?\s〒?\d{3}-?\d{4})?"
+_BUILDING = r"(?:(?:[A-Z][A-Za-z']+\s){1,4}(?:\d{1,4}[A-Z]?|#\d{1,4}),\s)?"
+_ROOM = r"(?:,?\s(?:Room|Rm\.?|Apt\.?|#)\s?\d{1,4}[A-Z]?)?"
+
+
+class JpRomajiAddressRecognizer(PatternRecognizer):
+    """Finds romanised Japanese street addresses by block number and suffixed places."""
+
+    ENTITY: ClassVar[str] = "ADDRESS"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # 2-8-15 Kamisugi, Aoba-ku, Sendai 980-0011
+        Pattern(
+            "romaji_block_first",
+            rf"{_BUILDING}{_BLOCK},?\s{_WORD}(?:,\s{_PLACE}){{0,3}}?,\s{_ADMIN}"
+            rf"(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
+            0.85,
+        ),
+        # Oji 2-19-8, Kita-ku
+        Pattern(
+            "romaji_town_block",
+            rf"{_BUILDING}(?:{_PLACE},\s){{0,3}}{_WORD}\s{_BLOCK}(?:,\s{_PLACE}){{0,3}}"
+            rf"{_POSTAL}{_ROOM}",
+            0.6,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["address", "Address", "live", "lives", "moving", "住所"]
+
+    def __init__(
+        self,
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+        supported_language: str = "ja",
+        supported_entity: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=supported_entity or self.ENTITY,
+            patterns=patterns if patterns is not None else list(self.PATTERNS),
+            context=context if context is not None else list(self.CONTEXT),
+            supported_language=supported_language,
+            name=name or type(self).__name__,
+            # case matters: a place is capitalised, "at" and "to" are not
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """The town-and-block form must name an administrative part (…-ku, City)."""
+        if re.search(_SUFFIX, pattern_text) is None:
+            return False
+        return None

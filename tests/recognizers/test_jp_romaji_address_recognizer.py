@@ -1,0 +1,51 @@
+"""Romanised Japanese addresses: block number plus a suffixed place, never a phone or a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.jp_romaji_address_recognizer import JpRomajiAddressRecognizer
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in JpRomajiAddressRecognizer().analyze(text, ["ADDRESS"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        (
+            "Address: 2-8-15 Kamisugi, Aoba-ku, Sendai Employer",
+            ["2-8-15 Kamisugi, Aoba-ku, Sendai"],
+        ),
+        (
+            "Former address: 5-8-21 Nishi-Kasai, Edogawa-ku, Tokyo 134-0088 Current",
+            ["5-8-21 Nishi-Kasai, Edogawa-ku, Tokyo 134-0088"],
+        ),
+        (
+            "lives at Lions Mansion Oshima 605, 5-38-2 Oshima, Koto-ku Q:",
+            ["Lions Mansion Oshima 605, 5-38-2 Oshima, Koto-ku"],
+        ),
+        ("i live Oji 2-19-8, Kita-ku [14:07]", ["Oji 2-19-8, Kita-ku"]),
+        (
+            "to Osaka, Yodogawa-ku, Juso-higashi 2-9-12, Room 1108 on the 30th",
+            ["Osaka, Yodogawa-ku, Juso-higashi 2-9-12, Room 1108"],
+        ),
+    ],
+)
+def test_when_an_address_is_romanised_then_it_is_one_span(text: str, addresses: list[str]) -> None:
+    assert _found(text) == addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 03-1234-5678 Tokyo, Minato-ku office",  # a phone number
+        "DOB 2019-08-22, Tokyo",  # a date
+        "She lives in Tokyo, Minato-ku",  # no block number
+        "Case 12-345, Payment Office",  # no suffixed place
+        "1-2-3 at the counter",
+    ],
+)
+def test_when_there_is_no_block_and_suffixed_place_then_no_address(text: str) -> None:
+    assert _found(text) == []
