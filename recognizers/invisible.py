@@ -53,7 +53,7 @@ class VisibleText:
 
     @property
     def changed(self) -> bool:
-        return len(self.text) != len(self.original)
+        return self.text != self.original
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` of the visible text to the original (inner invisibles included)."""
@@ -62,13 +62,51 @@ class VisibleText:
         if start == end:
             pos = self.positions[start] if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.positions[start], self.positions[end - 1] + 1
+        # up to the next visible character: a voicing mark or an invisible character
+        # right after the last one is part of the span
+        stop = self.positions[end] if end < len(self.text) else len(self.original)
+        return self.positions[start], stop
+
+
+_HALF_KATAKANA_FIRST, _HALF_KATAKANA_LAST = "\uff61", "\uff9f"
+_HALF_VOICING = frozenset("\uff9e\uff9f")
+
+
+def _is_half_katakana(ch: str) -> bool:
+    return _HALF_KATAKANA_FIRST <= ch <= _HALF_KATAKANA_LAST
 
 
 @lru_cache(maxsize=16)
 def visible(text: str) -> VisibleText:
-    """``text`` with every invisible character removed, with its offset map."""
-    if not any(is_invisible(ch) for ch in text):
+    """``text`` as a reader sees it, with its offset map.
+
+    Invisible characters are removed, and half-width katakana from older
+    desk apps and bank forms (``ｻｲﾄｳ ﾐﾕｷ``, ``ﾅｶｿﾞﾉ``) become full-width, a
+    voicing mark folded into its kana, so that the name recognizer and the
+    model read them as the katakana they are.
+    """
+    if not any(is_invisible(ch) or _is_half_katakana(ch) for ch in text):
         return VisibleText(text, text, tuple(range(len(text))))
-    keep = [i for i, ch in enumerate(text) if not is_invisible(ch)]
-    return VisibleText(text, "".join(text[i] for i in keep), tuple(keep))
+    chars: list[str] = []
+    keep: list[int] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if is_invisible(ch):
+            i += 1
+            continue
+        if _is_half_katakana(ch):
+            pair = text[i : i + 2]
+            if len(pair) == 2 and pair[1] in _HALF_VOICING and ch not in _HALF_VOICING:
+                folded = unicodedata.normalize("NFKC", pair)
+                if len(folded) == 1:
+                    chars.append(folded)
+                    keep.append(i)
+                    i += 2
+                    continue
+            chars.append(unicodedata.normalize("NFKC", ch))
+        else:
+            chars.append(ch)
+        keep.append(i)
+        i += 1
+    return VisibleText(text, "".join(chars), tuple(keep))

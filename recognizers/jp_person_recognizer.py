@@ -384,7 +384,8 @@ class JpPersonRecognizer(EntityRecognizer):
         )
         readings = "|".join(map(re.escape, self.READING_FIELDS))
         self._reading_field_re = re.compile(
-            rf"(?:{readings})[ \u3000]*[：:][ \u3000]*"
+            # 氏名（カナ）：, 口座名義（カナ）： as well as フリガナ：
+            rf"(?:{readings})[）)]?[ \u3000]*[：:][ \u3000]*"
             r"([ァ-ヴー]+(?:[・ \u3000][ァ-ヴー]+){0,3})(?![ァ-ヴー・])",
             re.MULTILINE,
         )

@@ -366,7 +366,7 @@ def normalize(text: str) -> NormalizedText:
 
     Invisible characters (``recognizers.invisible``) are read through: the
     canonical text has none, and a value with one inside maps back to an
-    original span that covers it.
+    original span that covers it. Half-width katakana is read as full-width.
     """
     vis = visible(text)
     if not vis.changed:
@@ -377,5 +377,5 @@ def normalize(text: str) -> NormalizedText:
         text,
         inner.text,
         tuple(pos[s] for s in inner.starts),
-        tuple(pos[e - 1] + 1 for e in inner.ends),
+        tuple(vis.to_original(e - 1, e)[1] for e in inner.ends),
     )

@@ -51,3 +51,11 @@ def test_normalize_reads_through_any_invisible_characters(
     assert dirty.to_original(0, len(dirty.text))[0] <= dirty.to_original(0, len(dirty.text))[1]
     for i in range(len(dirty.text)):
         assert not any(is_invisible(c) for c in dirty.text[i])
+
+
+def test_when_katakana_is_half_width_then_it_is_read_full_width_with_voicing_folded() -> None:
+    text = "相談者：ﾅｶｿﾞﾉ ﾐﾂﾙ 様"
+    view = visible(text)
+    assert view.text == "相談者：ナカゾノ ミツル 様"
+    start = view.text.index("ナ")
+    assert view.to_original(start, start + 4) == (4, 9)  # ﾅｶｿﾞﾉ, its ﾞ included

@@ -226,3 +226,9 @@ def test_when_the_previous_turn_asked_the_name_then_a_known_kana_answer_is_a_nam
     note = "オペ：お名前をお願いします\n相談者：えっと、たかはし ゆうこです\nオペ：はい"
     results = JpPersonRecognizer().analyze(note, ["PERSON"])
     assert [note[r.start : r.end] for r in results if r.score >= 0.5] == ["たかはし ゆうこ"]
+
+
+def test_when_a_name_is_in_half_width_katakana_then_the_analyzer_finds_it(analyzer: Any) -> None:
+    note = "口座名義（カナ）：ﾅｶｿﾞﾉ ﾐﾂﾙ"
+    found = [note[e.start : e.end] for e in analyzer.analyze(note) if e.label == "PERSON"]
+    assert found == ["ﾅｶｿﾞﾉ ﾐﾂﾙ"]
