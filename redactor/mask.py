@@ -205,9 +205,9 @@ def apply_policy(
     )
     originals = []
     for e in kept:
-        if e.label == "MY_NUMBER" or (e.label not in policy.labels and policy.default is None):
+        if e.label not in policy.labels and policy.default is None:
             continue
-        until = policy.original_deadline(e.label, now)
+        until = policy.original_deadline(e.label, now)  # the policy decides, My Number too
         if until is not None:
             originals.append(VaultItem(e.label, e.start, e.end, text[e.start:e.end], until))
     return RedactionResult(
