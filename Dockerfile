@@ -21,7 +21,7 @@ WORKDIR /app
 COPY policies ./policies
 # Prove at build time that everything loads offline: the model from its wheel, the
 # e-mail check from the public-suffix snapshot bundled with tldextract.
-RUN python -c "from redactor.analyze import build_analyzer; build_analyzer()" \
+RUN python -c "from redactor.detect.analyze import build_analyzer; build_analyzer()" \
  && useradd --system --uid 10001 --no-create-home --home-dir /app redactor \
  && mkdir -p /var/lib/redactor \
  && chown -R redactor /var/lib/redactor

@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from redactor.entities import Entity
-from redactor.mask import apply_policy
+from redactor.masking.mask import apply_policy
 from redactor.policy.model import Policy
 from redactor.results import RedactionResult
 
 if TYPE_CHECKING:  # structural: any object with analyze(text) -> list[Entity] will do
-    from redactor.analyze import EntityFinder
+    from redactor.detect.analyze import EntityFinder
 
 
 @functools.cache
@@ -28,7 +28,7 @@ def default_analyzer() -> EntityFinder:
 
     Imported lazily so that ``import redactor.service`` does not load spaCy.
     """
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     return build_analyzer()
 

@@ -53,3 +53,16 @@ def test_dependencies_point_down(folder: str, banned: tuple[str, ...]) -> None:
 def test_nothing_imports_the_cli() -> None:
     others = [p for p in REDACTOR.rglob("*.py") if "cli" not in p.relative_to(REDACTOR).parts]
     assert offending(others, ("redactor.cli",)) == []
+
+
+def test_the_app_context_and_the_request_work_do_not_import_each_other() -> None:
+    assert offending([REDACTOR / "api" / "context.py"], ("redactor.api.work",)) == []
+
+
+def test_the_detection_and_masking_steps_are_packages_not_loose_modules() -> None:
+    loose = sorted(p.stem for p in REDACTOR.glob("*.py"))
+    for step in ("analyze", "chunking", "focus", "model_input", "tokenizer", "workers", "stock",
+                 "mask", "generalize"):
+        assert step not in loose
+    assert (REDACTOR / "detect" / "analyze.py").exists()
+    assert (REDACTOR / "masking" / "mask.py").exists()

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from redactor.analyze import build_analyzer
 from redactor.cli import app
+from redactor.detect.analyze import build_analyzer
+from redactor.detect.workers import analyze_in_workers
 from redactor.evaluate import evaluate, spans_by_id
 from redactor.jsonl import (
     BadLine,
@@ -20,7 +21,6 @@ from redactor.jsonl import (
     read_notes,
     read_objects,
 )
-from redactor.workers import analyze_in_workers
 
 
 def _progress(enabled: bool):  # type: ignore[no-untyped-def]

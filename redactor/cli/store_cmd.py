@@ -23,7 +23,7 @@ from redactor.cli.common import fail, settings
 
 
 def _build_analyzer() -> Any:
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     return build_analyzer()
 

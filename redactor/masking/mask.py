@@ -31,7 +31,7 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from redactor.entities import Entity
-from redactor.generalize import age_band, municipality_of
+from redactor.masking.generalize import age_band, municipality_of
 from redactor.policy.model import LabelRule, Policy
 from redactor.results import RedactionResult, VaultItem
 
