@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from synth import notes
 
-    from redactor.analyze import build_analyzer, load_nlp
+    from redactor.detect.analyze import build_analyzer, load_nlp
 
     nlp = load_nlp()
     analyzer = build_analyzer(nlp=nlp)

@@ -369,8 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.json.write_text(json.dumps({"http": http}, indent=2), encoding="utf-8")
         return 0
 
-    from redactor.analyze import Analyzer, build_analyzer, load_nlp
-    from redactor.stock import build_stock_engine, stock_analyze
+    from redactor.detect.analyze import Analyzer, build_analyzer, load_nlp
+    from redactor.detect.stock import build_stock_engine, stock_analyze
 
     notes = load_notes(args.notes)
     t = time.perf_counter()

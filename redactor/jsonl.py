@@ -37,16 +37,35 @@ class BadLine:
         return f"line {self.line}: {self.reason}"
 
 
-def parse_line(number: int, raw: str) -> Note | BadLine | None:
-    """One input line → a note, a reason to refuse it, or None for a blank line."""
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A JSON object read from one line (any shape; the caller checks its fields)."""
+
+    line: int
+    obj: dict[str, Any]
+
+
+def parse_object(number: int, raw: str) -> Row | BadLine | None:
+    """One input line → a JSON object, a reason to refuse it, or None for a blank line."""
     if not raw.strip():
         return None
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:  # exc.msg holds no input text
         return BadLine(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except UnicodeDecodeError:  # pragma: no cover - text streams decode before this
+        return BadLine(number, "not valid UTF-8")
     if not isinstance(obj, dict):
         return BadLine(number, "expected a JSON object")
+    return Row(number, obj)
+
+
+def parse_line(number: int, raw: str) -> Note | BadLine | None:
+    """One input line → a note, a reason to refuse it, or None for a blank line."""
+    parsed = parse_object(number, raw)
+    if not isinstance(parsed, Row):
+        return parsed
+    obj = parsed.obj
     if "id" not in obj or not isinstance(obj["id"], str | int):
         return BadLine(number, "missing or invalid 'id' (string or integer)")
     if not isinstance(obj.get("text"), str):
@@ -54,7 +73,18 @@ def parse_line(number: int, raw: str) -> Note | BadLine | None:
     return Note(number, str(obj["id"]), obj["text"], obj)
 
 
+def read_objects(stream: IO[str]) -> Iterator[Row | BadLine]:
+    """Every JSON object of a JSONL stream, and every malformed line as a ``BadLine``:
+    the reader never stops at a bad line and never quotes one."""
+    for number, raw in enumerate(stream, 1):
+        parsed = parse_object(number, raw)
+        if parsed is not None:
+            yield parsed
+
+
 def read_notes(stream: IO[str]) -> Iterator[Note | BadLine]:
+    """Every ``{"id", "text", ...}`` note of a JSONL stream (``ingest``, ``analyze``,
+    ``redact``), and every malformed line as a ``BadLine``."""
     for number, raw in enumerate(stream, 1):
         parsed = parse_line(number, raw)
         if parsed is not None:

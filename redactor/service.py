@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from redactor.entities import Entity
-from redactor.mask import apply_policy
+from redactor.masking.mask import apply_policy
 from redactor.policy.model import Policy
 from redactor.results import RedactionResult
 
 if TYPE_CHECKING:  # structural: any object with analyze(text) -> list[Entity] will do
-    from redactor.analyze import EntityFinder
+    from redactor.detect.analyze import EntityFinder
 
 
 @functools.cache
@@ -28,7 +28,7 @@ def default_analyzer() -> EntityFinder:
 
     Imported lazily so that ``import redactor.service`` does not load spaCy.
     """
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     return build_analyzer()
 
@@ -94,7 +94,15 @@ from redactor.crypto.keys import (  # noqa: E402
 )
 from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
 from redactor.results import VaultItem  # noqa: E402
-from redactor.store.store import Journal, KeyEvent, Store, StoredRecord  # noqa: E402
+from redactor.store.store import (  # noqa: E402
+    IdempotencyConflict as IdempotencyConflict,  # re-exported: the faces catch it from here
+)
+from redactor.store.store import (  # noqa: E402
+    Journal,
+    KeyEvent,
+    Store,
+    StoredRecord,
+)
 
 if TYPE_CHECKING:
     from redactor.settings import Settings
@@ -370,6 +378,49 @@ def delete_record(
                                          action="delete", result="not_found",
                                          record_id=record_id))
     return deleted
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLogPage:
+    """A page of the hash-chained log (labels, never values) with the whole chain's check."""
+
+    entries: list[audit_log.LoggedEntry]
+    chain_intact: bool
+    head: str
+
+
+def audit_log_page(*, store: Store, after_id: int = 0, limit: int = 100) -> AuditLogPage:
+    with store.transaction() as s:
+        rows = [e for e in audit_log.entries(s) if e.id > after_id][:limit]
+        broken = audit_log.verify_chain(s)
+        head = audit_log.head(s)
+    return AuditLogPage(rows, broken is None, head)
+
+
+def audit_head(*, store: Store) -> str:
+    """The newest audit entry's hash (keep a copy to detect truncation)."""
+    with store.transaction() as s:
+        return audit_log.head(s)
+
+
+def store_reachable(*, store: Store) -> bool:
+    """The database answers (for readiness probes; a driver's message is never shown)."""
+    from sqlalchemy import text as sql
+
+    try:
+        with store.engine.connect() as conn:
+            conn.execute(sql("SELECT 1"))
+        return True
+    except Exception:  # any driver error means "not reachable"
+        return False
+
+
+def keys_ready(keys: KeyProvider) -> bool:
+    """The key provider can derive (for readiness probes)."""
+    try:
+        return bool(keys.primary_key_id) and len(keys.derive_secret(b"readyz")) == 32
+    except Exception:  # a provider that cannot derive is not ready
+        return False
 
 
 def sweep(*, store: Store, now: datetime, actor: str = "sweep") -> list[KeyEvent]:

@@ -73,14 +73,14 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from redactor.analyze import load_nlp
+    from redactor.detect.analyze import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def analyzer(nlp: Any) -> Any:
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     return build_analyzer(nlp=nlp)
 
@@ -93,6 +93,6 @@ def dev_notes() -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def full_nlp() -> Any:
     """The whole ja_ginza pipeline, as stock Presidio users load it."""
-    from redactor.analyze import load_nlp
+    from redactor.detect.analyze import load_nlp
 
     return load_nlp(exclude=())

@@ -33,7 +33,7 @@ from redactor.settings import Settings
 from redactor.store import Store, open_store
 
 if TYPE_CHECKING:
-    from redactor.analyze import EntityFinder
+    from redactor.detect.analyze import EntityFinder
 
 
 class StartupRefused(Exception):
@@ -45,7 +45,7 @@ def _utc_now() -> datetime:
 
 
 def _default_analyzer() -> EntityFinder:
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     return build_analyzer()
 

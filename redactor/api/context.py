@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from anyio import CapacityLimiter
 
+from redactor.api.batching import MicroBatcher
 from redactor.api.limits import RateLimiter
 from redactor.api.metrics import Metrics
 from redactor.api.security import ApiKeyring
@@ -22,8 +23,7 @@ from redactor.settings import Settings
 from redactor.store.store import Store
 
 if TYPE_CHECKING:
-    from redactor.analyze import EntityFinder
-    from redactor.api.work import MicroBatcher
+    from redactor.detect.analyze import EntityFinder
 
 #: threads that may hold request work at once in one worker (the batch the model may take)
 ANALYSIS_THREADS = 8
@@ -40,7 +40,7 @@ class AppContext:
     clock: Callable[[], datetime]
     analyzer: EntityFinder | None = None
     #: Request work runs in threads. The model itself runs one batch at a time
-    #: (``work.MicroBatcher``): the threads beyond the first wait there to join
+    #: (``batching.MicroBatcher``): the threads beyond the first wait there to join
     #: the next batch, so they add no CPU contention, only batching.
     analysis_slots: CapacityLimiter = field(
         default_factory=lambda: CapacityLimiter(ANALYSIS_THREADS)

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from redactor.analyze import build_analyzer
 from redactor.cli import app
+from redactor.detect.analyze import build_analyzer
+from redactor.detect.workers import analyze_in_workers
 from redactor.evaluate import evaluate, evaluate_by_style, format_style_table, spans_by_id
-from redactor.jsonl import BadLine, Note, atomic_output, dump_line, open_input, read_notes
-from redactor.workers import analyze_in_workers
+from redactor.jsonl import (
+    BadLine,
+    Note,
+    atomic_output,
+    dump_line,
+    open_input,
+    read_notes,
+    read_objects,
+)
 
 
 def _progress(enabled: bool):  # type: ignore[no-untyped-def]
@@ -103,6 +111,23 @@ def _analyze_in_workers(input: str, output: str, batch_size: int, workers: int) 
         raise typer.Exit(1)
 
 
+def _objects(path: str) -> list[dict[str, Any]]:
+    """Every object of a JSONL file; bad lines are reported by number, then exit 2."""
+    rows: list[dict[str, Any]] = []
+    bad: list[BadLine] = []
+    with open_input(path) as fh:
+        for row in read_objects(fh):
+            if isinstance(row, BadLine):
+                bad.append(row)
+            else:
+                rows.append(row.obj)
+    for item in bad:
+        typer.echo(f"error: {path}: {item}", err=True)
+    if bad:
+        raise typer.Exit(2)
+    return rows
+
+
 @app.command("eval")
 def eval_(
     gold: Annotated[str, typer.Option("--gold", help="JSONL with gold 'spans'")],
@@ -115,8 +140,7 @@ def eval_(
     format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Per-label precision, recall, F1 (exact and overlap) and the leak rate."""
-    with open_input(gold) as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
+    rows = _objects(gold)
     gold_spans = spans_by_id(rows, "spans")
     if pred is None:
         analyzer = build_analyzer()
@@ -126,8 +150,7 @@ def eval_(
             for r, ents in zip(rows, results, strict=True)
         ]
     else:
-        with open_input(pred) as fh:
-            pred_rows = [json.loads(line) for line in fh if line.strip()]
+        pred_rows = _objects(pred)
     pred_spans = spans_by_id(pred_rows, "entities")
     report = evaluate(gold_spans, pred_spans)
     styles = evaluate_by_style(rows, pred_spans) if any("style" in r for r in rows) else {}

@@ -16,7 +16,14 @@ import typer
 
 from redactor.cli import app
 from redactor.entities import Entity
-from redactor.jsonl import BadLine, atomic_output, dump_line, open_input, read_notes
+from redactor.jsonl import (
+    BadLine,
+    atomic_output,
+    dump_line,
+    open_input,
+    read_notes,
+    read_objects,
+)
 from redactor.policy import Finding, PolicyError, PolicyUnreadable, check_source, load_policy
 
 policy_app = typer.Typer(help="Check retention-and-masking policy files.", no_args_is_help=True)
@@ -95,22 +102,28 @@ def _entity(obj: Any) -> Entity:
 
 
 def _read_entities(path: str) -> dict[str, list[Entity]]:
-    """``redactor analyze`` output (``entities``) or a gold file (``spans``), by note id."""
+    """``redactor analyze`` output (``entities``) or a gold file (``spans``), by note id.
+
+    Every bad line is reported by its number (never its content); any bad line exits 2,
+    after all of them are reported."""
     out: dict[str, list[Entity]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for number, raw in enumerate(fh, 1):
-            if not raw.strip():
+    bad: list[BadLine] = []
+    with open_input(path) as fh:
+        for row in read_objects(fh):
+            if isinstance(row, BadLine):
+                bad.append(row)
                 continue
             try:
-                row = json.loads(raw)
-                items = row.get("entities", row.get("spans"))
+                items = row.obj.get("entities", row.obj.get("spans"))
                 if not isinstance(items, list):
                     raise ValueError("no 'entities' or 'spans' list")
-                out[str(row["id"])] = [_entity(item) for item in items]
+                out[str(row.obj["id"])] = [_entity(item) for item in items]
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                typer.echo(f"error: {path}: line {number}: bad entities "
-                           f"({type(exc).__name__})", err=True)
-                raise typer.Exit(EXIT_UNREADABLE) from None
+                bad.append(BadLine(row.line, f"bad entities ({type(exc).__name__})"))
+    for line in bad:
+        typer.echo(f"error: {path}: {line}", err=True)
+    if bad:
+        raise typer.Exit(EXIT_UNREADABLE)
     return out
 
 

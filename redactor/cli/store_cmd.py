@@ -23,7 +23,7 @@ from redactor.cli.common import fail, settings
 
 
 def _build_analyzer() -> Any:
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     return build_analyzer()
 
@@ -99,8 +99,7 @@ def ingest(
     rest is stored and the command exits 1."""
     from redactor.jsonl import BadLine, open_input, read_notes
     from redactor.policy import PolicyError, load_policy
-    from redactor.service import RecordGone, create_record
-    from redactor.store import IdempotencyConflict
+    from redactor.service import IdempotencyConflict, RecordGone, create_record
 
     when = _now(now)
     try:
@@ -141,14 +140,12 @@ def ingest(
 @app.command("sweep")
 def sweep_cmd(now: NowOpt = None) -> None:
     """Crypto-shred everything past its deadline: originals first, then masked notes."""
-    from redactor.audit import log
-    from redactor.service import sweep
+    from redactor.service import audit_head, sweep
 
     when = _now(now)
     store = _store()
     events = sweep(store=store, now=when)
-    with store.transaction() as s:
-        head = log.head(s)
+    head = audit_head(store=store)
     records = len({e.record_id for e in events})
     typer.echo(f"shredded {len(events)} key(s) in {records} record(s) at {when.isoformat()}; "
                f"audit head {head}")

@@ -123,6 +123,33 @@ def _stored(rec: Record) -> StoredRecord:
     )
 
 
+def _due_fields(
+    rec: Record, now: datetime, *, force: bool = False
+) -> list[tuple[VaultPart | Record, datetime]]:
+    """The one rule of when a stored field is due, with the deadline that made it due.
+
+    An original is due at its own ``retain_until`` or at the record's deadline,
+    whichever comes first (no original outlives its record); the masked note is due
+    at the record's deadline. Only fields whose data key still exists are listed,
+    originals first. ``force`` (erasure) makes everything due now. The deadlines
+    themselves are set once, by the policy, when the note is masked
+    (``Policy.record_deadline`` / ``Policy.original_deadline``).
+    """
+    record_due = rec.record_deadline is not None and rec.record_deadline <= now
+    due: list[tuple[VaultPart | Record, datetime]] = []
+    for part in rec.vault:
+        if part.wrapped_key is None:
+            continue
+        deadline = part.retain_until
+        if rec.record_deadline is not None:
+            deadline = min(deadline, rec.record_deadline)
+        if force or deadline <= now:
+            due.append((part, now if force else deadline))
+    if rec.masked_wrapped_key is not None and (force or record_due):
+        due.append((rec, now if force or rec.record_deadline is None else rec.record_deadline))
+    return due
+
+
 class Store:
     """Repository over an injected engine (SQLite or PostgreSQL, already migrated)."""
 
@@ -249,26 +276,21 @@ class Store:
         force: bool,
     ) -> list[KeyEvent]:
         policy = f"{rec.policy_name}@{rec.policy_version}"
-        record_due = force or (rec.record_deadline is not None and rec.record_deadline <= now)
         events: list[KeyEvent] = []
-        for part in rec.vault:  # originals first
-            if part.wrapped_key is None or not (record_due or part.retain_until <= now):
-                continue
-            events.append(
-                KeyEvent(action, rec.id, f"vault/{part.seq}", tuple(json.loads(part.labels)),
-                         part.kek_id, policy)
-            )
-            part.wrapped_key = None
-            part.ciphertext = None
-            part.shredded_at = now
-        if record_due and rec.masked_wrapped_key is not None:
-            events.append(
-                KeyEvent(action, rec.id, "masked", tuple(sorted(json.loads(rec.label_counts))),
-                         rec.masked_kek_id, policy)
-            )
-            rec.masked_wrapped_key = None
-            rec.masked_ciphertext = None
-            rec.masked_shredded_at = now
+        for part, _deadline in _due_fields(rec, now, force=force):  # originals first
+            if isinstance(part, VaultPart):
+                events.append(KeyEvent(action, rec.id, f"vault/{part.seq}",
+                                       tuple(json.loads(part.labels)), part.kek_id, policy))
+                part.wrapped_key = None
+                part.ciphertext = None
+                part.shredded_at = now
+            else:
+                events.append(KeyEvent(action, rec.id, "masked",
+                                       tuple(sorted(json.loads(rec.label_counts))),
+                                       rec.masked_kek_id, policy))
+                rec.masked_wrapped_key = None
+                rec.masked_ciphertext = None
+                rec.masked_shredded_at = now
         s.flush()
         if journal is not None:
             for event in events:
@@ -352,15 +374,9 @@ class Store:
                 rec = s.get(Record, record_id)
                 if rec is None:
                     continue
-                record_due = rec.record_deadline is not None and rec.record_deadline <= now
-                for p in rec.vault:
-                    if p.wrapped_key is not None and (record_due or p.retain_until <= now):
-                        deadline = p.retain_until
-                        if record_due and rec.record_deadline is not None:
-                            deadline = min(deadline, rec.record_deadline)
-                        due.append(DueItem(rec.id, f"vault/{p.seq}", deadline))
-                if record_due and rec.masked_wrapped_key is not None and rec.record_deadline:
-                    due.append(DueItem(rec.id, "masked", rec.record_deadline))
+                for part, deadline in _due_fields(rec, now):
+                    name = f"vault/{part.seq}" if isinstance(part, VaultPart) else "masked"
+                    due.append(DueItem(rec.id, name, deadline))
         return due
 
     def policies_in_use(self) -> list[tuple[str, str]]:

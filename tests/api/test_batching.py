@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from redactor.api.work import MicroBatcher
+from redactor.api.batching import MicroBatcher
 from redactor.entities import Entity
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from redactor.generalize import age_band, municipality_of, parse_birth_date
+from redactor.masking.generalize import age_band, municipality_of, parse_birth_date
 
 NOW = datetime(2026, 11, 28)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mask_support import KEY, NOW, PolicyFactory, read_dev_notes
 
 from redactor.entities import Entity
-from redactor.mask import apply_policy
+from redactor.masking.mask import apply_policy
 from redactor.policy import Policy
 
 NOTES = read_dev_notes()

@@ -8,7 +8,7 @@ import pytest
 from mask_support import KEY, NOW, PolicyFactory
 
 from redactor.entities import Entity
-from redactor.mask import apply_policy, mask_tail
+from redactor.masking.mask import apply_policy, mask_tail
 from redactor.policy import Policy
 
 

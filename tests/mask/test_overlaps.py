@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redactor.entities import Entity
-from redactor.mask import resolve_overlaps
+from redactor.masking.mask import resolve_overlaps
 
 
 def E(start: int, end: int, label: str = "PERSON", score: float = 0.8, rec: str = "r") -> Entity:

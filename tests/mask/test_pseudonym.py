@@ -8,7 +8,7 @@ import re
 from mask_support import KEY, NOW, PolicyFactory
 
 from redactor.entities import Entity
-from redactor.mask import apply_policy, pseudonym_token
+from redactor.masking.mask import apply_policy, pseudonym_token
 from redactor.policy import Policy
 
 TOKEN = re.compile(r"<PERSON_[0-9a-f]{4}>")

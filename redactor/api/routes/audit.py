@@ -12,7 +12,6 @@ from redactor.api.deps import Auditor, Ctx
 from redactor.api.errors import error_responses
 from redactor.api.schemas import AuditLogEntryOut, AuditLogOut, AuditReportOut
 from redactor.api.work import analyzer_of
-from redactor.audit import log as audit_log
 from redactor.policy.registry import PolicyRegistry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
@@ -42,10 +41,7 @@ def audit_entries(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> AuditLogOut:
     """The hash-chained log (labels, never values), a page at a time, with the chain check."""
-    with ctx.store.transaction() as s:
-        rows = [e for e in audit_log.entries(s) if e.id > after_id][:limit]
-        broken = audit_log.verify_chain(s)
-        head = audit_log.head(s)
+    page = service.audit_log_page(store=ctx.store, after_id=after_id, limit=limit)
     return AuditLogOut(
         entries=[
             AuditLogEntryOut(
@@ -55,8 +51,8 @@ def audit_entries(
                 policy=e.entry.policy, key_version=e.entry.key_version,
                 entry_hash=e.entry_hash,
             )
-            for e in rows
+            for e in page.entries
         ],
-        chain_intact=broken is None,
-        head=head,
+        chain_intact=page.chain_intact,
+        head=page.head,
     )

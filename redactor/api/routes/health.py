@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
+from redactor import service
 from redactor.api.deps import Ctx
 from redactor.api.metrics import CONTENT_TYPE_LATEST
 from redactor.api.schemas import HealthOut, ReadyOut
@@ -20,28 +20,13 @@ def healthz() -> HealthOut:
     return HealthOut(status="ok")
 
 
-def _store_ok(ctx: Ctx) -> bool:
-    try:
-        with ctx.store.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return True
-    except Exception:  # any driver error means "not reachable"; its message is not shown
-        return False
-
-
-def _keys_ok(ctx: Ctx) -> bool:
-    try:
-        return bool(ctx.keys.primary_key_id) and len(ctx.keys.derive_secret(b"readyz")) == 32
-    except Exception:  # a provider that cannot derive is not ready
-        return False
-
-
 @router.get("/readyz", response_model=ReadyOut,
             responses={503: {"model": ReadyOut, "description": "not ready"}})
 def readyz(ctx: Ctx) -> JSONResponse:
     """Model loaded, store reachable, keys present."""
-    checks = {"analyzer": ctx.analyzer is not None, "store": _store_ok(ctx),
-              "keys": _keys_ok(ctx)}
+    checks = {"analyzer": ctx.analyzer is not None,
+              "store": service.store_reachable(store=ctx.store),
+              "keys": service.keys_ready(ctx.keys)}
     ready = all(checks.values())
     body = ReadyOut(status="ready" if ready else "not_ready", checks=checks)
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)

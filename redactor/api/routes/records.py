@@ -20,7 +20,6 @@ from redactor.api.schemas import (
 from redactor.api.security import Role
 from redactor.api.work import analyzer_of, bounded, check_texts
 from redactor.crypto.errors import DecryptionError
-from redactor.store import IdempotencyConflict
 
 router = APIRouter(prefix="/v1/records", tags=["records"])
 
@@ -72,7 +71,7 @@ async def create_record(
 
     try:
         receipt = await bounded(ctx, work)
-    except IdempotencyConflict:
+    except service.IdempotencyConflict:
         raise ApiError(409, "idempotency_conflict",
                        "this Idempotency-Key was used for a different request") from None
     except service.RecordGone:

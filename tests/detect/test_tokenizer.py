@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from spacy.lang.ja import JapaneseTokenizer
 
-from redactor.tokenizer import LeanJapaneseTokenizer, lean_tokenizer
+from redactor.detect.tokenizer import LeanJapaneseTokenizer, lean_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,11 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from recognizers.invisible import VisibleText, visible
 from recognizers.repeats import repeated_spans
-from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
+from redactor.detect.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
+from redactor.detect.focus import DEFAULT_WINDOW, focus_text
+from redactor.detect.model_input import model_doc
+from redactor.detect.tokenizer import lean_tokenizer
 from redactor.entities import LABELS, Entity
-from redactor.focus import DEFAULT_WINDOW, focus_text
-from redactor.model_input import model_doc
-from redactor.tokenizer import lean_tokenizer
 
 LANGUAGE = "ja"
 MODEL_NAME = "ja_ginza"

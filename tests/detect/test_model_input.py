@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from redactor.model_input import model_doc
+from redactor.detect.model_input import model_doc
 
 
 @pytest.fixture(scope="module")

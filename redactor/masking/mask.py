@@ -31,7 +31,7 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from redactor.entities import Entity
-from redactor.generalize import age_band, municipality_of
+from redactor.masking.generalize import age_band, municipality_of
 from redactor.policy.model import LabelRule, Policy
 from redactor.results import RedactionResult, VaultItem
 
@@ -205,9 +205,9 @@ def apply_policy(
     )
     originals = []
     for e in kept:
-        if e.label == "MY_NUMBER" or (e.label not in policy.labels and policy.default is None):
+        if e.label not in policy.labels and policy.default is None:
             continue
-        until = policy.original_deadline(e.label, now)
+        until = policy.original_deadline(e.label, now)  # the policy decides, My Number too
         if until is not None:
             originals.append(VaultItem(e.label, e.start, e.end, text[e.start:e.end], until))
     return RedactionResult(

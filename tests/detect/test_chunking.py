@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from redactor.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
+from redactor.detect.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
 from redactor.entities import Entity
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer
 
-from redactor.analyze import LANGUAGE, make_nlp_engine
+from redactor.detect.analyze import LANGUAGE, make_nlp_engine
 from redactor.entities import Entity
 
 #: GiNZA ENE labels a careful user maps onto our labels.

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from redactor.analyze import RegistryError, load_registry, resolve_label_conflicts
+from redactor.detect.analyze import RegistryError, load_registry, resolve_label_conflicts
 from redactor.entities import Entity
 from redactor.evaluate import evaluate, spans_by_id
 
@@ -101,7 +101,7 @@ def _predict(analyze: Any, notes: list[dict[str, Any]]) -> dict[str, list[tuple[
 def test_our_pipeline_leaks_less_than_stock_presidio_on_the_dev_notes(
     analyzer: Any, full_nlp: Any, dev_notes: list[dict[str, Any]]
 ) -> None:
-    from redactor.stock import build_stock_engine, stock_analyze
+    from redactor.detect.stock import build_stock_engine, stock_analyze
 
     stock = build_stock_engine(full_nlp)
     gold = spans_by_id(dev_notes, "spans")
