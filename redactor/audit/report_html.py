@@ -43,8 +43,8 @@ def stacked_bars(
     height: int = 280,
 ) -> Markup:
     """A stacked bar chart as inline SVG: one bar per category, one colour per series."""
-    if not categories or not series:
-        return Markup('<p class="nodata">データなし</p>')
+    if not categories or not any(v > 0 for vals in series.values() for v in vals):
+        return Markup(f'<p class="nodata">{escape(title)}: データなし</p>')
     left, right, top, bottom = 56, 150, 28, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(vals[i] for vals in series.values()) for i in range(len(categories))]

@@ -108,3 +108,34 @@ def scan(blob: bytes, values: list[str]) -> list[str]:
 def write(path: Path, data: str) -> Path:
     path.write_text(data, encoding="utf-8")
     return path
+
+
+#: Chromium's own headless flags: no network of its own, a throwaway profile
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync", "--disable-default-apps",
+                  "--hide-scrollbars", "--run-all-compositor-stages-before-draw")
+
+
+def chromium_path() -> str | None:
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def chromium(browser: str, profile: Path, url: str, *args: str, timeout: float = 180) -> str:
+    """Run headless Chromium once on ``url``; return its stdout (e.g. ``--dump-dom``)."""
+    import subprocess
+
+    done = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, url],
+                          capture_output=True, text=True, timeout=timeout, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def pdf_pages(blob: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", blob))
