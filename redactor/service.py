@@ -496,3 +496,34 @@ def retire_key(
     _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="retire_key",
                                      result=f"retired ({in_use} key(s) still wrapped)",
                                      key_version=key_id))
+
+
+def audit_report(
+    *,
+    store: Store,
+    keys: KeyProvider,
+    policy_lookup: _abc.Callable[[str, str], Any],
+    policy_findings: _abc.Callable[[Any], _abc.Sequence[tuple[str, str, str]]],
+    now: datetime,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    rescan: bool = False,
+    sample: int | None = None,
+    analyzer: Any = None,
+    progress: _abc.Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """The auditors' report as JSON-ready data (``redactor.audit.report_data``): ten
+    sections from SQL aggregates; the re-scan of masked notes only when ``rescan``."""
+    from redactor.audit import report_data
+
+    rescanned = None
+    if rescan:
+        if analyzer is None:
+            raise ValueError("a re-scan needs an analyzer")
+        period = report_data.Period(since, until if until is not None else now)
+        rescanned = report_data.rescan(store, keys, analyzer=analyzer,
+                                       policy_lookup=policy_lookup, period=period,
+                                       sample=sample, progress=progress)
+    return report_data.build_report(store, keys, policy_lookup=policy_lookup,
+                                    policy_findings=policy_findings, now=now, since=since,
+                                    until=until, rescan_result=rescanned)

@@ -23,7 +23,7 @@ from redactor.api.context import AppContext
 from redactor.api.limits import RateLimiter
 from redactor.api.metrics import Metrics
 from redactor.api.middleware import RequestMiddleware
-from redactor.api.routes import analyze, audit, health, records
+from redactor.api.routes import analyze, audit, audit_report, health, records
 from redactor.api.routes import policies as policy_routes
 from redactor.api.security import ApiKeyring
 from redactor.crypto.keys import KeyProvider
@@ -99,8 +99,10 @@ def create_app(
     app.state.ctx = ctx
     errors.install(app)
     app.add_middleware(RequestMiddleware, metrics=ctx.metrics,
-                       max_body_bytes=settings.max_body_bytes)
-    for module in (analyze, records, policy_routes, audit, health):
+                       max_body_bytes=settings.max_body_bytes,
+                       refusals=lambda route, role, status: ctx.store.count_refusal(
+                           ctx.clock(), route, role, status))
+    for module in (analyze, records, policy_routes, audit, audit_report, health):
         app.include_router(module.router)
     return app
 

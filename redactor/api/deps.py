@@ -40,6 +40,7 @@ def require(*roles: Role) -> Callable[..., Principal]:
         if principal is None:
             raise unauthorized()
         request.state.key_id = principal.key_id
+        request.state.role = str(principal.role)
         wait = ctx.limiter.acquire(principal.key_id)
         if wait is not None:
             raise ApiError(429, "rate_limited", "too many requests for this key",

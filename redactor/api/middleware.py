@@ -13,8 +13,10 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+import anyio.to_thread
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -28,6 +30,9 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 #: record ids are UUIDs; anything else a client puts in a path is not logged
 _RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+#: refusals counted in the store for the auditors' report (route template, role, status)
+REFUSED = frozenset({401, 403, 429})
+Refusals = Callable[[str, str, int], None]
 
 
 class _TooLarge(Exception):
@@ -39,10 +44,12 @@ class _BadLength(Exception):
 
 
 class RequestMiddleware:
-    def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int,
+                 refusals: Refusals | None = None) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
+        self.refusals = refusals
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,6 +89,20 @@ class RequestMiddleware:
                                   "the server failed to handle the request", rid)
         finally:
             self._record(scope, state, int(response["status"]), time.perf_counter() - started)
+            if self.refusals is not None and int(response["status"]) in REFUSED:
+                await self._count_refusal(scope, state, int(response["status"]))
+
+    async def _count_refusal(self, scope: Scope, state: dict[str, Any], status: int) -> None:
+        route = getattr(scope.get("route"), "path", None) or "unmatched"
+        role = str(state.get("role") or "-")
+        count = self.refusals
+        assert count is not None
+        try:
+            await anyio.to_thread.run_sync(count, route, role, status)
+        except Exception as exc:  # the refusal stands; only its count is lost
+            error_log.error("refusal not counted", extra={
+                "event": "error", "error_type": type(exc).__name__,
+                "request_id": state.get("request_id")})
 
     async def _read_body(self, scope: Scope, receive: Receive, headers: Headers) -> Receive:
         """Buffer a body up to the limit (bodies are small); refuse beyond it."""

@@ -168,18 +168,33 @@ def _policies(files: list[Path] | None) -> Any:
 @app.command("audit")
 def audit_cmd(
     now: NowOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="json or text.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text or json (the audit), html or "
+                                     "report-json (the auditors' report).")] = "text",
     policies: Annotated[list[Path] | None, typer.Option(
         "--policy", help="Policy files in use (default: REDACTOR_POLICY and every file of "
         "REDACTOR_POLICY_DIR, else the shipped policies).")] = None,
+    output: Annotated[Path | None, typer.Option(help="Write the report here.")] = None,
+    since: Annotated[str | None, typer.Option(help="Report period start (ISO-8601).")] = None,
+    until: Annotated[str | None, typer.Option(help="Report period end (default: now).")
+                     ] = None,
+    rescan: Annotated[bool, typer.Option(help="Report: decrypt and re-scan masked notes.")
+                      ] = False,
+    sample: Annotated[int | None, typer.Option(min=1, help="Re-scan only N notes.")] = None,
 ) -> None:
     """Compliance audit of the store; exit 0 when clean, 1 with findings."""
+    from redactor.cli.audit_report import REPORT_FORMATS, write_report
     from redactor.service import audit
 
-    if fmt not in ("json", "text"):
-        raise typer.BadParameter("--format must be json or text")
+    if fmt not in ("json", "text", *REPORT_FORMATS):
+        raise typer.BadParameter("--format must be json, text, html or report-json")
     when = _now(now)
     known = _policies(policies)
+    if fmt in REPORT_FORMATS:
+        ok = write_report(fmt=fmt, output=output, store=_store(), keys=_keys(when, create=False),
+                          registry=known, now=when, since=None if since is None else _now(since),
+                          until=None if until is None else _now(until), rescan=rescan,
+                          sample=sample, analyzer_factory=ANALYZER_FACTORY)
+        raise typer.Exit(0 if ok else 1)
     report = audit(store=_store(), keys=_keys(when, create=False),
                    analyzer=ANALYZER_FACTORY(), policy_lookup=known.lookup,
                    policy_check=known.problems, now=when)

@@ -252,6 +252,14 @@ class LocalKeyring(_MaterialProvider):
     def _reload(self, doc: Mapping[str, Any]) -> None:
         self._keys, self._primary = self._materials(doc)
 
+    def describe(self) -> list[dict[str, str | None]]:
+        """Each key's id, status and dates, never its material (for the auditors' report)."""
+        return [
+            {"id": str(e["id"]), "status": str(e["status"]), "created": e.get("created"),
+             "retired": e.get("retired")}
+            for e in self._read()["keys"]
+        ]
+
     # ---- operations ----------------------------------------------------
     @classmethod
     def generate(cls, path: Path, *, now: datetime, **kwargs: int) -> LocalKeyring:

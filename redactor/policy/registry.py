@@ -73,3 +73,9 @@ class PolicyRegistry:
         tag = f"{policy.name}@{policy.version}"
         return [f"{f.rule_id}: {f.message}" for f in check_rules(policy, {}, tag)
                 if f.severity is Severity.ERROR]
+
+    @staticmethod
+    def findings(policy: Policy) -> list[tuple[str, str, str]]:
+        """Every finding of the policy check: (rule id, severity, message), for the report."""
+        tag = f"{policy.name}@{policy.version}"
+        return [(f.rule_id, str(f.severity), f.message) for f in check_rules(policy, {}, tag)]

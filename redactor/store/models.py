@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -65,7 +66,7 @@ class Record(Base):
     __tablename__ = "records"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     record_deadline: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     policy_name: Mapped[str] = mapped_column(String(100))
     policy_version: Mapped[str] = mapped_column(String(50))
@@ -110,6 +111,7 @@ class AuditRow(Base):
     """
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_action_at", "action", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[str] = mapped_column(String(40))  # canonical ISO text: hashed as stored
@@ -124,3 +126,19 @@ class AuditRow(Base):
     result: Mapped[str] = mapped_column(String(200))
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Refusal(Base):
+    """How many requests were refused (401/403/429) on one UTC day, by route, role, status.
+
+    Counts, not rows per request: a flood of refusals cannot grow the table
+    beyond days x routes x roles. ``role`` is ``-`` when no key was valid.
+    """
+
+    __tablename__ = "refusals"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD (UTC)
+    route: Mapped[str] = mapped_column(String(200), primary_key=True)  # the route template
+    role: Mapped[str] = mapped_column(String(50), primary_key=True)
+    status: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from redactor.crypto.envelope import SealedField
 from redactor.crypto.keys import WrappedKey
 from redactor.crypto.record import SealedRecord, masked_field, vault_field
-from redactor.store.models import Record, VaultPart
+from redactor.store.models import Record, Refusal, VaultPart
 
 
 class IdempotencyConflict(Exception):
@@ -404,3 +404,19 @@ class Store:
                 )
             )
         return int(masked or 0) + int(parts or 0)
+
+    def count_refusal(self, at: datetime, route: str, role: str, status: int) -> None:
+        """Add one refused request (401/403/429) to its day's count: metadata only."""
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        day = at.astimezone(UTC).strftime("%Y-%m-%d")
+        stmt = insert(Refusal).values(day=day, route=route[:200], role=role[:50],
+                                      status=status, count=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["day", "route", "role", "status"],
+            set_={"count": Refusal.count + 1},
+        )
+        with self.transaction() as s:
+            s.execute(stmt)
