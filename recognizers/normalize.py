@@ -22,6 +22,9 @@ Canonical form:
 * numbers read the long way with what they count, era names and day words
   (``しょうわごじゅうねんしちがつふつか`` → ``昭和50年7月2日``, ``にちょうめ`` →
   ``2丁目``; ``recognizers.spoken_counts``);
+* letters, digits and symbols spelled out one by one (``ユー、エイチ、よん…`` →
+  ``UH4…``, ``アットマーク ジーメール ドット コム`` → ``@gmail.com``;
+  ``recognizers.spelled``);
 * any dash-like character, ``・`` or ``.``-less separator between two digits → ``-``.
 
 The map: canonical character ``i`` comes from original ``[starts[i], ends[i])``.
@@ -34,6 +37,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recognizers.invisible import visible
+from recognizers.spelled import FIRST_CHARS as SPELLED_FIRST_CHARS
+from recognizers.spelled import read_spelled
 from recognizers.spoken_counts import read_counted, to_hiragana
 
 # Kanji numerals read digit by digit or positionally.
@@ -290,6 +295,12 @@ def _normalize(text: str) -> NormalizedText:
     n = len(text)
     while i < n:
         ch = text[i]
+        spelled = read_spelled(hira, i) if hira[i] in SPELLED_FIRST_CHARS else None
+        if spelled:
+            for piece in spelled:
+                out.emit(piece.out, piece.start, piece.end)
+            i = spelled[-1].end
+            continue
         counted = read_counted(text, hira, i) if hira[i] in _COUNTED_FIRST_CHARS else None
         if counted:
             for piece in counted:
