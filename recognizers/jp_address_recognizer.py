@@ -45,6 +45,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.normalize import normalize
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "jp_address_gazetteer.tsv.gz"
+#: the towns' readings in hiragana (``data/build_town_readings.py``)
+READINGS_PATH = Path(__file__).resolve().parent / "data" / "jp_address_town_readings.tsv.gz"
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶヵ"
 _KATA = "\u30a1-\u30fa\u30fc\u30fd\u30fe"  # katakana and ー, not the middle dot
@@ -213,10 +215,20 @@ def parse_gazetteer(lines: Iterable[str]) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
-    """Read the shipped gazetteer once per process (it is immutable)."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return parse_gazetteer(fh)
+def load_gazetteer(
+    path: Path = GAZETTEER_PATH, readings: Path | None = READINGS_PATH
+) -> Gazetteer:
+    """Read the shipped gazetteer once per process (it is immutable).
+
+    With it, the towns' readings in hiragana: a town said aloud and written
+    by speech-to-text in kana (``ほうかんちょう``) is the same town.
+    """
+    lines: list[str] = []
+    for source in (path, readings):
+        if source is not None:
+            with gzip.open(source, "rt", encoding="utf-8") as fh:
+                lines.extend(fh)
+    return parse_gazetteer(lines)
 
 
 _SPOKEN_JOIN = re.compile(r"[ \u3000]*の?[ \u3000]*")

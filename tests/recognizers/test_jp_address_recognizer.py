@@ -219,3 +219,28 @@ def test_when_a_phone_number_follows_an_address_after_a_pause_then_it_stays_apar
     note = "大阪市淀川区西中島4-6-24、090-1234-5678"
     results = JpAddressRecognizer().analyze(note, ["ADDRESS"])
     assert [note[r.start : r.end] for r in results] == ["大阪市淀川区西中島4-6-24"]
+
+
+@pytest.mark.parametrize(
+    ("note", "address"),
+    [
+        (
+            "えっとほうかんちょう一丁目の、にじゅうさんのはちです",
+            "ほうかんちょう一丁目の、にじゅうさんのはち",
+        ),
+        (
+            "福山市あけぼのちょう、にちょうめ、よんのにじゅうです",
+            "福山市あけぼのちょう、にちょうめ、よんのにじゅう",
+        ),
+    ],
+)
+def test_when_a_town_is_said_in_kana_then_its_reading_is_a_town(note: str, address: str) -> None:
+    results = JpAddressRecognizer().analyze(note, ["ADDRESS"])
+    assert [note[r.start : r.end] for r in results] == [address]
+
+
+@pytest.mark.parametrize(
+    "note", ["あのね、いちばんいいのは", "ながいあいだ", "おおきに、ありがとう"]
+)
+def test_when_kana_words_are_no_town_with_a_block_then_no_address(note: str) -> None:
+    assert JpAddressRecognizer().analyze(note, ["ADDRESS"]) == []
