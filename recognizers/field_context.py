@@ -18,6 +18,7 @@ characters rather than a fixed label-value adjacency.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -59,6 +60,15 @@ FIELD_LABELS: tuple[str, ...] = (
     "パスポート",
     "在留カード",
 )
+
+
+#: between a label and its value: particles, colons, blanks and the quotes forms put
+#: around a value (記号「14」番号「30277」)
+LABEL_GAP = r"[はのがを:：\s「『\"]{0,4}"
+#: between one value and the next label of a pair (記号 … 番号)
+PAIR_GAP = r"[\s、,・」』\"]*"
+#: the words that make a 記号・番号 pair an insurance card's rather than a ゆうちょ account's
+HEALTH_LABEL = re.compile(r"保険|国保|後期高齢|資格確認書")
 
 
 def field_window(text: str, start: int, size: int, stop_labels: Sequence[str]) -> str:

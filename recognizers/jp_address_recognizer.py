@@ -215,9 +215,7 @@ def parse_gazetteer(lines: Iterable[str]) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def load_gazetteer(
-    path: Path = GAZETTEER_PATH, readings: Path | None = READINGS_PATH
-) -> Gazetteer:
+def load_gazetteer(path: Path = GAZETTEER_PATH, readings: Path | None = READINGS_PATH) -> Gazetteer:
     """Read the shipped gazetteer once per process (it is immutable).
 
     With it, the towns' readings in hiragana: a town said aloud and written

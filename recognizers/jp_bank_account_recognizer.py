@@ -18,13 +18,20 @@ https://www.jp-bank.japanpost.jp/kojin/sokin/koza/kj_sk_kz_furikomi.html
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
-from recognizers.field_context import FieldContextRecognizer, stop_labels_except
-
-_LABEL_GAP = r"[はのがを:：\s]{0,4}"
+from recognizers.context_words import line_before
+from recognizers.field_context import (
+    HEALTH_LABEL,
+    LABEL_GAP,
+    PAIR_GAP,
+    FieldContextRecognizer,
+    stop_labels_except,
+)
+from recognizers.normalize import NormalizedText
 
 
 class JpBankAccountRecognizer(FieldContextRecognizer):
@@ -34,15 +41,16 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         # seven digits, also when read out with pauses (normalized to "-")
         Pattern("account_number", r"(?<![\dA-Za-z-])\d(?:-?\d){6}(?![\dA-Za-z]|-\d)", 0.2),
+        # 記号 1xxx0 … 番号 N: the labelled pair in ゆうちょ's own shape needs no other word
         Pattern(
             "yucho_symbol",
-            rf"(?<=記号{_LABEL_GAP})1\d{{3}}0(?=[\s、,・]*番号)",
-            0.3,
+            rf"(?<=記号{LABEL_GAP})1\d{{3}}0(?={PAIR_GAP}番号{LABEL_GAP}\d{{5,8}}(?!\d))",
+            0.55,
         ),
         Pattern(
             "yucho_number",
-            rf"(?<=記号{_LABEL_GAP}1\d{{3}}0[\s、,・]*番号{_LABEL_GAP})\d{{5,8}}(?![\dA-Za-z]|-\d)",
-            0.3,
+            rf"(?<=記号{LABEL_GAP}1\d{{3}}0{PAIR_GAP}番号{LABEL_GAP})\d{{5,8}}(?![\dA-Za-z]|-\d)",
+            0.55,
         ),
         Pattern(
             "yucho_symbol_number", r"(?<![\dA-Za-z-])1\d{3}0[- ]?\d{5,8}(?![\dA-Za-z]|-\d)", 0.3
@@ -60,5 +68,17 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
         "通帳",
     ]
     STOP_LABELS = stop_labels_except("口座")
+
+    def postprocess(
+        self, norm: NormalizedText, results: list[RecognizerResult]
+    ) -> Iterable[RecognizerResult]:
+        """A 記号・番号 pair after an insurance word is a card's, however ゆうちょ-shaped."""
+        for r in results:
+            pattern = r.analysis_explanation.pattern_name if r.analysis_explanation else None
+            window = line_before(norm.text, r.start, self.CONTEXT_WINDOW)
+            if pattern in ("yucho_symbol", "yucho_number") and HEALTH_LABEL.search(window):
+                r.score = 0.2
+        return results
+
     CONTEXT_WINDOW: ClassVar[int] = 40
     CONTEXT_BOOST: ClassVar[float] = 0.5

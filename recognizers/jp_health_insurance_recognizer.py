@@ -27,10 +27,18 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, RecognizerResult
 
-from recognizers.field_context import FieldContextRecognizer, stop_labels_except
+from recognizers.context_words import line_before
+from recognizers.field_context import (
+    HEALTH_LABEL,
+    LABEL_GAP,
+    PAIR_GAP,
+    FieldContextRecognizer,
+    stop_labels_except,
+)
 from recognizers.normalize import NormalizedText
 
-_LABEL_GAP = r"[はのがを:：\s]{0,4}"
+_PENSION_BEFORE = re.compile(r"年金手帳|基礎年金|年金番号")
+_YUCHO_PAIR = re.compile(r"記号[はのがを:：\s「『\"]{0,4}1\d{3}0(?!\d)")
 _INSURER_LABEL = re.compile(r"(?<!被)保険者番号[はのが:：\s]*$")
 
 
@@ -43,17 +51,18 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         Pattern("symbol_dash_number", r"(?<![\dA-Za-z-])\d{1,6}-\d{4,10}(?![\dA-Za-z]|-\d)", 0.2),
         Pattern(
             "symbol_space_number",
-            rf"(?<=記号番号{_LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",
+            rf"(?<=記号番号{LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",
             0.2,
         ),
         Pattern(
             "card_symbol",
-            rf"(?<=記号{_LABEL_GAP})[0-9A-Za-z]{{1,8}}(?=[\s、,・]*番号)",
+            rf"(?<=記号{LABEL_GAP})[0-9A-Za-z]{{1,8}}(?={PAIR_GAP}番号)",
             0.2,
         ),
         Pattern(
             "card_number",
-            rf"(?<=記号{_LABEL_GAP}[0-9A-Za-z]{{1,8}}[\s、,・]*番号{_LABEL_GAP})\d{{1,10}}(?![\dA-Za-z]|-\d)",
+            rf"(?<=記号{LABEL_GAP}[0-9A-Za-z]{{1,8}}{PAIR_GAP}番号{LABEL_GAP})\d{{1,10}}"
+            r"(?![\dA-Za-z]|-\d)",
             0.2,
         ),
     ]
@@ -66,6 +75,10 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         "介護保険",
         "健康保険",
         "資格確認書",
+        "保険",  # 健康保険, 介護保険, 保険年金課
+        # a card's 記号 … 番号 pair is an insurance card's, unless it is a ゆうちょ
+        # account's (1xxx0) or a pension handbook's (postprocess)
+        "記号",
     ]
     STOP_LABELS = stop_labels_except("被保険者", "被保番号", "保険証", "国保")
     CONTEXT_WINDOW: ClassVar[int] = 32
@@ -74,5 +87,16 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]
     ) -> Iterable[RecognizerResult]:
-        """Drop the insurer's number: its label names the organisation, not the person."""
-        return [r for r in results if not _INSURER_LABEL.search(self.context_before(norm, r.start))]
+        """Drop the insurer's number (its label names the organisation, not the person),
+        and a 記号・番号 pair whose 記号 is a ゆうちょ account's (1xxx0) with no insurance
+        word before it: that is a bank account."""
+        return [
+            r
+            for r in results
+            if not _INSURER_LABEL.search(self.context_before(norm, r.start))
+            and not _PENSION_BEFORE.search(line_before(norm.text, r.start, self.CONTEXT_WINDOW))
+            and not (
+                _YUCHO_PAIR.search(norm.text, max(0, r.start - 24), r.end)
+                and not HEALTH_LABEL.search(line_before(norm.text, r.start, self.CONTEXT_WINDOW))
+            )
+        ]

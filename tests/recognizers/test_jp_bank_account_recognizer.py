@@ -62,3 +62,9 @@ def test_seven_digits_without_an_account_word_are_not_reported(
     rec: JpBankAccountRecognizer, text: str
 ) -> None:
     assert [v for v in reported(rec, text) if v != "1111111"] == []
+
+
+def test_when_a_yucho_pair_is_labelled_then_it_needs_no_account_word_on_its_line() -> None:
+    note = "振込先はゆうちょ銀行を希望します。\n記号 16330　番号 21784561"
+    results = JpBankAccountRecognizer().analyze(note, ["BANK_ACCOUNT"])
+    assert [note[r.start : r.end] for r in results if r.score >= 0.5] == ["16330", "21784561"]

@@ -53,7 +53,8 @@ def test_insured_numbers_are_found_after_a_health_insurance_label(
         "被保険者番号は0001057733、個人番号は123456789018",
         "保険証 なし 電話 06-6955-1734",
         "被保険者番号\n受付 00387145",
-        "記号17 番号0962531",
+        "年金手帳の記号 1234 番号 567890",  # a pension handbook's pair
+        "ゆうちょの記号 12340 番号 12345678",  # a bank account's pair
         "保険証 AB12345678CD",
         "被保険者番号 12345",
     ],
@@ -62,3 +63,17 @@ def test_digits_without_a_health_insurance_label_are_not_reported(
     rec: JpHealthInsuranceRecognizer, text: str
 ) -> None:
     assert [v for v in reported(rec, text) if v != "0001057733"] == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "保険年金係です。 記号「14」番号「30277」で確認できました。",
+        "健康保険の 記号 14　番号 30277",
+    ],
+)
+def test_when_a_card_pair_is_quoted_or_spaced_after_an_insurance_word_then_both_are_found(
+    note: str,
+) -> None:
+    results = JpHealthInsuranceRecognizer().analyze(note, ["HEALTH_INSURANCE_NUMBER"])
+    assert [note[r.start : r.end] for r in results if r.score >= 0.5] == ["14", "30277"]
