@@ -62,14 +62,32 @@ AnyRole = Annotated[Principal, Depends(require(*Role))]
 def purpose_header(
     x_purpose: Annotated[
         str | None,
-        Header(description="why the originals are needed (percent-encode non-ASCII)",
+        Header(description="why the originals are needed: a purpose code "
+                           "(`redactor.purposes.PURPOSES`, listed in the README)",
                max_length=500),
     ] = None,
 ) -> str | None:
-    """The stated purpose, percent-decoded (HTTP headers are Latin-1; purposes are Japanese)."""
-    if x_purpose is None:
+    """The stated purpose code, as sent (the service checks it against the closed list)."""
+    return x_purpose
+
+
+def purpose_note_header(
+    x_purpose_note: Annotated[
+        str | None,
+        Header(description="optional free text beside the purpose code (percent-encode "
+                           "non-ASCII); redacted and stored encrypted, never in clear",
+               max_length=3000),
+    ] = None,
+) -> str | None:
+    """The note, percent-decoded (HTTP headers are Latin-1; notes are Japanese)."""
+    if x_purpose_note is None:
         return None
-    return unquote(x_purpose, errors="replace").strip() or None
+    try:
+        return unquote(x_purpose_note, errors="strict")
+    except UnicodeDecodeError:
+        raise ApiError(422, "invalid_purpose_note",
+                       "the purpose note must be percent-encoded UTF-8") from None
 
 
 Purpose = Annotated[str | None, Depends(purpose_header)]
+PurposeNote = Annotated[str | None, Depends(purpose_note_header)]

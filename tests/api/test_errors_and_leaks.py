@@ -123,7 +123,7 @@ def test_no_pii_in_logs_or_in_other_roles_answers(
                         headers={"Authorization": f"Bearer {PII[2]}"}),
         api.client.get(f"/v1/records/{rid}/original", headers=api.headers("desk")),
         api.client.get(f"/v1/records/{rid}/original",
-                       headers=api.headers("privileged_other", **{"X-Purpose": "x"})),
+                       headers=api.headers("privileged_other", **{"X-Purpose": "callback"})),
         api.client.post("/v1/policies/check",
                         json={"source": f"name: {PII[0]}\ndeny_list:\n  - term: {PII[1]}\n"},
                         headers=api.headers("auditor")),

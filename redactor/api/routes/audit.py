@@ -51,6 +51,7 @@ def audit_entries(
             AuditLogEntryOut(
                 id=e.id, at=e.entry.at, actor=e.entry.actor, role=e.entry.role,
                 action=e.entry.action, result=e.entry.result, purpose=e.entry.purpose,
+                purpose_note_sealed=e.entry.purpose_note is not None,
                 record_id=e.entry.record_id, labels=list(e.entry.labels),
                 policy=e.entry.policy, key_version=e.entry.key_version,
                 entry_hash=e.entry_hash,
