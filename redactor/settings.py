@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     #: Token bucket per API key: sustained requests per second and burst size.
     rate_per_second: float = Field(default=20.0, gt=0)
     rate_burst: int = Field(default=40, gt=0)
+    #: Failed authentications per client address: sustained per second and burst; beyond
+    #: them a bad key gets 429 (with Retry-After) instead of 401.
+    auth_fail_per_second: float = Field(default=1.0, gt=0)
+    auth_fail_burst: int = Field(default=20, gt=0)
     #: Wall-clock budget of one analysis (bounds pathological regex backtracking).
     analysis_timeout_s: float = Field(default=10.0, gt=0)
 

@@ -78,6 +78,8 @@ def create_app(
         limiter=RateLimiter(settings.rate_per_second, settings.rate_burst,
                             monotonic or time.monotonic),
         metrics=Metrics(),
+        auth_failures=RateLimiter(settings.auth_fail_per_second, settings.auth_fail_burst,
+                                  monotonic or time.monotonic),
         clock=clock or _utc_now,
         analyzer=analyzer,
     )

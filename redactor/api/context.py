@@ -39,6 +39,8 @@ class AppContext:
     metrics: Metrics
     clock: Callable[[], datetime]
     analyzer: EntityFinder | None = None
+    #: failed authentications per client address (401s are rate-limited too)
+    auth_failures: RateLimiter | None = None
     #: Request work runs in threads. The model itself runs one batch at a time
     #: (``work.MicroBatcher``): the threads beyond the first wait there to join
     #: the next batch, so they add no CPU contention, only batching.

@@ -8,6 +8,7 @@ type of each problem (pydantic's ``input`` — the caller's text — is dropped)
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -91,12 +92,22 @@ def error_response(
                         headers=dict(headers or {}))
 
 
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+
+
+def _loc(err: Any) -> list[str | int]:
+    """Where the problem is, by field names only: an unknown key is the caller's text (a
+    name, a phone number), so it is dropped; any other part that is not a plain
+    identifier is replaced by ``*``."""
+    parts = list(err.get("loc", ()))
+    if err.get("type") == "extra_forbidden" and parts:
+        parts = parts[:-1]
+    return [p if isinstance(p, int) else (str(p) if _NAME.match(str(p)) else "*")
+            for p in parts]
+
+
 def _validation_details(errors: Any) -> list[ErrorDetail]:
-    return [
-        ErrorDetail(loc=[p if isinstance(p, int) else str(p) for p in err.get("loc", ())],
-                    type=str(err.get("type", "invalid")))
-        for err in errors
-    ]
+    return [ErrorDetail(loc=_loc(err), type=str(err.get("type", "invalid"))) for err in errors]
 
 
 def install(app: FastAPI) -> None:
@@ -108,6 +119,13 @@ def install(app: FastAPI) -> None:
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
+        if request.url.path.startswith("/v1/"):  # every /v1 route needs a key: 401 first
+            from redactor.api.deps import authenticate
+
+            try:
+                authenticate(request, request.app.state.ctx)
+            except ApiError as refused:
+                return await api_error(request, refused)
         return error_response(request, 422, "invalid_request", "the request is invalid",
                               details=_validation_details(exc.errors()))
 
