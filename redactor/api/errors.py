@@ -30,6 +30,8 @@ class ErrorInfo(BaseModel):
     code: str
     message: str
     request_id: str | None = None
+    #: for a refused policy file: the rule it broke (as ``policy check`` names it)
+    rule_id: str | None = None
     details: list[ErrorDetail] | None = None
 
 
@@ -41,9 +43,11 @@ class ApiError(Exception):
     """An expected failure with a stable code; raised by routes and dependencies."""
 
     def __init__(
-        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None,
+        *, rule_id: str | None = None,
     ) -> None:
         super().__init__(code)
+        self.rule_id = rule_id
         self.status = status
         self.code = code
         self.message = message
@@ -83,9 +87,11 @@ def error_response(
     *,
     headers: Mapping[str, str] | None = None,
     details: list[ErrorDetail] | None = None,
+    rule_id: str | None = None,
 ) -> JSONResponse:
     rid = request_id_of(request) if request is not None else None
-    body = ErrorBody(error=ErrorInfo(code=code, message=message, request_id=rid, details=details))
+    body = ErrorBody(error=ErrorInfo(code=code, message=message, request_id=rid,
+                                     rule_id=rule_id, details=details))
     if request is not None:
         request.state.error_code = code
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status,
@@ -115,7 +121,8 @@ def install(app: FastAPI) -> None:
 
     async def api_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        return error_response(request, exc.status, exc.code, exc.message, headers=exc.headers)
+        return error_response(request, exc.status, exc.code, exc.message, headers=exc.headers,
+                              rule_id=exc.rule_id)
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
