@@ -64,6 +64,19 @@ class Settings(BaseSettings):
     #: Wall-clock budget of one analysis (bounds pathological regex backtracking).
     analysis_timeout_s: float = Field(default=10.0, gt=0)
 
+    #: Seconds a client may take to send a body once its headers are in (408 after).
+    body_timeout_s: float = Field(default=10.0, gt=0)
+
+    # --- transport (uvicorn; see README "Transport limits") ----------------------
+    #: Largest request line + headers h11 buffers before refusing the connection.
+    max_header_bytes: int = Field(default=16_384, ge=1024)
+    #: Idle seconds a kept-alive connection is held between requests.
+    keep_alive_s: int = Field(default=5, ge=1)
+    #: Connections and requests in flight per worker beyond which uvicorn answers 503.
+    limit_concurrency: int = Field(default=256, ge=1)
+    #: Pending connections the kernel queues per worker socket.
+    backlog: int = Field(default=512, ge=1)
+
     # --- server -----------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)

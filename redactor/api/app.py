@@ -101,7 +101,8 @@ def create_app(
     app.state.ctx = ctx
     errors.install(app)
     app.add_middleware(RequestMiddleware, metrics=ctx.metrics,
-                       max_body_bytes=settings.max_body_bytes)
+                       max_body_bytes=settings.max_body_bytes,
+                       body_timeout_s=settings.body_timeout_s)
     for module in (analyze, records, policy_routes, audit, health):
         app.include_router(module.router)
     return app
