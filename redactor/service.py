@@ -465,10 +465,12 @@ def audit(
     policy_lookup: _abc.Callable[[str, str], Any],
     policy_check: _abc.Callable[[Any], _abc.Sequence[object]],
     now: datetime,
+    rescan_limit: int | None = None,
 ) -> AuditReport:
-    """The compliance audit (see ``redactor.audit.report``); clean means no findings."""
+    """The compliance audit (see ``redactor.audit.report``); clean means no findings.
+    ``analyzer=None`` skips the re-scan; ``rescan_limit`` bounds it."""
     return run_audit(store, keys, analyzer=analyzer, policy_lookup=policy_lookup,
-                     policy_check=policy_check, now=now)
+                     policy_check=policy_check, now=now, rescan_limit=rescan_limit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, gt=0)
     max_text_chars: int = Field(default=20_000, gt=0)
     max_batch: int = Field(default=64, gt=0)
+    #: Characters of all texts of one request together (413 ``too_many_characters``).
+    max_request_chars: int = Field(default=100_000, gt=0)
     #: Token bucket per API key: sustained requests per second and burst size.
     rate_per_second: float = Field(default=20.0, gt=0)
     rate_burst: int = Field(default=40, gt=0)

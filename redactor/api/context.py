@@ -47,5 +47,7 @@ class AppContext:
     analysis_slots: CapacityLimiter = field(
         default_factory=lambda: CapacityLimiter(ANALYSIS_THREADS)
     )
+    #: Auditors' reports run here, never on the desk app's analysis slots: one at a time.
+    audit_slots: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
     #: the analyzer behind its micro-batcher, made on first use (``work.analyzer_of``)
     batcher: MicroBatcher | None = None

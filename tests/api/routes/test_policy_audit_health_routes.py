@@ -90,7 +90,7 @@ def test_audit_report_flags_residual_pii(build_api: Callable[..., Api]) -> None:
     api = build_api(analyzer=leaky)
     create_record(api, NOTE)
     leaky.armed = True
-    body = api.client.get("/v1/audit", headers=api.headers("auditor")).json()
+    body = api.client.get("/v1/audit?rescan=50", headers=api.headers("auditor")).json()
     assert body["clean"] is False
     assert {f["kind"] for f in body["findings"]} == {"residual_pii"}
     assert not any(v in str(body) for v in PII)
