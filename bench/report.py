@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 LABELS = ("PERSON", "PHONE_NUMBER", "ADDRESS", "EMAIL_ADDRESS", "DATE_OF_BIRTH", "MY_NUMBER")
 POLICIES = (("city-default", "1.0.0"), ("city-default", "1.1.0"), ("city-strict", "2.0.0"))
-PURPOSES = ("折り返し電話のため", "苦情対応の事実確認", "本人からの開示請求")
+PURPOSES = ("callback", "complaint_followup", "disclosure_request")  # redactor.purposes codes
 
 
 Rows = list[dict[str, Any]]

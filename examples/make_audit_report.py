@@ -65,7 +65,7 @@ def main() -> None:
         values |= {o.value for o in result.originals} | {text[e.start:e.end]
                                                          for e in result.entities}
         ids.append(store_redaction(result, store=store, keys=keys, now=when).id)
-    purposes = ("折り返し電話のため", "苦情対応の事実確認", "本人からの開示請求")
+    purposes = ("callback", "complaint_followup", "disclosure_request")  # redactor.purposes
     for i, rid in enumerate(ids[:12]):
         read_original(rid, store=store, keys=keys, actor=f"staff-{i % 3}",
                       role="privacy_officer", purpose=purposes[i % 3], policy=policy,

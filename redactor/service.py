@@ -72,8 +72,11 @@ def redact(
 # --- Stored records: seal, store, read, shred, audit, rotate (issue 5) --------------
 # Imports kept with the functions that use them so this block can be appended
 # without touching the redaction block above.
+import base64  # noqa: E402
+import binascii  # noqa: E402
 import hashlib  # noqa: E402
 import hmac  # noqa: E402
+import json  # noqa: E402
 import uuid  # noqa: E402
 from collections import abc as _abc  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -81,18 +84,26 @@ from typing import Any, Protocol  # noqa: E402
 
 from sqlalchemy.orm import Session  # noqa: E402
 
+from redactor import purposes  # noqa: E402
 from redactor.audit import log as audit_log  # noqa: E402
 from redactor.audit.report import AuditReport, run_audit  # noqa: E402
 from redactor.crypto.aead import frame  # noqa: E402
-from redactor.crypto.envelope import rewrap  # noqa: E402
+from redactor.crypto.envelope import (  # noqa: E402
+    SealedField,
+    open_field,
+    rewrap,
+    seal_field,
+)
 from redactor.crypto.errors import DecryptionError  # noqa: E402
 from redactor.crypto.keys import (  # noqa: E402
     KeyProvider,
+    WrappedKey,
     open_key_provider,
     pseudonym_key,
     request_digest_key,
 )
 from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
+from redactor.purposes import InvalidInput  # noqa: E402  (re-exported for the faces)
 from redactor.results import VaultItem  # noqa: E402
 from redactor.store.store import (  # noqa: E402
     IdempotencyConflict as IdempotencyConflict,  # re-exported: the faces catch it from here
@@ -281,10 +292,45 @@ def read_masked(
 ) -> str:
     """The masked note (staff reading feedback). Not PII, so not audit-logged."""
     del actor, role, now  # kept in the signature: faces authorize on them; future logging
+    record_id = purposes.record_id(record_id)  # before any database call
     rec = _live(store, record_id)
     if rec is None or rec.masked is None:
         raise RecordNotFound(record_id)
     return open_masked(keys, rec.id, rec.masked)
+
+
+_NOTE_FIELD = "purpose_note"
+
+
+def seal_note(note: str, *, keys: KeyProvider, analyzer: Any | None) -> str:
+    """A purpose note as the audit log keeps it: its PII masked (``<LABEL>``) when an
+    analyzer is given, then sealed under a fresh data key. Returns JSON of the parts."""
+    if analyzer is not None:
+        out, pos = [], 0
+        for e in sorted(analyzer.analyze(note), key=lambda e: (e.start, e.end)):
+            if e.start < pos:
+                continue
+            out += [note[pos:e.start], f"<{e.label}>"]
+            pos = e.end
+        note = "".join(out) + note[pos:]
+    note_id = str(uuid.uuid4())
+    sealed = seal_field(keys, note_id, _NOTE_FIELD, note.encode())
+    return json.dumps({"v": 1, "id": note_id, "dek": sealed.dek_id, "kek": sealed.wrapped.key_id,
+                       "wrapped": base64.b64encode(sealed.wrapped.blob).decode(),
+                       "ct": base64.b64encode(sealed.ciphertext).decode()},
+                      separators=(",", ":"), sort_keys=True)
+
+
+def open_note(sealed_note: str, *, keys: KeyProvider) -> str:
+    """The (redacted) purpose note of an audit entry; ``DecryptionError`` on any failure."""
+    try:
+        d = json.loads(sealed_note)
+        wrapped = WrappedKey(d["kek"], base64.b64decode(d["wrapped"]))
+        sealed = SealedField(_NOTE_FIELD, d["dek"], wrapped, base64.b64decode(d["ct"]))
+        note_id = str(d["id"])
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise DecryptionError() from exc
+    return open_field(keys, note_id, sealed).decode()
 
 
 def _log(store: Store, entry: audit_log.AuditEntry) -> None:
@@ -303,6 +349,8 @@ def read_original(
     policy: OriginalsPolicy,
     now: datetime,
     caller_may_view: bool = True,
+    purpose_note: str | None = None,
+    note_analyzer: Any | None = None,
 ) -> list[VaultItem]:
     """The vaulted originals of a record, for an authorized role with a stated purpose.
 
@@ -312,7 +360,17 @@ def read_original(
     ``caller_may_view=False`` is a face's own refusal (an API key whose role
     never sees originals): it is logged like the policy's refusals, so an
     auditor sees every attempt, not only those that passed the front door.
+
+    ``purpose`` is a code of ``redactor.purposes.PURPOSES``; ``purpose_note`` free text
+    that is redacted with ``note_analyzer`` and sealed, never stored in clear. A record
+    id that is not a UUID or a purpose that is not a code is ``InvalidInput``, raised
+    before anything is read or logged (nothing of it reaches the database).
     """
+    record_id = purposes.record_id(record_id)
+    purpose = purposes.purpose_code(purpose)
+    note = purposes.purpose_note(purpose_note)
+    sealed_note = (seal_note(note, keys=keys, analyzer=note_analyzer)
+                   if note is not None else None)
     tag = f"{policy.name}@{policy.version}"
 
     def entry(result: str, labels: _abc.Sequence[str] = (), key: str | None = None
@@ -320,7 +378,7 @@ def read_original(
         return audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
                                     action="view_original", result=result,
                                     record_id=record_id, labels=tuple(labels), policy=tag,
-                                    key_version=key)
+                                    key_version=key, purpose_note=sealed_note)
 
     rec = _live(store, record_id)
     if rec is None:
@@ -355,28 +413,50 @@ def read_original(
     return sorted(items, key=lambda i: (i.start, i.end))
 
 
-def _journal(actor: str, role: str, now: datetime, purpose: str | None = None) -> Journal:
+def _journal(actor: str, role: str, now: datetime, purpose: str | None = None,
+             purpose_note: str | None = None) -> Journal:
     def write(session: Session, event: KeyEvent) -> None:
         audit_log.append(
             session,
             audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
                                  action=event.action, result=f"destroyed {event.part}",
                                  record_id=event.record_id, labels=event.labels,
-                                 policy=event.policy, key_version=event.kek_id),
+                                 policy=event.policy, key_version=event.kek_id,
+                                 purpose_note=purpose_note),
         )
 
     return write
 
 
 def delete_record(
-    record_id: str, *, store: Store, actor: str, role: str, purpose: str | None, now: datetime
+    record_id: str,
+    *,
+    store: Store,
+    actor: str,
+    role: str,
+    purpose: str | None,
+    now: datetime,
+    purpose_note: str | None = None,
+    keys: KeyProvider | None = None,
+    note_analyzer: Any | None = None,
 ) -> bool:
-    """Erase a record (right to erasure): every key and ciphertext destroyed, each logged."""
-    deleted = store.delete(record_id, now=now, journal=_journal(actor, role, now, purpose))
+    """Erase a record (right to erasure): every key and ciphertext destroyed, each logged.
+
+    Ids and purposes are checked as in :func:`read_original`; a note needs ``keys``."""
+    record_id = purposes.record_id(record_id)
+    purpose = purposes.purpose_code(purpose)
+    note = purposes.purpose_note(purpose_note)
+    sealed_note = None
+    if note is not None:
+        if keys is None:
+            raise InvalidInput("invalid_purpose_note", "a purpose note cannot be kept here")
+        sealed_note = seal_note(note, keys=keys, analyzer=note_analyzer)
+    deleted = store.delete(record_id, now=now,
+                           journal=_journal(actor, role, now, purpose, sealed_note))
     if not deleted:
         _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
                                          action="delete", result="not_found",
-                                         record_id=record_id))
+                                         record_id=record_id, purpose_note=sealed_note))
     return deleted
 
 
@@ -436,10 +516,12 @@ def audit(
     policy_lookup: _abc.Callable[[str, str], Any],
     policy_check: _abc.Callable[[Any], _abc.Sequence[object]],
     now: datetime,
+    rescan_limit: int | None = None,
 ) -> AuditReport:
-    """The compliance audit (see ``redactor.audit.report``); clean means no findings."""
+    """The compliance audit (see ``redactor.audit.report``); clean means no findings.
+    ``analyzer=None`` skips the re-scan; ``rescan_limit`` bounds it."""
     return run_audit(store, keys, analyzer=analyzer, policy_lookup=policy_lookup,
-                     policy_check=policy_check, now=now)
+                     policy_check=policy_check, now=now, rescan_limit=rescan_limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,3 +609,10 @@ def audit_report(
     return report_data.build_report(store, keys, policy_lookup=policy_lookup,
                                     policy_findings=policy_findings, now=now, since=since,
                                     until=until, rescan_result=rescanned)
+
+
+def audit_report_page(data: dict[str, Any]) -> str:
+    """The auditors' report as one self-contained HTML page, rendered from its JSON."""
+    from redactor.audit.report_html import render_html
+
+    return render_html(data)

@@ -54,11 +54,30 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, gt=0)
     max_text_chars: int = Field(default=20_000, gt=0)
     max_batch: int = Field(default=64, gt=0)
+    #: Characters of all texts of one request together (413 ``too_many_characters``).
+    max_request_chars: int = Field(default=100_000, gt=0)
     #: Token bucket per API key: sustained requests per second and burst size.
     rate_per_second: float = Field(default=20.0, gt=0)
     rate_burst: int = Field(default=40, gt=0)
+    #: Failed authentications per client address: sustained per second and burst; beyond
+    #: them a bad key gets 429 (with Retry-After) instead of 401.
+    auth_fail_per_second: float = Field(default=1.0, gt=0)
+    auth_fail_burst: int = Field(default=20, gt=0)
     #: Wall-clock budget of one analysis (bounds pathological regex backtracking).
     analysis_timeout_s: float = Field(default=10.0, gt=0)
+
+    #: Seconds a client may take to send a body once its headers are in (408 after).
+    body_timeout_s: float = Field(default=10.0, gt=0)
+
+    # --- transport (uvicorn; see README "Transport limits") ----------------------
+    #: Largest request line + headers h11 buffers before refusing the connection.
+    max_header_bytes: int = Field(default=16_384, ge=1024)
+    #: Idle seconds a kept-alive connection is held between requests.
+    keep_alive_s: int = Field(default=5, ge=1)
+    #: Connections and requests in flight per worker beyond which uvicorn answers 503.
+    limit_concurrency: int = Field(default=256, ge=1)
+    #: Pending connections the kernel queues per worker socket.
+    backlog: int = Field(default=512, ge=1)
 
     # --- server -----------------------------------------------------------------
     host: str = "127.0.0.1"

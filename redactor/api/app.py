@@ -78,6 +78,8 @@ def create_app(
         limiter=RateLimiter(settings.rate_per_second, settings.rate_burst,
                             monotonic or time.monotonic),
         metrics=Metrics(),
+        auth_failures=RateLimiter(settings.auth_fail_per_second, settings.auth_fail_burst,
+                                  monotonic or time.monotonic),
         clock=clock or _utc_now,
         analyzer=analyzer,
     )
@@ -100,6 +102,7 @@ def create_app(
     errors.install(app)
     app.add_middleware(RequestMiddleware, metrics=ctx.metrics,
                        max_body_bytes=settings.max_body_bytes,
+                       body_timeout_s=settings.body_timeout_s,
                        refusals=lambda route, role, status: ctx.store.count_refusal(
                            ctx.clock(), route, role, status))
     for module in (analyze, records, policy_routes, audit, audit_report, health):

@@ -39,11 +39,15 @@ class AppContext:
     metrics: Metrics
     clock: Callable[[], datetime]
     analyzer: EntityFinder | None = None
+    #: failed authentications per client address (401s are rate-limited too)
+    auth_failures: RateLimiter | None = None
     #: Request work runs in threads. The model itself runs one batch at a time
     #: (``batching.MicroBatcher``): the threads beyond the first wait there to join
     #: the next batch, so they add no CPU contention, only batching.
     analysis_slots: CapacityLimiter = field(
         default_factory=lambda: CapacityLimiter(ANALYSIS_THREADS)
     )
+    #: Auditors' reports run here, never on the desk app's analysis slots: one at a time.
+    audit_slots: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
     #: the analyzer behind its micro-batcher, made on first use (``work.analyzer_of``)
     batcher: MicroBatcher | None = None

@@ -8,6 +8,7 @@ type of each problem (pydantic's ``input`` — the caller's text — is dropped)
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +30,8 @@ class ErrorInfo(BaseModel):
     code: str
     message: str
     request_id: str | None = None
+    #: for a refused policy file: the rule it broke (as ``policy check`` names it)
+    rule_id: str | None = None
     details: list[ErrorDetail] | None = None
 
 
@@ -40,9 +43,11 @@ class ApiError(Exception):
     """An expected failure with a stable code; raised by routes and dependencies."""
 
     def __init__(
-        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None,
+        *, rule_id: str | None = None,
     ) -> None:
         super().__init__(code)
+        self.rule_id = rule_id
         self.status = status
         self.code = code
         self.message = message
@@ -82,21 +87,33 @@ def error_response(
     *,
     headers: Mapping[str, str] | None = None,
     details: list[ErrorDetail] | None = None,
+    rule_id: str | None = None,
 ) -> JSONResponse:
     rid = request_id_of(request) if request is not None else None
-    body = ErrorBody(error=ErrorInfo(code=code, message=message, request_id=rid, details=details))
+    body = ErrorBody(error=ErrorInfo(code=code, message=message, request_id=rid,
+                                     rule_id=rule_id, details=details))
     if request is not None:
         request.state.error_code = code
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status,
                         headers=dict(headers or {}))
 
 
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+
+
+def _loc(err: Any) -> list[str | int]:
+    """Where the problem is, by field names only: an unknown key is the caller's text (a
+    name, a phone number), so it is dropped; any other part that is not a plain
+    identifier is replaced by ``*``."""
+    parts = list(err.get("loc", ()))
+    if err.get("type") == "extra_forbidden" and parts:
+        parts = parts[:-1]
+    return [p if isinstance(p, int) else (str(p) if _NAME.match(str(p)) else "*")
+            for p in parts]
+
+
 def _validation_details(errors: Any) -> list[ErrorDetail]:
-    return [
-        ErrorDetail(loc=[p if isinstance(p, int) else str(p) for p in err.get("loc", ())],
-                    type=str(err.get("type", "invalid")))
-        for err in errors
-    ]
+    return [ErrorDetail(loc=_loc(err), type=str(err.get("type", "invalid"))) for err in errors]
 
 
 def install(app: FastAPI) -> None:
@@ -104,10 +121,18 @@ def install(app: FastAPI) -> None:
 
     async def api_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        return error_response(request, exc.status, exc.code, exc.message, headers=exc.headers)
+        return error_response(request, exc.status, exc.code, exc.message, headers=exc.headers,
+                              rule_id=exc.rule_id)
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
+        if request.url.path.startswith("/v1/"):  # every /v1 route needs a key: 401 first
+            from redactor.api.deps import authenticate
+
+            try:
+                authenticate(request, request.app.state.ctx)
+            except ApiError as refused:
+                return await api_error(request, refused)
         return error_response(request, 422, "invalid_request", "the request is invalid",
                               details=_validation_details(exc.errors()))
 

@@ -39,6 +39,12 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.auth_failures = Counter(
+            "redactor_auth_failures_total",
+            "requests refused for a missing or unknown API key, by outcome (401 or 429)",
+            ["outcome"], registry=self.registry,
+        )
+
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         self.requests.labels(method, route, str(status)).inc()
         self.latency.labels(method, route).observe(seconds)

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import anyio
 import anyio.to_thread
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -43,10 +44,15 @@ class _BadLength(Exception):
     pass
 
 
+class _SlowBody(Exception):
+    pass
+
+
 class RequestMiddleware:
     def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int,
-                 refusals: Refusals | None = None) -> None:
+                 refusals: Refusals | None = None, body_timeout_s: float = 10.0) -> None:
         self.app = app
+        self.body_timeout_s = body_timeout_s
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
         self.refusals = refusals
@@ -77,6 +83,10 @@ class RequestMiddleware:
             state["error_code"] = "body_too_large"
             await self._error(send_wrapper, 413, "body_too_large",
                               "the request body is too large", rid)
+        except _SlowBody:
+            state["error_code"] = "body_timeout"
+            await self._error(send_wrapper, 408, "body_timeout",
+                              "the request body did not arrive in time", rid)
         except _BadLength:
             state["error_code"] = "bad_request"
             await self._error(send_wrapper, 400, "bad_request", "the request is malformed", rid)
@@ -116,8 +126,14 @@ class RequestMiddleware:
             return receive
         chunks: list[bytes] = []
         size = 0
+        # A Content-Length larger than what is sent must not hold the request forever.
+        deadline = anyio.current_time() + self.body_timeout_s
         while True:
-            message = await receive()
+            try:
+                with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
+                    message = await receive()
+            except TimeoutError:
+                raise _SlowBody() from None
             if message["type"] != "http.request":
                 break
             chunk = message.get("body", b"")

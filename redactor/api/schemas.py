@@ -178,7 +178,9 @@ class AuditLogEntryOut(BaseModel):
     role: str
     action: str
     result: str
-    purpose: str | None
+    purpose: str | None = Field(description="a purpose code (`redactor.purposes.PURPOSES`)")
+    #: the free-text note is kept sealed (redacted, encrypted): only whether there is one
+    purpose_note_sealed: bool = False
     record_id: str | None
     labels: list[str]
     policy: str | None

@@ -53,6 +53,19 @@ def check_production(settings: Settings) -> None:
                          f"({settings.api_keys_path}); provision real keys")
 
 
+def uvicorn_options(settings: Settings) -> dict[str, object]:
+    """Transport limits for ``uvicorn.run``/``uvicorn.Config``: header size (h11), idle
+    keep-alive, connections per worker and backlog. Bodies have their own deadline in
+    the app (``REDACTOR_BODY_TIMEOUT_S``). The reverse proxy bounds slow headers."""
+    return {
+        "h11_max_incomplete_event_size": settings.max_header_bytes,
+        "timeout_keep_alive": settings.keep_alive_s,
+        "limit_concurrency": settings.limit_concurrency,
+        "backlog": settings.backlog,
+        "http": "h11",
+    }
+
+
 def serve(
     settings: Settings,
     *,
@@ -88,4 +101,5 @@ def serve(
         log_config=config,  # applied again in every worker process
         log_level=settings.log_level,
         server_header=False,
+        **uvicorn_options(settings),  # type: ignore[arg-type]
     )

@@ -40,9 +40,11 @@ class AuditEntry:
     labels: tuple[str, ...] = field(default=())
     policy: str | None = None
     key_version: str | None = None
+    #: the free-text note of a purpose, redacted and sealed (``service.seal_note``), never clear
+    purpose_note: str | None = None
 
     def canonical(self) -> dict[str, object]:
-        return {
+        return _with_note({
             "at": _iso(self.at),
             "actor": self.actor,
             "role": self.role,
@@ -53,7 +55,14 @@ class AuditEntry:
             "policy": self.policy,
             "key_version": self.key_version,
             "result": self.result,
-        }
+        }, self.purpose_note)
+
+
+def _with_note(fields: dict[str, object], note: str | None) -> dict[str, object]:
+    """Entries without a note hash as they did before notes existed (old chains verify)."""
+    if note is not None:
+        fields["purpose_note"] = note
+    return fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +87,7 @@ def chain_hash(prev_hash: str, fields: dict[str, object]) -> str:
 
 
 def _row_fields(row: AuditRow) -> dict[str, object]:
-    return {
+    return _with_note({
         "at": row.at,
         "actor": row.actor,
         "role": row.role,
@@ -89,7 +98,7 @@ def _row_fields(row: AuditRow) -> dict[str, object]:
         "policy": row.policy,
         "key_version": row.key_version,
         "result": row.result,
-    }
+    }, row.purpose_note)
 
 
 def append(session: Session, entry: AuditEntry) -> str:
@@ -112,6 +121,7 @@ def append(session: Session, entry: AuditEntry) -> str:
             policy=entry.policy,
             key_version=entry.key_version,
             result=entry.result,
+            purpose_note=entry.purpose_note,
             prev_hash=prev,
             entry_hash=digest,
         )
@@ -162,6 +172,7 @@ def entries(session: Session, actions: Iterable[str] | None = None) -> Sequence[
                     labels=tuple(json.loads(row.labels)),
                     policy=row.policy,
                     key_version=row.key_version,
+                    purpose_note=row.purpose_note,
                 ),
                 row.entry_hash,
             )

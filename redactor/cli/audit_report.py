@@ -52,8 +52,7 @@ def write_report(
 ) -> bool:
     """Build, format and write the report; True when its overall verdict is ``ok``."""
     from redactor.audit.report_data import dumps
-    from redactor.audit.report_html import render_html
-    from redactor.service import audit_report
+    from redactor.service import audit_report, audit_report_page
 
     if since is not None and until is not None and since > until:
         raise typer.BadParameter("--since is after --until")
@@ -63,7 +62,7 @@ def write_report(
                             until=until, rescan=rescan, sample=sample,
                             analyzer=analyzer_factory() if rescan else None,
                             progress=progress)
-    text = render_html(data) if fmt == "html" else dumps(data)
+    text = audit_report_page(data) if fmt == "html" else dumps(data)
     if output is None:
         typer.echo(text)
     else:

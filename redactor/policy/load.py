@@ -76,6 +76,62 @@ MAX_NODES = 20_000
 MAX_DEPTH = 32
 
 
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a policy file (rule POLICY-NAME-INVALID), or None.
+
+    A plain file name: ASCII letters, digits, ``_ . -``, at most 128 characters, not
+    starting with a dot (so never ``.``, ``..`` or a hidden file), no path separator."""
+    if not name or len(name) > 128:
+        return "a policy name holds 1 to 128 characters"
+    if name.startswith(".") or not set(name) <= _NAME_CHARS:
+        return "a policy name is a plain file name: letters, digits, _ . - (not a leading dot)"
+    return None
+
+
+def depth_problem(text: str, max_depth: int = MAX_DEPTH) -> int | None:
+    """The first line nested deeper than ``max_depth`` (rule YAML-TOO-DEEP), or None.
+
+    A linear pre-scan, run before the YAML parser builds anything (the parser recurses
+    and costs minutes on a megabyte of ``[``): it counts open flow brackets outside
+    quotes and comments, and the block levels implied by indentation and ``- ``
+    items. It over-counts at worst (a refusal names the line), never under-counts."""
+    indents: list[int] = []
+    flow = 0
+    for lineno, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if flow == 0 and stripped and not stripped.startswith("#"):
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            rest = stripped
+            while rest.startswith(("- ", "? ")) or rest in ("-", "?"):  # "- - x": nested items
+                indent += 2
+                indents.append(indent)
+                rest = rest[2:].lstrip(" ")
+            if len(indents) > max_depth:
+                return lineno
+        quote = ""
+        for i, ch in enumerate(line):
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "'\"" and (i == 0 or line[i - 1] in " \t[{,:"):
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            elif ch in "[{":
+                flow += 1
+                if flow + len(indents) > max_depth:
+                    return lineno
+            elif ch in "]}":
+                flow = max(0, flow - 1)
+    return None
+
+
 class _Refused(yaml.YAMLError):
     """A YAML construct the policy loader does not accept (too big, too deep, complex keys)."""
 
@@ -137,10 +193,17 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
             [_finding(name, 1, "FILE-UNREADABLE", f"cannot read file: {type(exc).__name__}",
                       "check the path and that the file is UTF-8 text")]
         ) from None
-    if len(text) > MAX_BYTES:
+    if len(text) > MAX_BYTES or len(text.encode("utf-8")) > MAX_BYTES:
         raise PolicyUnreadable(
-            [_finding(name, 1, "FILE-UNREADABLE", f"file larger than {MAX_BYTES} characters",
+            [_finding(name, 1, "FILE-TOO-LARGE", f"file larger than {MAX_BYTES} bytes",
                       "a policy is a short YAML file; check the path")]
+        )
+    deep = depth_problem(text)
+    if deep is not None:
+        raise PolicyUnreadable(
+            [_finding(name, deep, "YAML-TOO-DEEP",
+                      f"not read: nested deeper than {MAX_DEPTH} levels",
+                      "a policy needs a few levels of nesting; flatten the file")]
         )
     loader: _Composer | None = None
     try:
@@ -149,6 +212,11 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
         walker = _Walker(loader)
         root = loader.get_single_node()
         data = walker.walk(root, ()) if root is not None else None
+    except RecursionError:  # backstop: the pre-scan should have refused it
+        raise PolicyUnreadable(
+            [_finding(name, 1, "YAML-TOO-DEEP", "not read: nested too deep",
+                      "a policy needs a few levels of nesting; flatten the file")]
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

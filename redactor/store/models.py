@@ -124,6 +124,8 @@ class AuditRow(Base):
     policy: Mapped[str | None] = mapped_column(String(160))
     key_version: Mapped[str | None] = mapped_column(String(200))
     result: Mapped[str] = mapped_column(String(200))
+    #: sealed purpose note (JSON of base64 parts): ciphertext, never the note (migration 0002)
+    purpose_note: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     entry_hash: Mapped[str] = mapped_column(String(64))
 

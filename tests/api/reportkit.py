@@ -20,7 +20,7 @@ from redactor.results import RedactionResult
 from redactor.service import store_redaction
 
 NAMES = ("山田太郎", "鈴木花子")
-PURPOSES = ("折り返し電話のため", "苦情対応の事実確認")
+PURPOSES = ("callback", "complaint_followup")  # codes of redactor.purposes
 
 
 class RichAnalyzer:

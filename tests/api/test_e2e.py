@@ -54,7 +54,7 @@ def test_desk_and_auditor_session(server: tuple[httpx.Client, dict[str, str]]) -
     assert masked.json()["masked_text"] == record["masked_text"]
 
     assert http.get(f"/v1/records/{rid}/original",
-                    headers=_auth(tokens, "desk", **{"X-Purpose": "x"})).status_code == 403
+                    headers=_auth(tokens, "desk", **{"X-Purpose": "callback"})).status_code == 403
     assert http.get(f"/v1/records/{rid}/original",
                     headers=_auth(tokens, "privileged")).status_code == 403
     original = http.get(f"/v1/records/{rid}/original",
@@ -72,7 +72,7 @@ def test_desk_and_auditor_session(server: tuple[httpx.Client, dict[str, str]]) -
     assert log["chain_intact"] is True
 
     assert http.delete(f"/v1/records/{rid}",
-                       headers=_auth(tokens, "privileged", **{"X-Purpose": "erasure request"})
+                       headers=_auth(tokens, "privileged", **{"X-Purpose": "erasure"})
                        ).status_code == 204
     assert http.get(f"/v1/records/{rid}", headers=_auth(tokens, "desk")).status_code == 404
 

@@ -74,7 +74,7 @@ def test_no_server_error_and_no_schema_violation(
 ) -> None:
     server, tokens = live
     role = "privileged" if method == "DELETE" else ROLE_FOR.get(path)
-    headers = {"X-Purpose": "schemathesis"}
+    headers = {"X-Purpose": "quality_review"}
     if role is not None:
         headers["Authorization"] = f"Bearer {tokens[role]}"
     operation = live_schema[path][method]

@@ -17,7 +17,7 @@ from redactor.store.models import AuditRow
 
 def _entry(i: int) -> log.AuditEntry:
     return log.AuditEntry(at=NOW + timedelta(seconds=i), actor=f"user{i}", role="supervisor",
-                          action="view_original", result="allowed", purpose="follow-up",
+                          action="view_original", result="allowed", purpose="complaint_followup",
                           record_id=f"rec-{i}", labels=("PERSON", "ADDRESS"),
                           policy="default@1", key_version="k1")
 

@@ -35,6 +35,9 @@ class FakePolicy:
         return 0.95 if label == "EMAIL_ADDRESS" else 0.5
 
 
+MISSING = "00000000-0000-4000-8000-000000000000"  # a UUID no record has
+
+
 def _audit(store: Store, keys: LocalKeyring, *, now: Any = NOW, problems: list[str] | None = None,
            known: bool = True) -> Any:
     return audit(store=store, keys=keys, analyzer=FakeAnalyzer(),
@@ -99,9 +102,9 @@ def test_when_masked_ciphertext_tampered_then_undecryptable_finding(
 @pytest.mark.parametrize(
     ("role", "purpose", "policy", "error", "result"),
     [
-        ("supervisor", "complaint follow-up", FakePolicy(), None, "allowed"),
-        ("operator", "complaint follow-up", FakePolicy(), AccessDenied, "denied: role"),
-        ("supervisor", "  ", FakePolicy(), AccessDenied, "denied: no purpose"),
+        ("supervisor", "complaint_followup", FakePolicy(), None, "allowed"),
+        ("operator", "complaint_followup", FakePolicy(), AccessDenied, "denied: role"),
+        ("supervisor", "", FakePolicy(), AccessDenied, "denied: no purpose"),
         ("supervisor", None, FakePolicy(name="other"), AccessDenied, "denied: policy mismatch"),
     ],
     ids=["allowed", "wrong-role", "blank-purpose", "other-policy"],
@@ -137,8 +140,8 @@ def test_when_original_viewed_without_purpose_then_finding(store: Store,
     read_original(rid, store=store, keys=keyring, actor="u1", role="supervisor", purpose=None,
                   policy=lax, now=NOW)
     with pytest.raises(RecordNotFound):
-        read_original("missing", store=store, keys=keyring, actor="u1", role="supervisor",
-                      purpose="x", policy=lax, now=NOW)
+        read_original(MISSING, store=store, keys=keyring, actor="u1", role="supervisor",
+                      purpose="callback", policy=lax, now=NOW)
     report = _audit(store, keyring)
     assert _kinds(report) == ["view_without_purpose"]
     assert report.findings[0].labels == ("PERSON", "PHONE_NUMBER")
@@ -148,7 +151,7 @@ def test_when_audit_entry_tampered_then_chain_finding(store: Store, keyring: Loc
     rid = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
     for _ in range(2):
         read_original(rid, store=store, keys=keyring, actor="u1", role="supervisor",
-                      purpose="follow-up", policy=FakePolicy(), now=NOW)
+                      purpose="complaint_followup", policy=FakePolicy(), now=NOW)
     with store.transaction() as s:
         first = s.query(AuditRow).order_by(AuditRow.id).first()
         assert first is not None

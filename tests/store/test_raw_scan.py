@@ -90,7 +90,7 @@ def test_when_dev_notes_stored_then_no_original_or_masked_sentence_in_raw_bytes(
             keys=keyring,
             actor="u1",
             role="supervisor",
-            purpose="complaint follow-up",
+            purpose="complaint_followup",
             policy=_Policy(),
             now=NOW,
         )

@@ -113,13 +113,14 @@ def test_when_sweeps_run_concurrently_then_each_key_is_shredded_once(
 def test_when_record_deleted_then_keys_and_ciphertext_gone(store: Store, keyring: LocalKeyring
                                                           ) -> None:
     rid = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
-    assert delete_record(rid, store=store, actor="a", role="admin", purpose="erasure request",
+    assert delete_record(rid, store=store, actor="a", role="admin", purpose="erasure",
                          now=NOW)
     rec = store.get(rid)
     assert rec is not None and rec.deleted_at == NOW and rec.masked is None
     assert all(p.sealed is None for p in rec.vault)
     assert not delete_record(rid, store=store, actor="a", role="admin", purpose=None, now=NOW)
-    assert not delete_record("missing", store=store, actor="a", role="admin", purpose=None,
+    missing = "00000000-0000-4000-8000-000000000000"
+    assert not delete_record(missing, store=store, actor="a", role="admin", purpose=None,
                              now=NOW)
     assert [a[2] for a in _actions(store)] == [
         "destroyed vault/0", "destroyed vault/1", "destroyed masked", "not_found", "not_found"]

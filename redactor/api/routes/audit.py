@@ -11,26 +11,35 @@ from redactor import service
 from redactor.api.deps import Auditor, Ctx
 from redactor.api.errors import error_responses
 from redactor.api.schemas import AuditLogEntryOut, AuditLogOut, AuditReportOut
-from redactor.api.work import analyzer_of
+from redactor.api.work import analyzer_of, bounded
 from redactor.policy.registry import PolicyRegistry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 
 
 @router.get("", response_model=AuditReportOut, responses=error_responses(401, 403, 429, 503))
-async def audit_report(ctx: Ctx, caller: Auditor) -> Any:
-    """Policies in use re-checked, deadlines, residual PII re-scan, purposes, hash chain."""
-    finder: Any = analyzer_of(ctx)
+async def audit_report(
+    ctx: Ctx,
+    caller: Auditor,
+    rescan: Annotated[int, Query(ge=0, le=200, description=(
+        "re-scan at most this many masked notes for residual PII (default 0: none); "
+        "the full re-scan is `redactor audit` on the command line"))] = 0,
+) -> Any:
+    """Policies in use re-checked, deadlines, purposes, hash chain; a residual-PII
+    re-scan only when asked (``rescan``), within the analysis budget, one slot."""
+    finder: Any = analyzer_of(ctx) if rescan else None
     now = ctx.clock()
 
     def work() -> dict[str, object]:
         report = service.audit(store=ctx.store, keys=ctx.keys, analyzer=finder,
                                policy_lookup=ctx.policies.lookup,
-                               policy_check=PolicyRegistry.problems, now=now)
+                               policy_check=PolicyRegistry.problems, now=now,
+                               rescan_limit=rescan)
         return report.to_json()
 
-    # No time budget: an audit reads every record. It still queues behind analyses.
-    return await anyio.to_thread.run_sync(work, limiter=ctx.analysis_slots)
+    if not rescan:  # no analysis: off the desk app's analysis slots entirely
+        return await anyio.to_thread.run_sync(work, limiter=ctx.audit_slots)
+    return await bounded(ctx, work, limiter=ctx.audit_slots)
 
 
 @router.get("/log", response_model=AuditLogOut, responses=error_responses(401, 403, 422, 429))
@@ -47,6 +56,7 @@ def audit_entries(
             AuditLogEntryOut(
                 id=e.id, at=e.entry.at, actor=e.entry.actor, role=e.entry.role,
                 action=e.entry.action, result=e.entry.result, purpose=e.entry.purpose,
+                purpose_note_sealed=e.entry.purpose_note is not None,
                 record_id=e.entry.record_id, labels=list(e.entry.labels),
                 policy=e.entry.policy, key_version=e.entry.key_version,
                 entry_hash=e.entry_hash,

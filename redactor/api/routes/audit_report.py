@@ -17,7 +17,6 @@ from redactor import service
 from redactor.api.deps import Auditor, Ctx
 from redactor.api.errors import ApiError, error_responses
 from redactor.api.work import analyzer_of
-from redactor.audit.report_html import render_html
 from redactor.policy.registry import PolicyRegistry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
@@ -77,5 +76,5 @@ async def audit_report_page(
 
     data = await anyio.to_thread.run_sync(work, limiter=ctx.analysis_slots)
     if wants_html(accept):
-        return HTMLResponse(render_html(data))
+        return HTMLResponse(service.audit_report_page(data))
     return JSONResponse(data)

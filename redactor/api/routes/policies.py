@@ -14,6 +14,7 @@ from redactor.api.deps import Auditor
 from redactor.api.errors import ApiError, error_responses
 from redactor.api.schemas import FindingOut, PolicyCheckRequest, PolicyCheckResponse, PolicyRef
 from redactor.policy import Finding, PolicyUnreadable, check_source
+from redactor.policy.load import MAX_BYTES, MAX_DEPTH, depth_problem, name_problem
 
 router = APIRouter(prefix="/v1/policies", tags=["policies"])
 
@@ -36,7 +37,21 @@ def _out(f: Finding, name: str) -> FindingOut:
 @router.post("/check", response_model=PolicyCheckResponse,
              responses=error_responses(401, 403, 413, 422, 429))
 def check_policy(body: PolicyCheckRequest, caller: Auditor) -> PolicyCheckResponse:
-    """Every finding (line, rule id, severity, fix) for the submitted policy text."""
+    """Every finding (line, rule id, severity, fix) for the submitted policy text.
+
+    Refused before any parsing, 422 with the rule id: a name that is not a plain file
+    name (``POLICY-NAME-INVALID``), a source over 1 MB (``FILE-TOO-LARGE``) or nested
+    deeper than 32 levels (``YAML-TOO-DEEP``)."""
+    if name_problem(body.name) is not None:
+        raise ApiError(422, "policy_refused", "the policy name must be a plain file name",
+                       rule_id="POLICY-NAME-INVALID")
+    if len(body.source.encode("utf-8")) > MAX_BYTES:
+        raise ApiError(422, "policy_refused", f"a policy file holds at most {MAX_BYTES} bytes",
+                       rule_id="FILE-TOO-LARGE")
+    if depth_problem(body.source) is not None:
+        raise ApiError(422, "policy_refused",
+                       f"the policy is nested deeper than {MAX_DEPTH} levels",
+                       rule_id="YAML-TOO-DEEP")
     if _has_alias(body.source):
         raise ApiError(422, "policy_alias_refused", "YAML anchors and aliases are not accepted")
     with tempfile.TemporaryDirectory(prefix="redactor-policy-") as tmp:

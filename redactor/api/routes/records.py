@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Request, Response
 
 from redactor import service
-from redactor.api.deps import AnyRole, Ctx, Desk, Privileged, Purpose, Reader
+from redactor.api.deps import AnyRole, Ctx, Desk, Privileged, Purpose, PurposeNote, Reader
 from redactor.api.errors import ApiError, ErrorBody, error_responses, forbidden, not_found
 from redactor.api.schemas import (
     MaskedRecordOut,
@@ -20,15 +20,25 @@ from redactor.api.schemas import (
 from redactor.api.security import Role
 from redactor.api.work import analyzer_of, bounded, check_texts
 from redactor.crypto.errors import DecryptionError
+from redactor.purposes import InvalidInput
 
 router = APIRouter(prefix="/v1/records", tags=["records"])
 
-RecordId = Annotated[str, Path(min_length=1, max_length=128, description="record id")]
+#: checked (UUID) by the service before any database call: 404 ``record_not_found``
+RecordId = Annotated[str, Path(description="record id (a UUID)")]
 IdempotencyKey = Annotated[
     str | None,
     Header(min_length=1, max_length=128, pattern=r"^[\x21-\x7e]+$",
            description="a retry with the same key and body returns the first record"),
 ]
+
+
+def _refused(exc: InvalidInput) -> ApiError:
+    """A malformed id names no record: 404 ``record_not_found`` (as an unknown one), before
+    any database call; a purpose outside the list: 422 with its code."""
+    if exc.code == "invalid_record_id":
+        return not_found()
+    return ApiError(422, exc.code, exc.message)
 
 
 def _undecryptable() -> ApiError:
@@ -95,12 +105,14 @@ async def create_record(
 
 
 @router.get("/{record_id}", response_model=MaskedRecordOut,
-            responses=error_responses(401, 403, 404, 429, 500))
+            responses=error_responses(401, 403, 404, 422, 429, 500))
 def read_masked(record_id: RecordId, ctx: Ctx, caller: Reader) -> MaskedRecordOut:
     """The masked note, decrypted for the caller."""
     try:
         text = service.read_masked(record_id, store=ctx.store, keys=ctx.keys,
                                    actor=caller.key_id, role=caller.role.value, now=ctx.clock())
+    except InvalidInput as exc:
+        raise _refused(exc) from None
     except service.RecordNotFound:
         raise not_found() from None
     except DecryptionError:
@@ -111,7 +123,7 @@ def read_masked(record_id: RecordId, ctx: Ctx, caller: Reader) -> MaskedRecordOu
 @router.get("/{record_id}/original", response_model=OriginalsOut,
             responses=error_responses(401, 403, 404, 422, 429, 500))
 def read_original(
-    record_id: RecordId, ctx: Ctx, caller: AnyRole, purpose: Purpose
+    record_id: RecordId, ctx: Ctx, caller: AnyRole, purpose: Purpose, note: PurposeNote
 ) -> OriginalsOut:
     """The vaulted original values: only for a privileged key whose role the policy allows,
     only with a purpose (``X-Purpose``). Every authenticated attempt is audit-logged, a
@@ -123,8 +135,12 @@ def read_original(
             record_id, store=ctx.store, keys=ctx.keys, actor=caller.key_id,
             role=caller.policy_role if privileged else caller.role.value,
             purpose=purpose, policy=ctx.policies.active, now=ctx.clock(),
-            caller_may_view=privileged,
+            caller_may_view=privileged, purpose_note=note, note_analyzer=ctx.analyzer,
         )
+    except InvalidInput as exc:
+        if not privileged and exc.code == "invalid_record_id":
+            raise forbidden() from None  # the same answer as for any id, valid or not
+        raise _refused(exc) from None
     except service.RecordNotFound:
         # a role that never sees originals gets 403 whether or not the record exists:
         # the same answer as every route's role check, and no existence oracle
@@ -144,10 +160,16 @@ def read_original(
 
 @router.delete("/{record_id}", status_code=204,
                responses=error_responses(401, 403, 404, 422, 429))
-def delete_record(record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose) -> Response:
+def delete_record(record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose,
+                  note: PurposeNote) -> Response:
     """Erasure on request: every key and ciphertext of the record destroyed, each logged."""
-    deleted = service.delete_record(record_id, store=ctx.store, actor=caller.key_id,
-                                    role=caller.policy_role, purpose=purpose, now=ctx.clock())
+    try:
+        deleted = service.delete_record(
+            record_id, store=ctx.store, actor=caller.key_id, role=caller.policy_role,
+            purpose=purpose, now=ctx.clock(), purpose_note=note, keys=ctx.keys,
+            note_analyzer=ctx.analyzer)
+    except InvalidInput as exc:
+        raise _refused(exc) from None
     if not deleted:
         raise not_found()
     return Response(status_code=204)

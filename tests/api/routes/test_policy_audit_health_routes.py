@@ -90,7 +90,7 @@ def test_audit_report_flags_residual_pii(build_api: Callable[..., Api]) -> None:
     api = build_api(analyzer=leaky)
     create_record(api, NOTE)
     leaky.armed = True
-    body = api.client.get("/v1/audit", headers=api.headers("auditor")).json()
+    body = api.client.get("/v1/audit?rescan=50", headers=api.headers("auditor")).json()
     assert body["clean"] is False
     assert {f["kind"] for f in body["findings"]} == {"residual_pii"}
     assert not any(v in str(body) for v in PII)
@@ -166,3 +166,19 @@ def test_policy_check_non_printable_is_unreadable_not_500(api: Api, source: str)
     assert resp.status_code == 200
     assert resp.json()["status"] == "unreadable"
     assert resp.json()["findings"][0]["rule_id"] == "YAML-INVALID"
+
+
+@pytest.mark.parametrize(("name", "source", "rule"), [
+    (".", "name: x\n", "POLICY-NAME-INVALID"),
+    ("..", "name: x\n", "POLICY-NAME-INVALID"),
+    ("p.yaml", "version: " + "[" * 900 + "]" * 900, "YAML-TOO-DEEP"),
+    ("p.yaml", "".join(" " * i + f"k{i}:\n" for i in range(200)), "YAML-TOO-DEEP"),
+    ("p.yaml", "[" * 900_000, "YAML-TOO-DEEP"),
+])
+def test_policy_check_refuses_odd_names_and_deep_files_with_422_and_a_rule_id(
+    api: Api, name: str, source: str, rule: str
+) -> None:
+    resp = api.client.post("/v1/policies/check", json={"name": name, "source": source},
+                           headers=api.headers("auditor"))
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["error"]["rule_id"] == rule

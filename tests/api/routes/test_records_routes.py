@@ -4,9 +4,14 @@ erase; 401/403/404 on each."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from apikit import NOTE, PII, Api, create_record
+from sqlalchemy import select
+
+from redactor import service
+from redactor.store.models import AuditRow
 
 
 def _log(api: Api) -> list[dict[str, Any]]:
@@ -78,16 +83,52 @@ def test_original_with_role_and_purpose_returns_values_and_is_logged(api: Api) -
     ]
 
 
-def test_purpose_may_be_percent_encoded_japanese(api: Api) -> None:
+def test_purpose_note_is_percent_encoded_and_never_stored_or_returned_in_clear(api: Api
+                                                                              ) -> None:
+    created = create_record(api)
+    note = f"{PII[0]}さんへ折返し"
+    resp = api.client.get(f"/v1/records/{created['id']}/original",
+                          headers=api.headers("privileged", **{
+                              "X-Purpose": "callback", "X-Purpose-Note": quote(note)}))
+    assert resp.status_code == 200
+    log_resp = api.client.get("/v1/audit/log", headers=api.headers("auditor"))
+    views = [e for e in log_resp.json()["entries"] if e["action"] == "view_original"]
+    assert [(e["purpose"], e["purpose_note_sealed"]) for e in views] == [("callback", True)]
+    assert PII[0] not in log_resp.text and "折返し" not in log_resp.text
+    with api.app.state.ctx.store.transaction() as s:
+        stored = s.scalars(select(AuditRow.purpose_note)).one()
+    assert PII[0] not in stored and "折返し" not in stored
+    # the sealed note opens for a key holder, and the name in it was masked before sealing
+    opened = service.open_note(stored, keys=api.app.state.ctx.keys)
+    assert opened == "<PERSON>さんへ折返し"
+
+
+@pytest.mark.parametrize("purpose", ["   ", "%E2%80%8B", "%E2%80%8B%C2%A0", "\x00",
+                                     "something free", "callback%00", "折返し".encode().hex()])
+def test_purpose_outside_the_codes_or_invisible_only_is_422_and_nothing_logged(
+    api: Api, purpose: str
+) -> None:
     created = create_record(api)
     resp = api.client.get(f"/v1/records/{created['id']}/original",
-                          headers=api.headers("privileged",
-                                              **{"X-Purpose": "%E6%8A%98%E8%BF%94%E3%81%97"}))
-    assert resp.status_code == 200
-    assert [e["purpose"] for e in _log(api) if e["action"] == "view_original"] == ["折返し"]
+                          headers=api.headers("privileged", **{"X-Purpose": purpose}))
+    assert resp.status_code == 422
+    assert resp.json()["error"]["code"] == "invalid_purpose"
+    assert purpose not in resp.text
+    assert [e for e in _log(api) if e["action"] == "view_original"] == []
 
 
-@pytest.mark.parametrize("purpose", [None, "", "   "])
+@pytest.mark.parametrize("note", ["%E2%80%8B%E2%80%8B", "%00", "%FF", "x" * 501])
+def test_purpose_note_invisible_control_undecodable_or_long_is_422(api: Api, note: str
+                                                                  ) -> None:
+    created = create_record(api)
+    resp = api.client.get(f"/v1/records/{created['id']}/original",
+                          headers=api.headers("privileged", **{
+                              "X-Purpose": "callback", "X-Purpose-Note": note}))
+    assert resp.status_code == 422
+    assert resp.json()["error"]["code"] == "invalid_purpose_note"
+
+
+@pytest.mark.parametrize("purpose", [None, ""])
 def test_original_without_purpose_is_403_and_logged(api: Api, purpose: str | None) -> None:
     created = create_record(api)
     extra = {} if purpose is None else {"X-Purpose": purpose}
@@ -104,7 +145,7 @@ def test_original_without_purpose_is_403_and_logged(api: Api, purpose: str | Non
 def test_original_for_a_policy_role_not_allowed_is_403_and_logged(api: Api) -> None:
     created = create_record(api)
     resp = api.client.get(f"/v1/records/{created['id']}/original",
-                          headers=api.headers("privileged_other", **{"X-Purpose": "x"}))
+                          headers=api.headers("privileged_other", **{"X-Purpose": "callback"}))
     assert resp.status_code == 403
     assert [e["result"] for e in _log(api) if e["action"] == "view_original"] == [
         "denied: role"
@@ -115,7 +156,7 @@ def test_original_for_a_policy_role_not_allowed_is_403_and_logged(api: Api) -> N
 def test_original_for_other_api_roles_is_403_and_logged(api: Api, role: str) -> None:
     created = create_record(api)
     resp = api.client.get(f"/v1/records/{created['id']}/original",
-                          headers=api.headers(role, **{"X-Purpose": "x"}))
+                          headers=api.headers(role, **{"X-Purpose": "callback"}))
     assert resp.status_code == 403
     assert resp.json()["error"]["code"] == "forbidden"
     views = [e for e in _log(api) if e["action"] == "view_original"]
@@ -143,7 +184,7 @@ def test_original_of_unknown_record_is_404_with_or_without_purpose(
 def test_delete_erases_and_logs_then_404(api: Api) -> None:
     created = create_record(api)
     resp = api.client.delete(f"/v1/records/{created['id']}",
-                             headers=api.headers("privileged", **{"X-Purpose": "request"}))
+                             headers=api.headers("privileged", **{"X-Purpose": "erasure"}))
     assert resp.status_code == 204
     assert api.client.get(f"/v1/records/{created['id']}",
                           headers=api.headers("desk")).status_code == 404
@@ -151,7 +192,7 @@ def test_delete_erases_and_logs_then_404(api: Api) -> None:
     assert again.status_code == 404
     deletes = [e for e in _log(api) if e["action"] == "delete"]
     assert deletes and all(e["record_id"] == created["id"] for e in deletes)
-    assert any(e["purpose"] == "request" for e in deletes)
+    assert any(e["purpose"] == "erasure" for e in deletes)
 
 
 @pytest.mark.parametrize("role", ["desk", "analyst", "auditor"])
