@@ -84,10 +84,15 @@ _KANA_PARTICLES = frozenset("のはがをにともでへや")
 _HONORIFIC_KANA: tuple[str, ...] = ("さん", "さま", "くん", "ちゃん", "どの", "し")
 #: 名前は美咲で, written without the blank a transcript puts after the trigger
 _TIGHT_SLOT = re.compile(
-    r"(?:お?名前|氏名)(?:は|が)(?![ \u3000])"
+    r"(?:お?名前|氏名|名札)(?:は|が)(?![ \u3000])「?"
     # all kanji or all kana: 伺えず (a verb) is neither
     r"([\u4e00-\u9fff\u3005]{1,4}|[\u3041-\u3096]{2,6}|[\u30a1-\u30fa\u30fc]{2,8})"
-    r"(?=です|でございます|と申します|と言います|で[、。 ]|[、。 \u3000\n]|$)"
+    r"(?=」|です|でございます|と申します|と言います|で[、。 ]|[、。 \u3000\n]|$)"
+)
+#: 「まさお」とだけ名乗る, 「田中」と名乗った: the name a person gave
+_GAVE_NAME = re.compile(
+    r"「([\u4e00-\u9fff\u3005]{1,4}|[\u3041-\u3096]{2,6}|[\u30a1-\u30fa\u30fc]{2,8})」"
+    r"と(?:だけ)?(?:名乗|名前を)"
 )
 _NOT_PERSON_OWNERS: tuple[str, ...] = (
     "施設の", "会社の", "店の", "建物の", "団体の", "事業所の", "商品の", "制度の", "課の",
@@ -712,10 +717,13 @@ class JpPersonRecognizer(EntityRecognizer):
             answer = text[start:end]
             if answer in _NOT_A_NAME_ANSWER or answer[-1] in _PLACE_OR_BODY_END:
                 continue
-            if _KANA_ONLY.fullmatch(answer) and not self._is_name_reading(answer):
+            quoted = text[start - 1 : start] == "「"
+            if _KANA_ONLY.fullmatch(answer) and not quoted and not self._is_name_reading(answer):
                 continue  # 名前はええわ: a kana answer counts only when it is a known name
             add(start, end, "slot_tight")
             self._lexicon_evidence(text, start, end, add)
+        for m in _GAVE_NAME.finditer(text):
+            add(m.start(1), m.end(1), "slot_tight")
         for m in self._moshimasu_re.finditer(text):
             add(m.start(1), m.end(1), "moshimasu")
             self._lexicon_evidence(text, m.start(1), m.end(1), add)

@@ -232,3 +232,22 @@ def test_when_a_name_is_in_half_width_katakana_then_the_analyzer_finds_it(analyz
     note = "口座名義（カナ）：ﾅｶｿﾞﾉ ﾐﾂﾙ"
     found = [note[e.start : e.end] for e in analyzer.analyze(note) if e.label == "PERSON"]
     assert found == ["ﾅｶｿﾞﾉ ﾐﾂﾙ"]
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("名札は「平野」。", "平野"),
+        ("本人は「まさお」とだけ名乗る。", "まさお"),
+        ("子の名前は「アーラブ」（ローマ字 Aarav）", "アーラブ"),
+    ],
+)
+def test_when_a_name_is_quoted_after_a_name_word_then_it_is_found(note: str, name: str) -> None:
+    results = JpPersonRecognizer().analyze(note, ["PERSON"])
+    assert name in [note[r.start : r.end] for r in results if r.score >= 0.5]
+
+
+def test_when_a_quoted_word_is_no_name_answer_then_nothing() -> None:
+    note = "施設の名前は「中央会館」です。"
+    results = JpPersonRecognizer().analyze(note, ["PERSON"])
+    assert [r for r in results if r.score >= 0.5] == []
