@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--json", default=None, help="write the figures here too")
     args = parser.parse_args()
 
-    from redactor.analyze import build_analyzer
+    from redactor.detect.analyze import build_analyzer
 
     analyzer = build_analyzer()
     analyzer.analyze("ウォームアップ：山田太郎 090-1234-5678")
