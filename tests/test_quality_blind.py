@@ -1,7 +1,7 @@
 """Recognition on the blind test set (tests/data/blind/README.md), as totals only.
 
 The thresholds hold the figures measured when the set was built (2026-12-02,
-dev half leak 18.5 %, test half 17.4 %), so a change that lets more PII through
+dev half leak 13.1 %, test half 15.0 %), so a change that lets more PII through
 on notes nobody tuned on fails here. They are far from the issue's targets
 (3 % leak); they guard against going back, they do not say the work is done.
 The test half is scored only as these totals, never note by note.
@@ -37,7 +37,7 @@ def halves(analyzer: Any) -> dict[str, Report]:
     return {half: _report(analyzer, half)[0] for half in ("dev", "test")}
 
 
-@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.195), ("test", 0.18)])
+@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.14), ("test", 0.16)])
 def test_blind_leak_stays_at_or_below_what_was_measured(
     halves: dict[str, Report], half: str, max_leak: float
 ) -> None:

@@ -44,7 +44,7 @@ def analyze_in_workers(
     """Entities of every batch, in input order, computed by ``workers`` processes.
 
     ``factory`` must be picklable (a module-level function such as
-    ``redactor.analyze.build_analyzer``); each worker calls it once.
+    ``redactor.detect.analyze.build_analyzer``); each worker calls it once.
     """
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes=workers, initializer=_init, initargs=(factory,)) as pool:
