@@ -2,7 +2,7 @@
 
 The engine is expensive (the ``ja_ginza`` model: ~1.5 s and ~400 MB), so it is
 built once per process and injected wherever it is needed. Which recognizers
-run is decided by a YAML registry (``redactor/conf/registry.yaml`` by
+run is decided by a YAML registry (``redactor/detect/conf/registry.yaml`` by
 default), so a deployment can switch one off without touching code.
 """
 
@@ -194,11 +194,11 @@ class Analyzer:
         with the number of tokens. The recognizers that do not read the model
         (structured identifiers, addresses) run first on the original text;
         the stretches they claim, and every stretch far from any evidence of
-        a name (``redactor.focus``), are blanked with spaces (same length, so
+        a name (``redactor.detect.focus``), are blanked with spaces (same length, so
         offsets hold; a run of spaces is one token) before the model runs,
         and only the recognizers of the model's labels see its output. The
         model's input ``Doc`` is built from the first tokenization
-        (``redactor.model_input``): Sudachi runs once per note. A note
+        (``redactor.detect.model_input``): Sudachi runs once per note. A note
         longer than ``chunking.max_chars`` is cut at sentence ends into
         overlapping chunks, so the model's cost stays linear in its length.
         All model work happens inside ``nlp.memory_zone()``, and results
