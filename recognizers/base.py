@@ -16,6 +16,7 @@ second boost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -48,6 +49,8 @@ class NormalizedPatternRecognizer(PatternRecognizer):
     MIN_SCORE_WITHOUT_CONTEXT: ClassVar[float] = 0.0
     #: a transcript turn that asked for this label counts as a context word
     DIALOGUE_CONTEXT: ClassVar[bool] = True
+    #: Presidio's default; a recognizer whose patterns depend on case drops IGNORECASE
+    REGEX_FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE | re.IGNORECASE
 
     def __init__(
         self,
@@ -63,6 +66,7 @@ class NormalizedPatternRecognizer(PatternRecognizer):
             context=context if context is not None else list(self.CONTEXT),
             supported_language=supported_language,
             name=name or type(self).__name__,
+            global_regex_flags=self.REGEX_FLAGS,
         )
 
     # Presidio calls analyze(text, entities, nlp_artifacts); we keep that signature.

@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from recognizers.base import NormalizedPatternRecognizer
 
 _WORD = r"(?!(?:Room|Apt|Rm|Unit)\b)[A-Z][a-zāīūēōâîûêô]+(?:-[A-Za-z][a-zāīūēōâîûêô]+)*"
 _SUFFIX = r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)|\s(?:City|Ward|Town|Prefecture))"
@@ -36,7 +38,7 @@ _BUILDING = r"(?:(?:[A-Z][A-Za-z']+\s){1,4}(?:\d{1,4}[A-Z]?|#\d{1,4}),\s)?"
 _ROOM = r"(?:,?\s(?:Room|Rm\.?|Apt\.?|#)\s?\d{1,4}[A-Z]?)?"
 
 
-class JpRomajiAddressRecognizer(PatternRecognizer):
+class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
     """Finds romanised Japanese street addresses by block number and suffixed places."""
 
     ENTITY: ClassVar[str] = "ADDRESS"
@@ -57,24 +59,8 @@ class JpRomajiAddressRecognizer(PatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["address", "Address", "live", "lives", "moving", "住所"]
-
-    def __init__(
-        self,
-        patterns: list[Pattern] | None = None,
-        context: list[str] | None = None,
-        supported_language: str = "ja",
-        supported_entity: str | None = None,
-        name: str | None = None,
-    ) -> None:
-        super().__init__(
-            supported_entity=supported_entity or self.ENTITY,
-            patterns=patterns if patterns is not None else list(self.PATTERNS),
-            context=context if context is not None else list(self.CONTEXT),
-            supported_language=supported_language,
-            name=name or type(self).__name__,
-            # case matters: a place is capitalised, "at" and "to" are not
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )
+    #: case matters: a place is capitalised, "at" and "to" are not
+    REGEX_FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """The town-and-block form must name an administrative part (…-ku, City)."""

@@ -55,13 +55,18 @@ def canon(name: str) -> str:
     return normalize(name).text
 
 
-def read_ken_all(source: Path) -> dict[tuple[str, str], set[str]]:
-    """(prefecture, municipality) → town names, all canonical."""
+def ken_all_rows(source: Path) -> list[list[str]]:
+    """The rows of the KEN_ALL CSV inside Japan Post's zip."""
     with zipfile.ZipFile(source) as zf:
         member = next(n for n in zf.namelist() if n.lower().endswith(".csv"))
         data = zf.read(member).decode("utf-8")
+    return list(csv.reader(io.StringIO(data)))
+
+
+def read_ken_all(source: Path) -> dict[tuple[str, str], set[str]]:
+    """(prefecture, municipality) → town names, all canonical."""
     munis: dict[tuple[str, str], set[str]] = {}
-    for row in csv.reader(io.StringIO(data)):
+    for row in ken_all_rows(source):
         pref, muni, town = canon(row[6]), canon(row[7]), clean_town(row[8])
         towns = munis.setdefault((pref, muni), set())
         if town is not None:

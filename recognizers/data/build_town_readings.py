@@ -14,15 +14,18 @@ attribution as the gazetteer (see README.md).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sys
 import unicodedata
-import zipfile
 from pathlib import Path
 
-from recognizers.data.build_gazetteer import DEFAULT_SOURCE, canon, clean_town, write_gazetteer
+from recognizers.data.build_gazetteer import (
+    DEFAULT_SOURCE,
+    canon,
+    clean_town,
+    ken_all_rows,
+    write_gazetteer,
+)
 from recognizers.spoken_counts import to_hiragana
 
 OUTPUT = Path(__file__).resolve().parent / "jp_address_town_readings.tsv.gz"
@@ -42,11 +45,9 @@ def reading_of(kana: str) -> str | None:
 
 
 def read_readings(source: Path) -> dict[tuple[str, str], set[str]]:
-    with zipfile.ZipFile(source) as zf:
-        member = next(n for n in zf.namelist() if n.lower().endswith(".csv"))
-        data = zf.read(member).decode("utf-8")
+    """(prefecture, municipality) → the canonical hiragana readings of its towns."""
     munis: dict[tuple[str, str], set[str]] = {}
-    for row in csv.reader(io.StringIO(data)):
+    for row in ken_all_rows(source):
         if clean_town(row[8]) is None:
             continue
         reading = reading_of(row[5])
