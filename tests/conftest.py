@@ -49,8 +49,8 @@ def _missing_shared(exc: BaseException) -> str | None:
             "beside this checkout; tests/data holds the samples a bare clone runs)")
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+def _skip_when_shared_is_missing() -> Generator[None, None, None]:
+    """Around a test's setup or call: a missing ../shared corpus is a skip with its path."""
     try:
         return (yield)
     except FileNotFoundError as exc:
@@ -58,17 +58,16 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
         if reason is None:
             raise
         pytest.skip(reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    return (yield from _skip_when_shared_is_missing())
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    try:
-        return (yield)
-    except FileNotFoundError as exc:
-        reason = _missing_shared(exc)
-        if reason is None:
-            raise
-        pytest.skip(reason)
+    return (yield from _skip_when_shared_is_missing())
 
 
 @pytest.fixture(scope="session")
