@@ -108,6 +108,16 @@ def _threshold(policy: Any, label: str) -> float:
     return float(method(label)) if callable(method) else DEFAULT_THRESHOLD
 
 
+def residual_scores(analyzer: Any, masked: str, policy: Any) -> dict[str, float]:
+    """Labels the analyzer still finds in a masked note at or above the policy's
+    threshold, each with its best score: what the audit and the report call residual PII."""
+    best: dict[str, float] = {}
+    for e in analyzer.analyze(masked):
+        if e.score >= _threshold(policy, e.label):
+            best[e.label] = max(best.get(e.label, 0.0), round(float(e.score), 3))
+    return best
+
+
 def run_audit(
     store: Store,
     keys: KeyProvider,
@@ -162,13 +172,7 @@ def run_audit(
                 continue
             rescan_limit -= 1
         policy = policies.get((rec.policy_name, rec.policy_version))
-        residual = sorted(
-            {
-                e.label
-                for e in analyzer.analyze(masked)
-                if e.score >= _threshold(policy, e.label)
-            }
-        )
+        residual = sorted(residual_scores(analyzer, masked, policy))
         if residual:
             report.findings.append(
                 Finding(

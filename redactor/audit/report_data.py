@@ -37,6 +37,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from redactor.audit import log
+from redactor.audit.report import residual_scores
 from redactor.crypto.envelope import SealedField
 from redactor.crypto.errors import DecryptionError
 from redactor.crypto.keys import KeyProvider, WrappedKey
@@ -49,7 +50,6 @@ SCHEMA = "redactor.audit-report/1"
 SHRED_GRACE = timedelta(days=1)
 #: how many ids a list of overdue fields or purpose-less views shows at most
 ID_LIMIT = 200
-DEFAULT_THRESHOLD = 0.5
 
 OK, WARN, FAIL, SKIPPED = "ok", "warn", "fail", "skipped"
 _RANK = {OK: 0, SKIPPED: 0, WARN: 1, FAIL: 2}
@@ -347,11 +347,6 @@ def _policies(s: Session, lookup: PolicyLookup, findings: PolicyFindings) -> dic
 # ---- section 7 ------------------------------------------------------------------------
 
 
-def _threshold(policy: Any, label: str) -> float:
-    method = getattr(policy, "threshold", None)
-    return float(method(label)) if callable(method) else DEFAULT_THRESHOLD
-
-
 def rescan(
     store: Store,
     keys: KeyProvider,
@@ -394,10 +389,7 @@ def rescan(
             key = (str(row[1]), str(row[2]))
             if key not in policies:
                 policies[key] = policy_lookup(*key)
-            best: dict[str, float] = {}
-            for e in analyzer.analyze(text):
-                if e.score >= _threshold(policies[key], e.label):
-                    best[e.label] = max(best.get(e.label, 0.0), round(float(e.score), 3))
+            best = residual_scores(analyzer, text, policies[key])
             del text
             if best:
                 residual.append({"record_id": str(row[0]),
