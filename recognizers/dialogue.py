@@ -197,13 +197,51 @@ def _is_transcript(speakers: Sequence[str]) -> bool:
     return len(speakers) == 2 and not (set(counts) & FIELD_LIKE_SPEAKERS)
 
 
+#: how an operator's turn ends when it asks for something (お名前を伺ってもよろしいですか)
+_ASKING_END = re.compile(
+    r"(?:お願いします|お願いいたします|お願いできますか|いただけますか|よろしいですか|"
+    r"でしょうか|ですか|ますか|ください|教えて(?:ください)?)[。？?]?[ \u3000]*$"
+)
+#: a line that is a form field (``氏名：``, ``TEL:``) rather than something said
+_FIELD_LINE = re.compile(r"^[^\s：:]{1,10}[：:]")
+#: an unlabelled transcript: at least this many lines, this many asking a question …
+UNLABELLED_MIN_LINES = 6
+UNLABELLED_MIN_ASKS = 2
+#: … at most this share of form-field lines, and lines no longer than this on average
+UNLABELLED_MAX_FIELD_SHARE = 0.25
+UNLABELLED_MAX_MEAN_LINE = 90
+
+
+def _line_turns(text: str) -> tuple[Turn, ...]:
+    """A call written one turn a line with no speaker labels, as speech-to-text often does.
+
+    Each line is a turn when the note reads as talk: enough lines, several
+    of them ending in a request or question (``お名前を伺ってもよろしいですか``),
+    few form fields, short lines. A letter or a form stays one block.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(lines) < UNLABELLED_MIN_LINES:
+        return ()
+    said = [text[a:b] for a, b in lines]
+    asks = sum(1 for line in said if _ASKING_END.search(line))
+    fields = sum(1 for line in said if _FIELD_LINE.match(line.strip()))
+    mean = sum(map(len, said)) / len(said)
+    if (
+        asks < UNLABELLED_MIN_ASKS
+        or fields > UNLABELLED_MAX_FIELD_SHARE * len(said)
+        or mean > UNLABELLED_MAX_MEAN_LINE
+    ):
+        return ()
+    return tuple(Turn(a, a, b, "", topics_in(text[a:b])) for a, b in lines)
+
+
 @lru_cache(maxsize=16)
 def dialogue_of(text: str) -> Dialogue:
     """Split ``text`` into turns when it is a transcript (cached: every recognizer asks)."""
     labels = _labels(text)
     speakers = [_speaker_key(m) for m in labels]
     if not _is_transcript(speakers):
-        return Dialogue(text, ())
+        return Dialogue(text, () if labels else _line_turns(text))
     turns: list[Turn] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)

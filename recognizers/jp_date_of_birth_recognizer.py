@@ -155,11 +155,12 @@ _PARSE = re.compile(
 _BORN_AFTER = re.compile(
     r"^\s*[)）]?\s*(?:に)?(?:生まれ|産まれ|生れ|誕生|生(?![活徒産命存涯計協]))"
 )
-#: right after the date: it dates something else
+#: right after the date, on its line: it dates something else. Not a speaker label
+#: (``…14日 受付：ありがとうございます``: the operator's next turn, not 受付 of the date)
 _OTHER_AFTER = re.compile(
-    r"^\s*(?:に|まで|から|より|以降|以前|以内|付|頃|ごろ|予定|期限|締切|死亡|没|逝去|死去|"
-    r"転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
-    r"届出|申請|交付|発行|取得|喪失|満了|有効|失効|現在|時点|分)"
+    r"^[ \t\u3000]*(?:に|まで|から|より|以降|以前|以内|付|頃|ごろ|予定|期限|締切|死亡|没|逝去|"
+    r"死去|転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
+    r"届出|申請|交付|発行|取得|喪失|満了|有効|失効|現在|時点|分)(?![ \u3000]*[:：])"
 )
 _BIRTH_LABEL = re.compile(
     r"生年月日|誕生日|生まれ|産まれ|出生|生年|誕生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]orn|"

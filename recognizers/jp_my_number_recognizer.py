@@ -56,6 +56,9 @@ def is_valid_my_number(value: str) -> bool:
     return len(digits) == 12 and my_number_check_digit(digits[:11]) == int(digits[11])
 
 
+GROUPED_NAME = "My Number (grouped)"
+
+
 class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     """Finds 12-digit 個人番号 whose check digit holds, scored by the nearest context word."""
 
@@ -63,7 +66,7 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     PATTERNS: ClassVar[Sequence[Pattern]] = (
         # 4-4-4 with one separator kind; no digit, and no same separator + digit, around it
         Pattern(
-            "My Number (grouped)",
+            GROUPED_NAME,
             r"(?<!\d|\d[ .-])\d{4}(?P<sep>[ .-])\d{4}(?P=sep)\d{4}(?!\d|[ .-]\d)",
             0.4,
         ),
@@ -131,6 +134,14 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     CONTEXT_BOOST: ClassVar[float] = 0.55
     WEAK_WINDOW: ClassVar[int] = 16
     WEAK_BOOST: ClassVar[float] = 0.2
+    #: the 4-4-4 grouping, the card's own, in a note that speaks of the My Number
+    GROUPED: ClassVar[str] = GROUPED_NAME
+    TOPIC_BOOST: ClassVar[float] = 0.15
+
+    @staticmethod
+    def _pattern_of(result: RecognizerResult) -> str | None:
+        explanation = result.analysis_explanation
+        return None if explanation is None else explanation.pattern_name
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the low pattern score: a valid check digit alone is not enough
@@ -152,4 +163,8 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
                     continue
                 if topic and any(w in near for w in self.WEAK_CONTEXT):
                     r.score = min(1.0, r.score + self.WEAK_BOOST)
+                elif topic and self._pattern_of(r) == self.GROUPED:
+                    # a 4-4-4 number that checks, in a note about the My Number, with no
+                    # other identifier named before or after it: the caller's My Number
+                    r.score = min(1.0, r.score + self.TOPIC_BOOST)
             yield r

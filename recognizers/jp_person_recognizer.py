@@ -50,6 +50,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
+from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import latin_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
@@ -145,6 +146,17 @@ _STAFF = re.compile(
     r"(?:担当者?|対応者|受付者)(?:の|は|[：:])?[ \u3000]?([\u4e00-\u9fff\u3005]{2,3})"
     r"(?=[にへがのはからまで、。 \u3000\n）)]|$)"
 )
+#: a member of staff named after their section or role: 資産税課 有村（内線…）,
+#: 市民税課の森永です, コールセンター小野寺でございます, 婦人相談員白石が同行
+_DEPT_STAFF = re.compile(
+    r"(?:課|係|室|センター|包括|相談員|委員|支援員|専門員|主査|主任|主事|係長|課長|保健師|"
+    r"看護師|ワーカー|ケアマネジャー|ケアマネ)(?:の|[：:])?[ \u3000]?([\u4e00-\u9fff\u3005]{1,3})"
+    r"(?=です|でございます|から|より|へ|に(?:引|依頼|連絡|確認|交代|代わ)|"
+    r"が(?:同行|対応|担当|訪問|確認)|[（(]内線|[ \u3000]*(?:\n|$)|[、。→])"
+)
+#: right after a word of an e-mail address or a domain (taro@, yamada.hanako), not a
+#: sentence's full stop (… em tên là Nguyễn Thị Lan.)
+_MAIL_OR_DOMAIN_AFTER = re.compile(r"@|\.[A-Za-z0-9]")
 _SPACED_KANA_WORD = re.compile(r"[ \u3000]([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,12})")
 #: kana words before an honorific that address or name a relation, not a person
 _KANA_NOT_NAMES: tuple[str, ...] = (
@@ -156,9 +168,13 @@ _KANA_NOT_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 _SPACE = " \u3000"
 #: kanji numerals and spoken digits read out as kana: a number, never a name
+#: numbers written or read out, in kanji, katakana or hiragana (じゅうさん is 13, not
+#: じゅう + the honorific さん)
 _NUMBER_WORDS = re.compile(
     r"(?:[〇一二三四五六七八九十百千 \u3000]|ゼロ|イチ|ニー|ニ|サン|ヨン|ゴー|ゴ|ロク|ナナ|ハチ"
-    r"|キュー|キュウ|マル|レイ|の)+"
+    r"|キュー|キュウ|マル|レイ|の|ジュウ|ヒャク|ビャク|ピャク|ゼン|セン"
+    r"|ぜろ|いち|にー|さん|よん|ごー|ろく|なな|はち|きゅう|きゅー|じゅう|じゅっ|ひゃく|びゃく"
+    r"|ぴゃく|せん|ぜん|ろっ|はっ|いっ)+"
 )
 _HONORIFIC_TOKENS = frozenset({"様", "さん", "氏", "殿", "くん", "君", "ちゃん"})
 _KATAKANA_WORD = re.compile(r"[ァ-ヴー]+")
@@ -286,6 +302,9 @@ class JpPersonRecognizer(EntityRecognizer):
     #: form-field labels whose value is a person's name
     CONTEXT: ClassVar[Sequence[str]] = (
         "氏名",
+        "表示名",
+        "ニックネーム",
+        "アカウント名",
         "お名前",
         "名前",
         "申出人",
@@ -325,10 +344,13 @@ class JpPersonRecognizer(EntityRecognizer):
         "カナ",
         "よみがな",
         "カナ氏名",
+        "名義",
     )
 
     #: candidates below this are not reported at all (the analyzer's threshold is higher)
     REPORT_FLOOR: ClassVar[float] = 0.3
+    #: a name scored this high takes any kana reading in brackets after it
+    READING_TRUST: ClassVar[float] = 0.5
     SCORES: ClassVar[dict[str, float]] = {
         "ginza": 0.38,
         "sudachi_full": 0.6,
@@ -364,6 +386,9 @@ class JpPersonRecognizer(EntityRecognizer):
         "cjk_name": 0.4,
         "surname_plus": 0.25,
         "staff": 0.35,
+        "dept_staff": 0.5,
+        "introduced": 0.6,
+        "other_name": 0.55,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
     }
@@ -387,11 +412,19 @@ class JpPersonRecognizer(EntityRecognizer):
         self._field_re = re.compile(
             rf"(?:^|(?<=[\s。、・）)]))(?:{fields})[ \u3000]*[：:][ \u3000]*([^\n\r（(、。,：:]+)"
         )
+        # a form's table or OCR layout: the label at a line start, then a bar, a tab,
+        # blanks or a line break before the value (| 氏名 | グエン ティ ハー |, 氏名 小鳥遊)
+        self._form_field_re = re.compile(
+            rf"^[ \u3000|｜]*(?:{fields})[ \u3000]*(?:[|｜\t]|[ \u3000]+|\n)[ \u3000|｜]*"
+            r"(?![はがをにもとでの])([^\n\r（(、。,：:|｜]+)",
+            re.MULTILINE,
+        )
         readings = "|".join(map(re.escape, self.READING_FIELDS))
         self._reading_field_re = re.compile(
-            # 氏名（カナ）：, 口座名義（カナ）： as well as フリガナ：
-            rf"(?:{readings})[）)]?[ \u3000]*[：:][ \u3000]*"
-            r"([ァ-ヴー]+(?:[・ \u3000][ァ-ヴー]+){0,3})(?![ァ-ヴー・])",
+            # 氏名（カナ）：, 口座名義（カナ）： as well as フリガナ： and, in tables and
+            # scanned forms, フリガナ | ｸﾞｴﾝ, ﾌﾘｶﾞﾅ ﾀｶﾅｼ, おなまえ（カナ）⏎ｴﾝﾄﾞｳ
+            rf"(?:{readings})[）)]?[ \u3000]*(?:[：:|｜\t]|(?<=[^ \u3000])[ \u3000]+|\n)"
+            r"[ \u3000|｜]*([ァ-ヴー]+(?:[・ \u3000\n][ァ-ヴー]+){0,3})(?![ァ-ヴー・])",
             re.MULTILINE,
         )
         triggers = "|".join(self.SLOT_TRIGGERS)
@@ -433,7 +466,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 span is None
                 or _DIGIT.search(text, span[0], span[1])
                 or _NUMBER_WORDS.fullmatch(text, *span)
-                or text[span[1] : span[1] + 1] in ("@", ".")
+                or _MAIL_OR_DOMAIN_AFTER.match(text, span[1])
             ):
                 return
             cand = cands.setdefault(span, _Candidate(*span))
@@ -453,6 +486,8 @@ class JpPersonRecognizer(EntityRecognizer):
         self._romaji_candidates(text, add)
         for latin in latin_name_candidates(text):
             add(latin.start, latin.end, latin.source, latin.score, chain=False)
+        for introduced in introduced_name_candidates(text):
+            add(introduced.start, introduced.end, introduced.source, introduced.score, chain=False)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
             if doc is not None
@@ -660,6 +695,18 @@ class JpPersonRecognizer(EntityRecognizer):
         for m in _STAFF.finditer(text):
             if self.lexicon.is_surname(m.group(1)):
                 add(m.start(1), m.end(1), "staff", chain=False)
+        for m in _OTHER_NAME_CUE.finditer(text):
+            start, end = m.span(1)
+            for tail in ("です", "でした", "さん", "様"):
+                if text[start:end].endswith(tail) and end - start > len(tail):
+                    end -= len(tail)
+                    break
+            add(start, end, "other_name", chain=False)
+        for m in _DEPT_STAFF.finditer(text):
+            if text[m.start(1)] == "長" and text[m.start(1) - 1] in "課係室部":
+                continue  # 市民課長へ: the head of the section, a title
+            if self.lexicon.is_surname(m.group(1)):
+                add(m.start(1), m.end(1), "dept_staff", chain=False)
 
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""
@@ -672,7 +719,8 @@ class JpPersonRecognizer(EntityRecognizer):
 
     def _field_candidates(self, text: str, add: Any) -> None:
         dialogue = dialogue_of(text)
-        for m in self._field_re.finditer(text):
+        matches = [*self._field_re.finditer(text), *self._form_field_re.finditer(text)]
+        for m in matches:
             if dialogue.is_speaker_label(m.start(), m.start(1)):
                 continue  # 相談者：はいわかりました is a turn, not a 相談者 field
             value = _NAME_LIKE.match(text, m.start(1))
@@ -917,7 +965,12 @@ class JpPersonRecognizer(EntityRecognizer):
         dropped; one the model and Sudachi did not call a name is dropped on any
         overlap (スペイン in スペイン国王).
         """
-        if cand.evidence.keys() & {"honorific", "field", "reading_field", "name_run"}:
+        # a title or a name cue before Latin words (``Caller: Bikram Thapa Magar``) says
+        # person whatever GiNZA, trained on Japanese text, makes of the foreign words
+        if cand.evidence.keys() & {
+            "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
+            "introduced",
+        }:  # fmt: skip
             return False
         from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})
         for bs, be in blockers:
@@ -963,7 +1016,12 @@ class JpPersonRecognizer(EntityRecognizer):
         """
         final = {(c.start, c.end): (c.score, c.evidence) for c in kept}
         for cand in kept:
-            reading = reading_after(text, cand.end, self._is_name_reading)
+            # after a name the note is sure of, hiragana in brackets is its reading
+            # (紬（つむぎ）): the dictionary need not know it
+            known = self._is_name_reading
+            reading = reading_after(
+                text, cand.end, _any_reading if cand.score >= self.READING_TRUST else known
+            )
             if reading is None:
                 continue
             clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
@@ -1003,6 +1061,20 @@ class JpPersonRecognizer(EntityRecognizer):
 _DEPARTMENT = re.compile(
     r"[^ \u3000]*(?:課|係|室|部|局|所|センター|チーム|課長|係長|室長|部長|主査|主任|主事|"
     r"担当|職員|相談員|補佐)[ \u3000]+"
+)
+
+
+def _any_reading(_reading: str) -> bool:
+    return True
+
+
+#: words that give a person's other name: 旧姓 宮脇, 通称 金本 英夫, 通称名金本
+#: (not 別名: songs and ships have one too)
+_OTHER_NAME_CUE = re.compile(
+    r"(?:旧姓|旧氏|通称名|通称)[は：:（( \u3000]{0,2}"
+    # the name starts with a kanji, katakana or a capital, never hiragana (旧姓を併記)
+    r"((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
+    rf"[{_NAME_CHARS}]{{2,6}}(?:[ \u3000][{_NAME_CHARS}]{{1,6}})?)"
 )
 
 

@@ -73,8 +73,9 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
         Pattern("Phone (national, 11 digits)", _BEFORE + r"0\d{10}" + _AFTER, 0.6),
         Pattern("Phone (national, 10 digits)", _BEFORE + r"0\d{9}" + _AFTER, 0.3),
         # read out with pauses where the speaker drew breath ("ゼロキュー えーと ゼロの…"
-        # → 09-0-1234-5678): any grouping, so only a phone word nearby makes it count
-        Pattern("Phone (read out, any grouping)", _BEFORE + r"0\d(?:-?\d){8,9}" + _AFTER, 0.45),
+        # → 09-0-1234-5678), or a blank slipped into a group by OCR or a hurried typist
+        # (028-6 23-0941): any grouping, so only a phone word nearby makes it count
+        Pattern("Phone (read out, any grouping)", _BEFORE + r"0\d(?:[ -]?\d){8,9}" + _AFTER, 0.45),
     )
     CONTEXT: ClassVar[Sequence[str]] = (
         "電話",

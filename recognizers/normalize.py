@@ -32,6 +32,7 @@ The map: canonical character ``i`` comes from original ``[starts[i], ends[i])``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -288,6 +289,54 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
         k += 1
 
 
+#: digits keyed one box at a time, or spaced out by OCR: 5 5 0 7 3 1 9, 0 9 0 - 2 7 6 1
+_SPACED_DIGITS = re.compile(r"(?<![\w])\d(?!\d)(?:(?:[ \u3000]|[ \u3000]?-[ \u3000]?)\d(?!\d)){3,}")
+#: letters OCR and hurried typists put for digits: O for 0, l and I for 1 (O8O-5521-3O96)
+_LETTER_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+
+def _join_spaced_digits(out: _Builder) -> None:
+    """Drop the blanks of a run of single spaced digits, so the patterns see one number.
+
+    A blank between single digits (``1 4 1 7 0``) joins them; digit groups
+    (``1234 5678 9012``) keep their blanks, which their own patterns expect.
+    """
+    joined = "".join(out.chars)
+    if " " not in joined and "\u3000" not in joined:
+        return
+    drop: set[int] = set()
+    for m in _SPACED_DIGITS.finditer(joined):
+        if sum(1 for c in m.group() if c in " \u3000") < 3:
+            continue
+        drop.update(k for k in range(m.start(), m.end()) if joined[k] in " \u3000")
+    if drop:
+        for k in sorted(drop):
+            out.ends[k - 1] = out.ends[k]  # the blank belongs to the digit before it
+        keep = [k for k in range(len(out.chars)) if k not in drop]
+        out.chars = [out.chars[k] for k in keep]
+        out.starts = [out.starts[k] for k in keep]
+        out.ends = [out.ends[k] for k in keep]
+
+
+def _letters_as_digits(out: _Builder) -> None:
+    """``O54``, ``O8O-5521-3O96``, ``1l``: a letter in a run of digits is the digit it looks like.
+
+    Only where the letter touches a digit (or a dash between digits) on one side
+    and no other letter on either: ``OK``, ``Olive`` and ``ID`` stay words.
+    """
+    chars = out.chars
+    n = len(chars)
+    for k, ch in enumerate(chars):
+        if ch not in _LETTER_DIGITS:
+            continue
+        prev = chars[k - 1] if k > 0 else ""
+        nxt = chars[k + 1] if k + 1 < n else ""
+        if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
+            continue
+        if (prev.isascii() and prev.isdigit()) or (nxt.isascii() and nxt.isdigit()):
+            chars[k] = _LETTER_DIGITS[ch]
+
+
 def _normalize(text: str) -> NormalizedText:
     out = _Builder()
     hira = to_hiragana(text)
@@ -351,7 +400,9 @@ def _normalize(text: str) -> NormalizedText:
             continue
         out.emit(_nfkc(ch), i, i + 1)
         i += 1
+    _letters_as_digits(out)
     _collapse_pauses_between_digits(out, text)
+    _join_spaced_digits(out)
     chars = out.chars
     # dashes and dots between digits are one canonical separator
     for k in range(1, len(chars) - 1):

@@ -57,6 +57,9 @@ ERAS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 #: what may stand between two numbers of one chain (13の4, 2丁目 13番)
 _CHAIN_JOINERS = ("の", "、", " ", "\u3000")
+#: a positional number this large needs no counter to be one (よんせんろっぴゃくにじゅう,
+#: the first group of a pension number): no word of speech reads like it
+LONE_NUMBER_MIN = 100
 #: after a number with no counter, these end a phrase, so the number stands
 _PHRASE_END = frozenset("のでですねよ、。 \u3000\n！？!?")
 
@@ -115,6 +118,8 @@ def _number_at(hira: str, i: int) -> tuple[int, int, bool] | None:
             continue
         if digit is not None or (positional and _word_at(hira, j, _DAY_WORDS) is not None):
             break  # じゅうよっか: ten, then the day word よっか (14日)
+        if positional and _counter_at(hira, j) is not None:
+            break  # さんじゅうにち: thirty, then the counter にち (30日), not 32 + ち
         d = _word_at(hira, j, _DIGIT_WORDS)
         if d is None:
             break
@@ -172,7 +177,7 @@ def _item_at(hira: str, i: int, in_chain: bool) -> tuple[int, list[Piece], bool]
     nxt = hira[end : end + 1]
     if (positional or in_chain) and (nxt == "" or nxt in _PHRASE_END):
         _emit_number(pieces, i, end, value)
-        return end, pieces, False
+        return end, pieces, value >= LONE_NUMBER_MIN
     return None
 
 
@@ -247,6 +252,8 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
         if item is None:
             break
         stop, new, has_counter = item
+        if pieces and k == j and stop - k == 1 and hira[k] in _ONE_KANA_DIGITS:
+            break  # 20日に: the particle after a counter, not a digit
         if pieces and k > j:
             # the joiner between two numbers: の between digits becomes "-" later
             pieces.append(Piece(j, k, text[j:k]))

@@ -24,10 +24,13 @@ from recognizers.person.candidate import Candidate
 TITLE_SCORE = 0.6
 CUE_SCORE = 0.55
 SHAPE_SCORE = 0.4
+#: letters from which a family name in capitals is no acronym, and what that adds
+LONG_FAMILY = 4
+LONG_FAMILY_BONUS = 0.05
 
 #: a word of Latin letters (accents and Vietnamese included), with ' or - inside
 _WORD = r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+(?:['’\-][A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+)*"
-_NAME = re.compile(rf"{_WORD}(?:,? {_WORD}){{0,5}}")
+_NAME = re.compile(rf"{_WORD}(?:,? {_WORD}){{0,7}}")
 
 TITLES: tuple[str, ...] = (
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Madam", "Mme", "Sr", "Sra", "Señor",
@@ -45,9 +48,22 @@ CUES: tuple[str, ...] = (
     "my name", "name is", "I am", "I'm", "this is", "This is", "married to", "with wife",
     "with husband", "with his wife", "with her husband", "daughter", "son", "friend",
     "wife", "husband", "tên là", "tên tôi là", "meu nome é", "me llamo", "mi nombre es",
-    "ako po si", "ako si", "mero naam", "naam", "氏名", "名前", "英字氏名", "申請者",
+    "ako po si", "ako si", "mero naam", "naam", "Me llamo", "Mi nombre es", "Meu nome é",
+    "Sou a", "Sou o", "Eu sou a", "Eu sou o", "Meu filho é o", "Minha filha é a",
+    "meu marido é o", "minha esposa é a", "em là", "Em là", "tên em là", "Tên em là",
+    "tôi là", "Tôi là", "bố là", "mẹ là", "vợ là", "chồng là", "con là", "Vợ anh ấy là",
+    "vợ anh ấy là", "chồng chị ấy là", "pangalan ko po ay", "Ang pangalan ko po ay",
+    "pangalan ko ay", "Ang pangalan ko ay", "Si", "nama saya", "Nama saya", "Saya",
+    "jina langu ni", "naam ho", "Shrimatiko naam", "Srimanko naam", "Chorako naam",
+    "Chhoriko naam", "ko naam", "llamado", "llamada", "chamado", "chamada", "named",
+    "called", "氏名", "名前", "英字氏名", "申請者",
     "申込者", "本人", "届出人", "父", "母", "妻", "夫", "長男", "長女", "次男", "次女",
     "三男", "三女", "子", "娘", "息子", "孫", "申出人", "名義",
+)  # fmt: skip
+#: lower-case words inside a name, between two capitalised parts
+NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "das", "dos", "del", "della", "di", "van", "von", "der", "den", "bin",
+     "binti", "bint", "al", "el", "la", "le", "du", "y", "e", "ibn"}
 )  # fmt: skip
 #: capitalised words that are never part of a name
 NOT_NAME_WORDS = frozenset(
@@ -83,6 +99,10 @@ NOT_NAME_WORDS = frozenset(
         "Afternoon", "Evening", "Just", "Actually", "Because", "If", "Let", "Need", "Want",
         "Have", "Has", "Our", "Your", "His", "Her", "Their", "You", "Not", "Here", "There",
         "Dạ", "Vâng", "Không", "Sim", "Não", "Sí", "Opo", "Po", "Oo", "Namaste", "Xin",
+        # the first word of "my name is" in the languages callers speak
+        "With", "For", "Of", "In", "On", "At", "By", "Live", "Music", "Festival", "Tour",
+        "Sou", "Eu", "Meu", "Minha", "Me", "Mi", "Em", "Tôi", "Tên", "Ang", "Ako", "Saya",
+        "Nama", "Mero", "Usko", "Yung", "Soy", "Tengo", "Tenho",
         "Chào", "Olá", "Hola", "Bom", "Obrigado", "Obrigada", "Gracias", "Salamat",
     }
 )  # fmt: skip
@@ -91,7 +111,14 @@ _TITLE_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(（「,、:：]))(?:{'|'.join(map(re.escape, TITLES))})\.?[ \u3000]+$"
 )
 _CUE_ALT = "|".join(map(re.escape, sorted(CUES, key=len, reverse=True)))
-_CUE_BEFORE = re.compile(rf"(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})[ \u3000]*[:：]?[ \u3000]*$")
+#: Japanese words that introduce a name's spelling (在留カードのローマ字はPARK SEOYEON),
+#: glued to the word before them as Japanese is
+_SPELLING_CUE = (
+    r"(?:ローマ字|英字|アルファベット|スペル|つづり|綴り)(?:表記|氏名)?(?:は|で|が|だと)?"
+)
+_CUE_BEFORE = re.compile(
+    rf"(?:(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})|{_SPELLING_CUE})[ \u3000]*[:：]?[ \u3000]*$"
+)
 
 
 def _is_latin_word(word: str) -> bool:
@@ -113,16 +140,21 @@ def _name_words(text: str, start: int) -> list[tuple[int, int]]:
     if m is None:
         return []
     words: list[tuple[int, int]] = []
+    particles = 0
     for w in re.finditer(_WORD, m.group(0)):
         word = w.group(0)
+        if words and particles < 2 and word in NAME_PARTICLES:
+            particles += 1  # de Souza, van der Berg, bin Rahman
+            continue
         if not (_is_latin_word(word) and _is_capitalised(word)) or word in NOT_NAME_WORDS:
             break
+        particles = 0
         if (
             words
             and text[start + words[-1][1] : start + w.start()].startswith(",")
-            and not (len(words) == 1 and _is_family_in_capitals(text[start : start + words[0][1]]))
+            and not all(_is_family_in_capitals(text[start + a : start + b]) for a, b in words)
         ):
-            break  # HARRIS, Daniel: a comma only after a family name in capitals
+            break  # HARRIS, Daniel / DELA CRUZ, Jerome: a comma only after a family in capitals
         words.append((w.start(), w.end()))
     return [(start + s, start + e) for s, e in words]
 
@@ -148,7 +180,11 @@ def latin_name_candidates(text: str) -> list[Candidate]:
             and any(_is_family_in_capitals(text[s:e]) for s, e in words)
             and any(not _is_family_in_capitals(text[s:e]) for s, e in words)
         ):
-            source, score = "latin_shape", SHAPE_SCORE
+            # a long family name in capitals (GURUNG, ARAUJO) is a passport's way of
+            # writing; a short one (NHK, JR) is as often an acronym
+            families = [(s, e) for s, e in words if _is_family_in_capitals(text[s:e])]
+            long_family = len(families) == 1 and families[0][1] - families[0][0] >= LONG_FAMILY
+            source, score = "latin_shape", SHAPE_SCORE + (LONG_FAMILY_BONUS if long_family else 0)
         else:
             continue
         if len(words) == 1 and len(text[start:end]) < 2:

@@ -94,3 +94,41 @@ def test_when_the_same_turn_names_another_topic_then_it_wins() -> None:
     text = "オペ：お名前を\n客：田中です\nオペ：口座番号は\n客：はい、口座番号は1234567です"
     d = dialogue_of(text)
     assert d.expected_at(text.index("1234567")) == ("BANK_ACCOUNT",)
+
+
+_UNLABELLED = (
+    "お電話ありがとうございます市役所コールセンターでございます\n"
+    "あのね、国保の保険料が二重に引かれてるみたいで\n"
+    "確認いたしますので、お名前を伺ってもよろしいですか\n"
+    "わたなべ、渡邉 キヨ\n"
+    "渡邉キヨ様、生年月日をお願いします\n"
+    "しょうわにねんの、はちがつ、じゅうごにち\n"
+    "昭和2年8月15日ですね、ありがとうございます\n"
+)
+
+
+def test_when_a_call_is_written_a_turn_a_line_without_labels_then_lines_are_turns() -> None:
+    d = dialogue_of(_UNLABELLED)
+    assert d.is_transcript
+    assert len(d.turns) == 7
+    assert d.expected_at(_UNLABELLED.index("わたなべ")) == ("PERSON",)
+    assert d.expected_at(_UNLABELLED.index("しょうわ")) == ("DATE_OF_BIRTH",)
+    # no label: nothing is a speaker label
+    assert not d.is_speaker_label(0, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a form: most lines are fields
+        "氏名：山田 花子\n住所：大阪市北区\n電話：06-1234-5678\n生年月日：S50.1.1\n"
+        "用件：転入ですか\n備考：ご確認ください\n",
+        # a letter: few lines ask anything
+        "いつもお世話になっております。\n先日の件です。\nよろしくお願いします。\n"
+        "山田\n大阪市\n以上\n",
+        # too few lines
+        "お名前をお願いします\n山田です\nご住所をお願いできますか\n",
+    ],
+)
+def test_when_lines_do_not_read_as_talk_then_no_unlabelled_turns(text: str) -> None:
+    assert not dialogue_of(text).is_transcript

@@ -27,6 +27,22 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("NGUYEN Van Hung様", [("NGUYEN Van Hung", "latin_shape")]),
         ("Groom: James Patrick O'Sullivan, Ireland", [("James Patrick O'Sullivan", "latin_cue")]),
         ("Name: Bat-Ochir Ganbold", [("Bat-Ochir Ganbold", "latin_cue")]),
+        # a family name of two words in capitals before the comma
+        ("Name: DELA CRUZ, Jerome Santos\n", [("DELA CRUZ, Jerome Santos", "latin_cue")]),
+        # lower-case particles inside a name; "my name is" in the callers' languages
+        (
+            "本人：Sou a Fernanda Aparecida de Souza Oliveira.",
+            [("Fernanda Aparecida de Souza Oliveira", "latin_cue")],
+        ),
+        ("Me llamo José Luis Quispe Mamani. Soy peruano.", [("José Luis Quispe Mamani", "latin_cue")]),
+        (
+            "Ang pangalan ko po ay Rowena Bautista Yamaguchi.",
+            [("Rowena Bautista Yamaguchi", "latin_cue")],
+        ),
+        # a Japanese spelling cue glued to the word before it, the name all in capitals
+        ("在留カードのローマ字はPARK SEOYEONです。", [("PARK SEOYEON", "latin_cue")]),
+        # a long family name in capitals reads as a passport's; a short one does not lift
+        ("申込者：アラウージョ様（ARAUJO Thiago）", [("ARAUJO Thiago", "latin_shape")]),
     ],
 )
 def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
@@ -50,3 +66,18 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
 )
 def test_when_latin_words_are_not_introduced_as_a_name_then_nothing(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "least", "most"),
+    [
+        ("申込者：アラウージョ様（ARAUJO Thiago）", 0.45, 0.45),
+        ("NHK World", 0.4, 0.4),
+        ("MUSIC FES With RACo", 0.0, 0.0),
+    ],
+)
+def test_a_shape_alone_scores_more_only_for_one_long_family_in_capitals(
+    text: str, least: float, most: float
+) -> None:
+    scores = [c.score for c in latin_name_candidates(text)] or [0.0]
+    assert least <= max(scores) <= most

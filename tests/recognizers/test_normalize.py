@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from recognizers.normalize import normalize
@@ -47,6 +49,8 @@ def test_the_map_covers_the_whole_original_in_order(text: str) -> None:
 
 @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
 def test_ascii_text_maps_to_itself(text: str) -> None:
+    # but digits spaced out one by one, and O/l/I beside a digit, which read as one number
+    assume(not re.search(r"\d[ -]+\d|[OolI]\d|\d[OolI]", text))
     norm = normalize(text)
     assert norm.text == text
     assert list(norm.starts) == list(range(len(text)))
@@ -137,3 +141,29 @@ def test_when_an_original_span_is_mapped_forward_then_it_round_trips() -> None:
     c_start, c_end = norm.to_canonical(o_start, o_end)
     assert norm.text[c_start:c_end] == "8174 5510 1391"
     assert norm.to_original(c_start, c_end) == (o_start, o_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # digits keyed box by box or spaced out by OCR join into one number
+        ("口座番号 | 5 5 0 7 3 1 9 |", "口座番号 | 5507319 |"),
+        ("記号 1 4 1 7 0 番号 4 0 2 1 5 8 7 1", "記号 14170 番号 40215871"),
+        ("0 9 0 - 2 7 6 1 - 8 0 4 3", "090-2761-8043"),
+        # groups keep their blanks; fewer than four spaced digits stay as they are
+        ("1234 5678 9012", "1234 5678 9012"),
+        ("2 3 4 ページ", "2 3 4 ページ"),
+        # letters that OCR and typists put for digits, only inside a run of digits
+        ("O8O-5521-3O96", "080-5521-3096"),
+        ("電話 O54-253-1187", "電話 054-253-1187"),
+        ("OK です", "OK です"),
+        ("ID 12 Olive", "ID 12 Olive"),
+    ],
+)
+def test_when_digits_are_spaced_or_typed_as_letters_then_they_read_as_one_number(
+    text: str, canonical: str
+) -> None:
+    norm = normalize(text)
+    assert norm.text == canonical
+    start, end = norm.to_original(0, len(norm.text))
+    assert (start, end) == (0, len(text))

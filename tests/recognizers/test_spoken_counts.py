@@ -23,6 +23,13 @@ from recognizers.normalize import normalize
         ("にしじゅうさんじょうきたにちょうめ", "にし13条きた2丁目"),
         ("生年月日はしがつふつか", "生年月日は4月2日"),
         ("はっせんさんびゃくごじゅうさい", "8350歳"),
+        # a counter right after a ten is the counter: thirty + 日, not 32 + ち
+        ("へいせいじゅうにねんの、ろくがつ、さんじゅうにち", "平成12年の、6月、30日"),
+        ("にじゅうにちに", "20日に"),
+        ("にじゅうにちょうめ", "22丁目"),
+        # a number of a hundred or more needs no counter (the first group of a pension number)
+        ("よんせんろっぴゃくにじゅうの、ななまるいち", "4620-701"),
+        ("さんぜんにひゃく、です", "3200、です"),
     ],
 )
 def test_when_a_number_is_read_out_with_its_counter_then_it_is_canonical(
@@ -44,6 +51,8 @@ def test_when_a_number_is_read_out_with_its_counter_then_it_is_canonical(
         "センセイ",
         "あしたにきます",
         "しょうわのじだい",  # an era with no year
+        "さんびゃくえん",  # an amount is no number to read
+        "じゅうの、あ",  # a ten alone stays a word
     ],
 )
 def test_when_kana_only_look_like_numbers_then_they_stay_words(words: str) -> None:
