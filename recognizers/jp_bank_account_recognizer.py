@@ -57,6 +57,16 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = [
+        "acct",
+        "Acct",
+        "account no",
+        "Account no",
+        "account number",
+        "Account number",
+        "Yucho",
+        "yucho",
+        "conta",
+        "cuenta",
         "口座",
         "普通",
         "当座",

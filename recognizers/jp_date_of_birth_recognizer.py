@@ -69,8 +69,11 @@ ERAS: tuple[Era, ...] = (
     Era("昭和", "S", date(1926, 12, 25), date(1989, 1, 7)),
     Era("平成", "H", date(1989, 1, 8), date(2019, 4, 30)),
     Era("令和", "R", date(2019, 5, 1), None),
+    # Taiwan's calendar (民國78年 = 1989), which Taiwanese residents' documents use
+    Era("民国", "", date(1912, 1, 1), None),
+    Era("民國", "", date(1912, 1, 1), None),
 )
-_ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.initial)}
+_ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.initial) if key}
 _FIRST_WESTERN_YEAR = 1868
 
 _ERA_KANJI = "|".join(era.name for era in ERAS)
@@ -151,6 +154,9 @@ _PARSE = re.compile(
     r"(?:(?P<day>\d{1,2})\s*日?)?$"
 )
 
+_VIETNAMESE_PARSE = re.compile(r"^(?P<d>\d{1,2}) tháng (?P<m>\d{1,2}),? năm (?P<y>\d{4})$")
+_GLOSS = re.compile(r"\s*[(（][^)）\n]{1,10}[)）]\s*")
+
 #: right after the date: the person was born then
 _BORN_AFTER = re.compile(
     r"^\s*[)）]?\s*(?:に)?(?:生まれ|産まれ|生れ|誕生|生(?![活徒産命存涯計協]))"
@@ -164,7 +170,8 @@ _OTHER_AFTER = re.compile(
 )
 _BIRTH_LABEL = re.compile(
     r"生年月日|誕生日|生まれ|産まれ|出生|生年|誕生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]orn|"
-    r"[Bb]irthday|[Ff]echa de nacimiento|[Dd]ata de nascimento|[Nn]ascid[oa]|ngày sinh|sinh ngày"
+    r"[Bb]irthday|[Ff]echa de nacimiento|[Dd]ata de nascimento|[Nn]ascid[oa]|ngày sinh|sinh ngày|"
+    r"생년월일|출생"
 )
 _OTHER_LABEL = re.compile(
     r"受付|期限|納期|締切|来庁|来所|予約|申請日|交付日|発行日|届出日|提出日|支払日|死亡|"
@@ -180,6 +187,8 @@ _WORD_BEFORE = re.compile(r"(?:^|[\s、。])([\u3041-\u30ff\u4e00-\u9fff]+)\s+$"
 _NOT_A_NAME_WORD = re.compile(r"[はがをにへとものか]$|[年月日週前後頃時今先来昨]")
 _SPOKEN_ANSWER_AFTER = re.compile(r"^(?:\s*(?:です|でございます)|\s|$)")
 
+#: how many rows above a table row its header may stand
+TABLE_HEADER_ROWS = 8
 BORN_AFTER_SCORE = 1.0
 LABEL_SCORE = 0.9
 PAREN_SCORE = 0.7
@@ -229,6 +238,18 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             r"(?=\s*(?:生まれ|産まれ|生れ|生(?![活徒産命存涯計協])))",
             NO_SIGNAL_SCORE,
         ),
+        # 1978年（昭和53年）8月5日: the year glossed in the other calendar
+        Pattern(
+            "western_date_era_gloss",
+            rf"{_WESTERN_YEAR}\s*年\s*[(（][^)）\n]{{1,10}}[)）]\s*\d{{1,2}}\s*月{_PAUSE}\d{{1,2}}\s*日",
+            NO_SIGNAL_SCORE,
+        ),
+        # Vietnamese: (ngày) 14 tháng 9 năm 1998
+        Pattern(
+            "vietnamese_date",
+            r"(?<!\d)\d{1,2} tháng \d{1,2},? năm (?:18|19|20)\d{2}(?!\d)",
+            NO_SIGNAL_SCORE,
+        ),
         Pattern(
             "day_first_slash",
             r"(?<![\d/.-])\d{1,2}/\d{1,2}/(?:18|19|20)\d{2}(?![\d/])",
@@ -254,7 +275,8 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     CONTEXT: ClassVar[list[str]] = [
         "生年月日", "誕生日", "生まれ", "出生", "生年", "誕生", "DOB", "D.O.B", "Date of birth",
         "date of birth", "born", "Born", "birthday", "Birthday", "Fecha de nacimiento",
-        "Data de nascimento", "nascido", "nascida", "ngày sinh", "sinh ngày",
+        "Data de nascimento", "nascido", "nascida", "ngày sinh", "sinh ngày", "생년월일", "출생",
+        "nasceu em", "nació el", "nacido el", "nacida el",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
@@ -292,6 +314,13 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
 
     def parse(self, text: str) -> date | None:
         """The date a matched canonical string stands for (year 2000 if it has none)."""
+        viet = _VIETNAMESE_PARSE.match(text.strip())
+        if viet is not None:
+            try:
+                return date(int(viet["y"]), int(viet["m"]), int(viet["d"]))
+            except ValueError:
+                return None
+        text = _GLOSS.sub("", text)  # 1978年（昭和53年）8月5日 → 1978年8月5日
         m = _PARSE.match(text.strip())
         if m is None:
             return parse_western(text)
@@ -335,6 +364,9 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         before = text[max(0, start - 12) : start]
         if _PAREN_OPEN.search(before) and not _NOT_A_NAME_BEFORE_PAREN.search(before):
             return PAREN_SCORE
+        header = self._column_header(text, start)
+        if header is not None:
+            return LABEL_SCORE if self._nearest_label(header) == "birth" else NO_SIGNAL_SCORE
         if self._is_spoken_answer(text, start, end):
             return SPOKEN_SCORE
         return NO_SIGNAL_SCORE
@@ -355,6 +387,31 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             turn_start = norm.to_canonical(turn[0], turn[0] + 1)[0]
             window = window[max(0, len(window) - (start - turn_start)) :]
         return None if self._nearest_label(window) == "other" else DIALOGUE_SCORE
+
+    def _column_header(self, text: str, start: int) -> str | None:
+        """In a table row (``| 大野 凛 | 長女 | R5.01.27 |``), the header of the date's column.
+
+        Scanned forms and pasted spreadsheets put the label once, in a header
+        row above; the first row above with a label in that column names it.
+        """
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if "|" not in line:
+            return None
+        column = text.count("|", line_start, start)
+        pos = line_start - 1
+        for _ in range(TABLE_HEADER_ROWS):
+            if pos <= 0:
+                return None
+            above_start = text.rfind("\n", 0, pos) + 1
+            cells = text[above_start:pos].split("|")
+            if len(cells) > column and cells[column].strip():
+                cell = cells[column].strip()
+                if self._birth_label.search(cell) or _OTHER_LABEL.search(cell):
+                    return cell
+            pos = above_start - 1
+        return None
 
     def _label_window(self, text: str, start: int) -> str:
         """Same line, at most CONTEXT_WINDOW back, and after the previous date."""

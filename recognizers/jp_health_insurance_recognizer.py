@@ -67,6 +67,14 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = [
+        "insured person",
+        "Insured person",
+        "insurance no",
+        "Insurance no",
+        "insurance card",
+        "Insurance card",
+        "NHI",
+        "seguro",
         "被保険者",
         "被保番号",
         "保険証",

@@ -37,6 +37,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from recognizers.foreign_digits import FIRST_CHARS as FOREIGN_FIRST_CHARS
+from recognizers.foreign_digits import read_foreign_digits
 from recognizers.invisible import visible
 from recognizers.spelled import FIRST_CHARS as SPELLED_FIRST_CHARS
 from recognizers.spelled import read_spelled
@@ -241,7 +243,9 @@ _PAUSE_CHARS = frozenset("の、, 　-")
 _PAUSE_MARKS = frozenset("の、")
 
 
-def _formatted_run(chars: list[str], text: str, starts: list[int], k: int, step: int) -> bool:
+def _formatted_run(
+    chars: list[str], text: str, starts: list[int], ends: list[int], k: int, step: int
+) -> bool:
     """Whether the digit run next to ``k`` (``step`` -1: before, +1: after) holds a typed dash.
 
     ``4-6-24、090-1234-5678`` is two values side by side: a pause is read
@@ -249,10 +253,34 @@ def _formatted_run(chars: list[str], text: str, starts: list[int], k: int, step:
     """
     j = k + step
     while 0 <= j < len(chars) and (chars[j].isdigit() or chars[j] == "-"):
-        if chars[j] == "-" and text[starts[j]] not in _PAUSE_MARKS:
+        if chars[j] == "-" and not _PAUSE_MARKS.intersection(text[starts[j] : ends[j]]):
             return True
         j += step
     return False
+
+
+def _said(text: str, starts: list[int], ends: list[int], k: int) -> bool:
+    """Whether canonical digit ``k`` was said in kana or kanji, not typed as a digit."""
+    return not any(c in _TYPED_DIGITS for c in text[starts[k] : ends[k]])
+
+
+_TYPED_DIGITS = frozenset("0123456789０１２３４５６７８９")
+#: a typed run this long after a said one is the whole number written back, not its rest
+_WHOLE_RUN = 5
+
+
+def _said_then_typed_whole(
+    chars: list[str], text: str, starts: list[int], ends: list[int], before: int, after: int
+) -> bool:
+    if _said(text, starts, ends, before) == _said(text, starts, ends, after):
+        return False
+    typed = after if not _said(text, starts, ends, after) else before
+    step = 1 if typed == after else -1
+    j, run = typed, 0
+    while 0 <= j < len(chars) and chars[j].isascii() and chars[j].isdigit():
+        run += 1
+        j += step
+    return run >= _WHOLE_RUN
 
 
 def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
@@ -278,10 +306,12 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
                 and not (
                     "-" not in run
                     and (
-                        _formatted_run(chars, text, starts, k, -1)
-                        or _formatted_run(chars, text, starts, m - 1, 1)
+                        _formatted_run(chars, text, starts, ends, k, -1)
+                        or _formatted_run(chars, text, starts, ends, m - 1, 1)
                     )
                 )
+                # a number said, then the same typed back whole (さん、…、ゼロ、3647210)
+                and not _said_then_typed_whole(chars, text, starts, ends, k - 1, m)
             ):
                 chars[k:m] = ["-"]
                 starts[k:m] = [starts[k]]
@@ -318,6 +348,17 @@ def _join_spaced_digits(out: _Builder) -> None:
         out.ends = [out.ends[k] for k in keep]
 
 
+#: Korean date counters after a digit are the kanji ones (1993년 4월 27일 → 1993年4月27日)
+_KOREAN_COUNTERS = {"년": "年", "월": "月", "일": "日"}
+
+
+def _korean_date_counters(out: _Builder) -> None:
+    chars = out.chars
+    for k in range(1, len(chars)):
+        if chars[k] in _KOREAN_COUNTERS and chars[k - 1].isascii() and chars[k - 1].isdigit():
+            chars[k] = _KOREAN_COUNTERS[chars[k]]
+
+
 def _letters_as_digits(out: _Builder) -> None:
     """``O54``, ``O8O-5521-3O96``, ``1l``: a letter in a run of digits is the digit it looks like.
 
@@ -349,6 +390,12 @@ def _normalize(text: str) -> NormalizedText:
             for piece in spelled:
                 out.emit(piece.out, piece.start, piece.end)
             i = spelled[-1].end
+            continue
+        foreign = read_foreign_digits(text, i) if ch in FOREIGN_FIRST_CHARS else None
+        if foreign:
+            for piece in foreign:
+                out.emit(piece.out, piece.start, piece.end)
+            i = foreign[-1].end
             continue
         counted = read_counted(text, hira, i) if hira[i] in _COUNTED_FIRST_CHARS else None
         if counted:
@@ -400,6 +447,7 @@ def _normalize(text: str) -> NormalizedText:
             continue
         out.emit(_nfkc(ch), i, i + 1)
         i += 1
+    _korean_date_counters(out)
     _letters_as_digits(out)
     _collapse_pauses_between_digits(out, text)
     _join_spaced_digits(out)

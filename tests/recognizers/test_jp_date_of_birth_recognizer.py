@@ -190,3 +190,41 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
 def test_when_a_foreign_date_is_no_birth_date_or_no_date_then_nothing(note: str) -> None:
     results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
     assert [r for r in results if r.score >= 0.5] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table row: the date's column header says what it is
+        (
+            " | 氏名 | 続柄 | 生年月日 | 同居 |\n | 大野 陽翔 | 長男 | R2.06.09 | ☑ |\n"
+            " | 大野 凛 | 長女 | R5.01.27 | ☑ |",
+            ["R2.06.09", "R5.01.27"],
+        ),
+        ("| 氏名 | 受付日 |\n| 山田 | R5.01.27 |", []),
+        # the year glossed in the other calendar
+        ("生年月日：1978年（昭和53年）8月5日\n", ["1978年（昭和53年）8月5日"]),
+        # Korean counters
+        ("생년월일은 1993년 4월 27일이요", ["1993년 4월 27일"]),
+        # a speaker label after the date is the next turn, not the date's "受付"
+        (
+            "受付：お名前は お客様：坂巻 俊介 受付：坂巻 俊介様、生年月日は お客様：1990年3月14日 "
+            "受付：ありがとうございます",
+            ["1990年3月14日"],
+        ),
+    ],
+)
+def test_when_a_birth_date_is_labelled_by_a_column_gloss_or_language_then_it_is_found(
+    text: str, expected: list[str]
+) -> None:
+    rec = JpDateOfBirthRecognizer()
+    found = [text[r.start : r.end] for r in rec.analyze(text, ["DATE_OF_BIRTH"]) if r.score >= 0.5]
+    assert found == expected
+
+
+def test_a_taiwanese_date_answering_a_birth_question_is_found() -> None:
+    text = "職員：生年月日を。\n本人：民國78年6月3日。\n職員：ありがとうございます\n本人：はい"
+    rec = JpDateOfBirthRecognizer()
+    found = [(text[r.start : r.end], r.score) for r in rec.analyze(text, ["DATE_OF_BIRTH"])]
+    assert [f for f, s in found if s >= 0.5] == ["民國78年6月3日"]
+    assert rec.parse("民國78年6月3日") == date(1989, 6, 3)

@@ -34,7 +34,10 @@ def _names(text: str) -> list[tuple[str, str]]:
             "本人：Sou a Fernanda Aparecida de Souza Oliveira.",
             [("Fernanda Aparecida de Souza Oliveira", "latin_cue")],
         ),
-        ("Me llamo José Luis Quispe Mamani. Soy peruano.", [("José Luis Quispe Mamani", "latin_cue")]),
+        (
+            "Me llamo José Luis Quispe Mamani. Soy peruano.",
+            [("José Luis Quispe Mamani", "latin_cue")],
+        ),
         (
             "Ang pangalan ko po ay Rowena Bautista Yamaguchi.",
             [("Rowena Bautista Yamaguchi", "latin_cue")],

@@ -1,0 +1,88 @@
+"""Digits said in the caller's own language, as interpreters and transcripts write them.
+
+A caller through an interpreter reads a number in Portuguese (``zero oito
+zero... sete três dois um``), Vietnamese (``không chín không, ba hai năm
+bảy``), Spanish (``cero dos ocho cinco``), English (``zero-eight-zero,
+seven-seven-one-nine``) or Indonesian, and the transcript keeps the words.
+This reader turns such a run into digits for the canonical text, a pause
+(``,``, ``...``, ``…``) into the ``-`` between digit groups, so every
+recognizer validates it as it would ``090-1234-5678``.
+
+A run needs ``MIN_WORDS`` digit words in a row: ``one or two``, ``năm``
+(five, and also "year") or ``ba`` (three, and also "dad") alone stay words.
+
+Hand-written: no library reads spoken digits of several languages back to
+code points of the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.spoken_counts import Piece
+
+#: digit words by language; a word in two languages has one value in all of them
+DIGIT_WORDS: dict[str, str] = {
+    # English
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    # Portuguese and Spanish
+    "um": "1", "uma": "1", "dois": "2", "duas": "2", "três": "3", "tres": "3", "quatro": "4",
+    "cinco": "5", "seis": "6", "meia": "6", "sete": "7", "oito": "8", "nove": "9",
+    "cero": "0", "uno": "1", "una": "1", "dos": "2", "cuatro": "4", "siete": "7",
+    "ocho": "8", "nueve": "9",
+    # Vietnamese
+    "không": "0", "linh": "0", "một": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4",
+    "năm": "5", "lăm": "5", "sáu": "6", "bảy": "7", "bẩy": "7", "tám": "8", "chín": "9",
+    # Indonesian and Malay
+    "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
+    "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9",
+}  # fmt: skip
+MIN_WORDS = 4
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
+#: between two digit words of one group: a blank or a hyphen
+_JOIN = re.compile(r"[ \u3000]*-[ \u3000]*|[ \u3000]+")
+#: between two groups: a comma, dots or an ellipsis, with blanks around
+_PAUSE = re.compile(r"[ \u3000]*(?:,|、|\.{2,}|…+)[ \u3000]*")
+FIRST_CHARS = frozenset(c for w in DIGIT_WORDS for c in (w[0], w[0].upper()))
+
+
+def _digit_at(text: str, i: int) -> tuple[int, str] | None:
+    m = _WORD.match(text, i)
+    if m is None:
+        return None
+    digit = DIGIT_WORDS.get(m.group().lower())
+    return None if digit is None else (m.end(), digit)
+
+
+def read_foreign_digits(text: str, i: int) -> list[Piece] | None:
+    """Canonical pieces for a run of foreign digit words at ``i``, or None."""
+    if i > 0 and (text[i - 1].isalpha() or text[i - 1].isdigit()):
+        return None
+    first = _digit_at(text, i)
+    if first is None:
+        return None
+    pieces: list[Piece] = []
+    start, (end, digit) = i, first
+    words = 0
+    while True:
+        words += 1
+        nxt_start, sep = end, ""
+        pause = _PAUSE.match(text, end)
+        join = _JOIN.match(text, end) if pause is None else None
+        if pause is not None:
+            nxt_start, sep = pause.end(), "-"
+        elif join is not None:
+            nxt_start = join.end()
+        nxt = _digit_at(text, nxt_start) if nxt_start > end or pause is not None else None
+        if nxt is None:
+            pieces.append(Piece(start, end, digit))
+            break
+        if sep:
+            pieces.append(Piece(start, end, digit))
+            pieces.append(Piece(end, nxt_start, sep))
+        else:  # the blank or hyphen inside a group belongs to the digit before it
+            pieces.append(Piece(start, nxt_start, digit))
+        start, (end, digit) = nxt_start, nxt
+    return pieces if words >= MIN_WORDS else None
