@@ -65,7 +65,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "ADDRESS": (
         "ご住所", "住所", "お住まい", "送付先", "送り先", "所在地", "現住所", "番地", "どちらに",
-        "場所", "address", "Address",
+        "場所", "address", "Address", "部屋番号", "お部屋", "団地名", "マンション名", "建物名",
+        "アパート名", "号室",
     ),
     "DATE_OF_BIRTH": (
         "生年月日", "お誕生日", "誕生日", "生まれ", "date of birth", "birthday", "Date of birth",

@@ -42,6 +42,7 @@ from typing import ClassVar
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.address_answers import grow_address_answers
 from recognizers.normalize import normalize
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "jp_address_gazetteer.tsv.gz"
@@ -416,6 +417,8 @@ class JpAddressRecognizer(EntityRecognizer):
     SCORE_BLOCK: ClassVar[float] = 0.85
     #: municipality + town, no block (東淀川区瑞光)
     SCORE_TOWN: ClassVar[float] = 0.7
+    #: a building and its room, said alone in the turn that answers an address question
+    SCORE_ANSWER: ClassVar[float] = 0.6
 
     def __init__(
         self,
@@ -454,20 +457,28 @@ class JpAddressRecognizer(EntityRecognizer):
             return []
         norm = normalize(text)
         compact, positions = without_pauses(norm.text)
-        results: list[RecognizerResult] = []
+        spans: list[tuple[int, int]] = []
+        parses: list[_Parse] = []
         for found in self.find(compact):
-            start, end = norm.to_original(positions[found.start], positions[found.end - 1] + 1)
+            spans.append(norm.to_original(positions[found.start], positions[found.end - 1] + 1))
+            parses.append(found)
+        results: list[RecognizerResult] = []
+        for start, end, origin in grow_address_answers(norm, spans):
+            if origin is None:
+                score, reason = self.SCORE_ANSWER, "address: a building and room answering 住所"
+            else:
+                score, reason = parses[origin].score, parses[origin].reason
+                if spans[origin] != (start, end):
+                    reason += ", grown to the whole answer"
             explanation = AnalysisExplanation(
-                recognizer=self._display_name,
-                original_score=found.score,
-                textual_explanation=found.reason,
+                recognizer=self._display_name, original_score=score, textual_explanation=reason
             )
             results.append(
                 RecognizerResult(
                     entity_type=entity,
                     start=start,
                     end=end,
-                    score=found.score,
+                    score=score,
                     analysis_explanation=explanation,
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self._display_name,

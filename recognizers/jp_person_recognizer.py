@@ -387,6 +387,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "surname_plus": 0.25,
         "staff": 0.35,
         "dept_staff": 0.5,
+        "dept_staff_unknown": 0.3,
         "introduced": 0.6,
         "other_name": 0.55,
         "slot_tight": 0.55,
@@ -705,8 +706,9 @@ class JpPersonRecognizer(EntityRecognizer):
         for m in _DEPT_STAFF.finditer(text):
             if text[m.start(1)] == "長" and text[m.start(1) - 1] in "課係室部":
                 continue  # 市民課長へ: the head of the section, a title
-            if self.lexicon.is_surname(m.group(1)):
-                add(m.start(1), m.end(1), "dept_staff", chain=False)
+            # a surname the lexicon knows is a name; another word needs Sudachi's 人名 too
+            known = self.lexicon.is_surname(m.group(1))
+            add(m.start(1), m.end(1), "dept_staff" if known else "dept_staff_unknown", chain=False)
 
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""
@@ -969,7 +971,7 @@ class JpPersonRecognizer(EntityRecognizer):
         # person whatever GiNZA, trained on Japanese text, makes of the foreign words
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
-            "introduced",
+            "introduced", "dept_staff", "dept_staff_unknown", "other_name",
         }:  # fmt: skip
             return False
         from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})

@@ -196,9 +196,15 @@ def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
         return None
     first = text[i : items[0][1]]
     leading_zero = items[0][2] == "0" and first not in {"まる", "マル"}
+    # a zero said inside (さんまるいち, ごまるに: a room number) is a number's, not a word's
+    inner_zero = any(
+        d == "0" and k > 0 and text[s:e] in _ZERO_WORDS
+        for k, (s, e, d) in enumerate(x for x in items if x[2] != "-")
+    )
     if (
         (digits >= 4 and distinct >= 1)
         or (digits >= 3 and distinct >= 2)
+        or (digits >= 3 and inner_zero)
         or (digits >= 2 and leading_zero and distinct >= 2)
     ):
         return items
@@ -206,6 +212,7 @@ def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
 
 
 _AMBIGUOUS_TAIL = frozenset("にしくご")
+_ZERO_WORDS = frozenset({"ゼロ", "ぜろ", "マル", "まる", "レイ", "れい"})
 
 
 def _is_wordlike(ch: str) -> bool:

@@ -167,3 +167,17 @@ def test_when_digits_are_spaced_or_typed_as_letters_then_they_read_as_one_number
     assert norm.text == canonical
     start, end = norm.to_original(0, len(norm.text))
     assert (start, end) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("さんまるいち", "301"),  # a room number: a zero said inside
+        ("ごまるに", "502"),
+        ("まるさん", "まるさん"),  # two digits, the zero first: a word as often
+    ],
+)
+def test_when_three_digits_hold_a_zero_said_inside_then_they_are_a_number(
+    text: str, canonical: str
+) -> None:
+    assert normalize(text).text == canonical

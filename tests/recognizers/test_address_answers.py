@@ -1,0 +1,60 @@
+"""An address said in answer to an address question is found whole (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.jp_address_recognizer import JpAddressRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> JpAddressRecognizer:
+    return JpAddressRecognizer()
+
+
+def _addresses(rec: JpAddressRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in rec.analyze(text, ["ADDRESS"]) if r.score >= 0.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser finds the end; the answer's place words before it belong to it
+        (
+            "オペ：ご住所は\n相談者：呉の、ひろこしんかい、ななちょうめ、さんじゅうにのよん\n"
+            "オペ：呉市広古新開7丁目32-4ですね",
+            ["呉の、ひろこしんかい、ななちょうめ、さんじゅうにのよん", "呉市広古新開7丁目32-4"],
+        ),
+        # a building and its room, alone in a turn that answers where
+        (
+            "【オペレーター】団地名と部屋番号は\n【お客様】南が丘団地の、3号棟の、ごまるに\n"
+            "【オペレーター】3号棟502号室、ありがとうございます。",
+            ["南が丘団地の、3号棟の、ごまるに", "3号棟502号室"],
+        ),
+        # the answer stops at the copula and at the next sentence
+        (
+            "オペ：ご住所をお願いします\n相談者：はい、大阪市北区天神橋2丁目3-4です。電話は\n"
+            "オペ：ありがとうございます",
+            ["大阪市北区天神橋2丁目3-4"],
+        ),
+    ],
+)
+def test_when_a_turn_answers_an_address_question_then_the_answer_is_found_whole(
+    recognizer: JpAddressRecognizer, text: str, expected: list[str]
+) -> None:
+    assert _addresses(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no question asked where: digits and katakana in a turn stay what they are
+        "オペ：ご用件は\n相談者：ポイントカード500の件で\nオペ：ポイントですね\n相談者：はい",
+        # a phone number in a turn after an address question is no room number
+        "オペ：ご住所は\n相談者：あとで言います、電話は090で\nオペ：承知しました\n相談者：はい",
+    ],
+)
+def test_when_no_address_is_answered_then_no_building_is_made_up(
+    recognizer: JpAddressRecognizer, text: str
+) -> None:
+    assert _addresses(recognizer, text) == []
