@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import Engine, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from redactor.crypto.binding import MetaBinding, PartMeta, RecordMeta
 from redactor.crypto.envelope import SealedField
 from redactor.crypto.keys import WrappedKey
 from redactor.crypto.record import SealedRecord, masked_field, vault_field
@@ -34,7 +35,7 @@ class StoredPart:
     seq: int
     retain_until: datetime
     labels: tuple[str, ...]
-    sealed: SealedField | None  # None once shredded
+    sealed: SealedField | None  # None once shredded (or its columns were emptied)
     shredded_at: datetime | None
 
 
@@ -50,6 +51,10 @@ class StoredRecord:
     masked_shredded_at: datetime | None
     deleted_at: datetime | None
     vault: tuple[StoredPart, ...]
+    #: the columns the metadata MAC binds, read back as stored
+    meta: RecordMeta | None = None
+    #: the stored MAC; None on rows from before migration 0004 (``store bind``)
+    binding: MetaBinding | None = None
 
     @property
     def policy(self) -> str:
@@ -103,6 +108,44 @@ def _part_of(part: VaultPart) -> SealedField | None:
     )
 
 
+def _counts(text: str) -> dict[str, int] | None:
+    """``label_counts`` as bound, or None when an edit left it unreadable."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and type(v) is int for k, v in value.items()
+    ):
+        return None
+    return value
+
+
+def _labels(text: str) -> tuple[str, ...] | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    return tuple(value)
+
+
+def _meta_of(rec: Record) -> RecordMeta:
+    """The bound columns exactly as the row holds them now (the MAC says if they moved)."""
+    return RecordMeta(
+        record_id=rec.id,
+        created_at=rec.created_at,
+        record_deadline=rec.record_deadline,
+        policy_name=rec.policy_name,
+        policy_version=rec.policy_version,
+        label_counts=_counts(rec.label_counts),
+        masked_dek_id=rec.masked_dek_id,
+        parts=tuple(PartMeta(p.seq, p.retain_until, _labels(p.labels), p.dek_id)
+                    for p in rec.vault),
+    )
+
+
 def _stored(rec: Record) -> StoredRecord:
     return StoredRecord(
         id=rec.id,
@@ -110,16 +153,19 @@ def _stored(rec: Record) -> StoredRecord:
         record_deadline=rec.record_deadline,
         policy_name=rec.policy_name,
         policy_version=rec.policy_version,
-        label_counts=json.loads(rec.label_counts),
+        label_counts=_counts(rec.label_counts) or {},
         masked=_masked_of(rec),
         masked_shredded_at=rec.masked_shredded_at,
         deleted_at=rec.deleted_at,
         vault=tuple(
             StoredPart(
-                p.seq, p.retain_until, tuple(json.loads(p.labels)), _part_of(p), p.shredded_at
+                p.seq, p.retain_until, _labels(p.labels) or (), _part_of(p), p.shredded_at
             )
             for p in rec.vault
         ),
+        meta=_meta_of(rec),
+        binding=(None if rec.meta_mac is None or rec.meta_mac_key_id is None
+                 else MetaBinding(rec.meta_mac_key_id, rec.meta_mac)),
     )
 
 
@@ -190,6 +236,8 @@ class Store:
             masked_ciphertext=record.masked.ciphertext,
             idempotency_key=idempotency_key,
             request_digest=request_digest,
+            meta_mac=None if record.binding is None else record.binding.mac,
+            meta_mac_key_id=None if record.binding is None else record.binding.key_id,
             vault=[
                 VaultPart(
                     seq=p.seq,
@@ -341,6 +389,49 @@ class Store:
         with self._sessions() as s:
             rec = s.get(Record, record_id)
             return None if rec is None else _stored(rec)
+
+    def scan(self, *, batch: int = 500, unbound_only: bool = False) -> Iterator[StoredRecord]:
+        """Every record with its vault parts, in id order, ``batch`` rows per query.
+
+        Keyset pagination (``id > last``) and one ``selectinload`` of the parts per
+        batch: the audit reads 10^5 records in a few hundred queries, not 2·10^5.
+        """
+        last = ""
+        while True:
+            query = (select(Record).where(Record.id > last)
+                     .options(selectinload(Record.vault)).order_by(Record.id).limit(batch))
+            if unbound_only:
+                query = query.where(Record.meta_mac.is_(None))
+            with self._sessions() as s:
+                rows = [_stored(rec) for rec in s.scalars(query)]
+            yield from rows
+            if len(rows) < batch:
+                return
+            last = rows[-1].id
+
+    def set_binding(self, record_id: str, binding: MetaBinding, *, replace: str | None = None,
+                    journal: Callable[[Session], None] | None = None) -> bool:
+        """Store a record's metadata MAC, only over the MAC it had (``replace``; None for
+        an unbound row), so two binders never overwrite each other. True if written;
+        ``journal`` writes the audit entry in the same transaction."""
+        with self.transaction() as s:
+            current = (Record.meta_mac.is_(None) if replace is None
+                       else Record.meta_mac == replace)
+            result = s.execute(
+                update(Record).where(Record.id == record_id, current)
+                .values(meta_mac=binding.mac, meta_mac_key_id=binding.key_id)
+                .execution_options(synchronize_session=False)
+            )
+            done = int(getattr(result, "rowcount", 0))
+            if done and journal is not None:
+                journal(s)
+            return bool(done)
+
+    def count_bound_by(self, kek_id: str) -> int:
+        """How many records' metadata MACs were keyed from this KEK."""
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).where(Record.meta_mac_key_id == kek_id))
+                       or 0)
 
     def record_ids(self) -> list[str]:
         with self._sessions() as s:
