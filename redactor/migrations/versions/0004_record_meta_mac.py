@@ -27,6 +27,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_records_meta_mac_key_id", table_name="records")
-    with op.batch_alter_table("records") as batch:
+    # ALTER TABLE … DROP COLUMN (SQLite >= 3.35): a batch "recreate" would drop and copy
+    # ``records``, which the vault parts' foreign key forbids
+    with op.batch_alter_table("records", recreate="never") as batch:
         batch.drop_column("meta_mac_key_id")
         batch.drop_column("meta_mac")
