@@ -566,7 +566,7 @@ def _rebind_to_primary(store: Store, keys: KeyProvider) -> int:
     signer = MetaSigner(keys)
     primary = keys.primary_key_id
     count = 0
-    for rec in store.scan():
+    for rec in store.scan(mac_key_other_than=primary):
         if rec.binding is None or rec.meta is None or rec.binding.key_id == primary:
             continue
         if signer.check(rec.meta, rec.binding) is not Verdict.OK:

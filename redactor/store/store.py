@@ -393,8 +393,10 @@ class Store:
             rec = s.get(Record, record_id)
             return None if rec is None else _stored(rec, rec.vault)
 
-    def scan(self, *, batch: int = 500, unbound_only: bool = False) -> Iterator[StoredRecord]:
-        """Every record with its vault parts, in id order, ``batch`` rows per query.
+    def scan(self, *, batch: int = 500, unbound_only: bool = False,
+             mac_key_other_than: str | None = None) -> Iterator[StoredRecord]:
+        """Every record with its vault parts, in id order, ``batch`` rows per query
+        (only those without a MAC, or with a MAC keyed from another KEK, when asked).
 
         Keyset pagination (``id > last``), one query for a batch's parts, plain rows
         instead of ORM objects: the audit reads 10^5 records in a few hundred
@@ -406,6 +408,8 @@ class Store:
             query = select(records).where(records.c.id > last).order_by(records.c.id)
             if unbound_only:
                 query = query.where(records.c.meta_mac.is_(None))
+            if mac_key_other_than is not None:
+                query = query.where(records.c.meta_mac_key_id != mac_key_other_than)
             with self.engine.connect() as conn:
                 rows = conn.execute(query.limit(batch)).all()
                 by_record: dict[str, list[Row[Any]]] = defaultdict(list)
