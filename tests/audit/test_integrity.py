@@ -201,19 +201,27 @@ def test_when_records_unbound_then_distinct_finding_and_bind_fixes_once(
                                                   "metadata")]
 
 
+@pytest.mark.parametrize(
+    ("tamper", "fault"),
+    [(_move_retain_until, ("undecryptable", "vault/0")),  # a delayed shred is never sealed in
+     (_edit(label_counts="[1, 2]"), ("unreadable_metadata", "label_counts"))],
+    ids=["retain-until", "label-counts"],
+)
 def test_when_an_unbound_record_is_damaged_then_bind_refuses_it(
-    store: Store, keyring: LocalKeyring
+    store: Store, keyring: LocalKeyring, tamper: Callable[[Session, str], None],
+    fault: tuple[str, str],
 ) -> None:
     good = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
     bad = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
     _unbind_all(store)
     with store.transaction() as s:
-        _move_retain_until(s, bad)  # a delayed shred must never be sealed in
+        tamper(s, bad)
     done = bind_records(store=store, keys=keyring, now=NOW, actor="ops", role="operator")
     assert (done.bound, done.refused) == (1, (bad,))
-    assert sorted(_findings(_audit(store, keyring))) == [
-        ("unbound", bad, "meta_mac"), ("undecryptable", bad, "vault/0")]
-    assert good not in {f.record_id for f in _audit(store, keyring).findings}
+    report = _audit(store, keyring)
+    assert sorted(_findings(report)) == sorted([("unbound", bad, "meta_mac"),
+                                                (fault[0], bad, fault[1])])
+    assert good not in {f.record_id for f in report.findings}
 
 
 def test_when_a_0003_database_is_upgraded_then_rows_are_unbound_until_bound(
