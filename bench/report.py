@@ -70,6 +70,8 @@ def _rows(n: int, keys: Any, rng: random.Random) -> tuple[Rows, Rows]:
             "masked_ciphertext": sealed.masked.ciphertext,
             "masked_shredded_at": None, "deleted_at": None,
             "idempotency_key": None, "request_digest": None,
+            "meta_mac": sealed.binding.mac if sealed.binding else None,
+            "meta_mac_key_id": sealed.binding.key_id if sealed.binding else None,
         })
         for p in sealed.vault:
             parts.append({

@@ -86,8 +86,10 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from redactor import purposes  # noqa: E402
 from redactor.audit import log as audit_log  # noqa: E402
+from redactor.audit.integrity import IntegrityChecker  # noqa: E402
 from redactor.audit.report import AuditReport, run_audit  # noqa: E402
 from redactor.crypto.aead import frame  # noqa: E402
+from redactor.crypto.binding import MetaSigner, Verdict  # noqa: E402
 from redactor.crypto.envelope import (  # noqa: E402
     SealedField,
     open_field,
@@ -551,9 +553,69 @@ def rotate_keys(
         return rewrap(keys, record_id, sealed.field, sealed.dek_id, sealed.wrapped)
 
     count = store.rewrap(fn, target_kek=primary)
+    rebound = _rebind_to_primary(store, keys)
     _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="rotate_keys",
-                                     result=f"rewrapped {count}", key_version=primary))
+                                     result=f"rewrapped {count}, rebound {rebound}",
+                                     key_version=primary))
     return RotationReport(primary, count)
+
+
+def _rebind_to_primary(store: Store, keys: KeyProvider) -> int:
+    """Re-MAC under the primary KEK every record whose MAC, under an older KEK, still
+    holds (so the old KEK can retire); a MAC that fails is left for the audit to report."""
+    signer = MetaSigner(keys)
+    primary = keys.primary_key_id
+    count = 0
+    for rec in store.scan(mac_key_other_than=primary):
+        if rec.binding is None or rec.meta is None or rec.binding.key_id == primary:
+            continue
+        if signer.check(rec.meta, rec.binding) is not Verdict.OK:
+            continue
+        count += store.set_binding(rec.id, signer.bind(rec.meta), replace=rec.binding.mac)
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class BindReport:
+    """What ``bind_records`` did: records bound now, and those refused (ids only)."""
+
+    bound: int
+    refused: tuple[str, ...]
+
+
+#: Faults that forbid binding a record: a MAC would bless a damaged row.
+_UNBINDABLE = frozenset({"undecryptable", "missing_ciphertext", "unreadable_metadata"})
+
+
+def bind_records(*, store: Store, keys: KeyProvider, now: datetime, actor: str,
+                 role: str) -> BindReport:
+    """Give every record stored before migration 0004 its metadata MAC, once.
+
+    Idempotent: only rows without a MAC are touched (and only if still without one
+    when written), so a second run binds nothing and writes nothing. A row whose
+    ciphertexts do not all authenticate is refused, not bound: the live fields' names
+    carry their deadlines, so a moved deadline shows here and is never sealed in.
+    Each binding and its ``bind`` audit entry commit together.
+    """
+    checker = IntegrityChecker(keys)
+    signer = MetaSigner(keys)
+    bound, refused = 0, []
+    for rec in store.scan(unbound_only=True):
+        check = checker.check(rec)
+        if rec.meta is None or any(f.kind in _UNBINDABLE for f in check.faults):
+            refused.append(rec.id)
+            continue
+        binding = signer.bind(rec.meta)
+        entry = audit_log.AuditEntry(
+            at=now, actor=actor, role=role, action="bind", result="bound",
+            record_id=rec.id, labels=tuple(sorted(rec.label_counts)), policy=rec.policy,
+            key_version=binding.key_id)
+
+        def journal(session: Session, entry: audit_log.AuditEntry = entry) -> None:
+            audit_log.append(session, entry)
+
+        bound += store.set_binding(rec.id, binding, journal=journal)
+    return BindReport(bound, tuple(refused))
 
 
 class KeyStillInUse(Exception):
@@ -570,10 +632,14 @@ def retire_key(
     role: str,
     force: bool = False,
 ) -> None:
-    """Destroy an old KEK; refused while it still wraps live data keys unless ``force``."""
+    """Destroy an old KEK; refused while it still wraps live data keys, or keys records'
+    metadata MACs (which the audit could no longer check), unless ``force``."""
     in_use = store.count_wrapped_by(key_id)
     if in_use and not force:
         raise KeyStillInUse(f"key {key_id} still wraps {in_use} data key(s); rotate first")
+    macs = store.count_bound_by(key_id)
+    if macs and not force:
+        raise KeyStillInUse(f"key {key_id} still keys {macs} record MAC(s); rotate first")
     keys.retire(key_id, now=now)
     _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="retire_key",
                                      result=f"retired ({in_use} key(s) still wrapped)",

@@ -35,3 +35,16 @@ def test_when_the_bench_runs_small_then_its_json_has_every_figure_and_ratio(tmp_
     assert report["http"] == {"skipped": "--no-http"}
     assert set(report["recognizers"]) == {"gazetteer_load_s", "address_ms_per_note"}
     assert "single ratio" in proc.stdout
+
+
+def test_when_the_audit_bench_runs_small_then_every_record_verifies(tmp_path: Path) -> None:
+    out = tmp_path / "audit.json"
+    proc = subprocess.run(
+        [sys.executable, "bench/audit.py", "--records", "40", "--big", "40", "--json", str(out)],
+        cwd=REPO, capture_output=True, text=True, check=False, timeout=240,
+    )
+    assert proc.returncode == 0, proc.stderr[-800:]
+    (run,) = json.loads(out.read_text(encoding="utf-8"))
+    assert run["records"] == run["read"] == 40 and run["integrity_findings"] == 0
+    assert run["fields_verified"] + run["fields_shredded"] == 80  # a note and a part each
+    assert run["audit_records_per_s"] > 0 and "records/s" in proc.stdout

@@ -157,6 +157,8 @@ class AuditFindingOut(BaseModel):
     detail: str
     record_id: str | None
     labels: list[str]
+    column: str | None = Field(default=None, description=(
+        "the record's field: `metadata`, `meta_mac`, `masked`, `vault/<seq>` …"))
 
 
 class AuditReportOut(BaseModel):
@@ -168,6 +170,10 @@ class AuditReportOut(BaseModel):
     deletions_logged: int
     original_views: int
     chain_head: str
+    fields_verified: int = Field(description="ciphertexts whose key and GCM tag verified")
+    fields_shredded: int = Field(description="fields whose key was destroyed on purpose")
+    records_unbound: int = Field(description="records without a metadata MAC yet "
+                                 "(`redactor store bind`)")
     findings: list[AuditFindingOut]
 
 

@@ -4,10 +4,13 @@ Checks, each producing findings that name records and labels, never values:
 
 1. every policy version still in use passes the policy check;
 2. no record is past a deadline with its data key still alive;
-3. no masked note, decrypted and re-scanned with the *current* recognizers,
+3. every record's metadata MAC holds and every ciphertext (masked note and each
+   originals part) authenticates (``redactor.audit.integrity``); shredded fields
+   are counted, records from before the MAC are ``unbound``;
+4. no masked note, decrypted and re-scanned with the *current* recognizers,
    still holds PII scoring at or above its policy's threshold;
-4. no original was viewed without a stated purpose;
-5. the audit log's hash chain is intact.
+5. no original was viewed without a stated purpose;
+6. the audit log's hash chain is intact.
 
 The analyzer, the policy lookup and the policy check come in as parameters so
 this module imports neither the policy package nor the command line.
@@ -22,9 +25,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from redactor.audit import log
-from redactor.crypto.errors import DecryptionError
+from redactor.audit.integrity import IntegrityChecker
 from redactor.crypto.keys import KeyProvider
-from redactor.crypto.record import open_masked
 from redactor.store.store import Store
 
 DEFAULT_THRESHOLD = 0.5
@@ -47,11 +49,13 @@ PolicyCheck = Callable[[Any], Sequence[object]]
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # policy_check | policy_unknown | past_deadline | residual_pii | undecryptable
-    #            | view_without_purpose | chain_broken
+    kind: str  # policy_check | policy_unknown | past_deadline | residual_pii
+    #            | view_without_purpose | chain_broken | integrity.KINDS (undecryptable,
+    #            metadata_mismatch, unbound, missing_ciphertext …)
     detail: str
     record_id: str | None = None
     labels: tuple[str, ...] = ()
+    column: str | None = None  # which field of the record: "masked", "vault/1", "metadata"
 
 
 @dataclass(slots=True)
@@ -63,6 +67,10 @@ class AuditReport:
     deletions_logged: int = 0
     original_views: int = 0
     chain_head: str = log.GENESIS
+    #: ciphertexts whose key and tag verified; fields shredded on purpose (not findings)
+    fields_verified: int = 0
+    fields_shredded: int = 0
+    records_unbound: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -79,6 +87,9 @@ class AuditReport:
             "deletions_logged": self.deletions_logged,
             "original_views": self.original_views,
             "chain_head": self.chain_head,
+            "fields_verified": self.fields_verified,
+            "fields_shredded": self.fields_shredded,
+            "records_unbound": self.records_unbound,
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -90,9 +101,12 @@ class AuditReport:
             f"shreds logged: {self.shreds_logged}; erasures logged: {self.deletions_logged}; "
             f"original views: {self.original_views}",
             f"audit chain head: {self.chain_head}",
+            f"ciphertexts verified: {self.fields_verified}; fields shredded: "
+            f"{self.fields_shredded}; records unbound: {self.records_unbound}",
         ]
         for f in self.findings:
             where = f" record {f.record_id}" if f.record_id else ""
+            where += f" ({f.column})" if f.column else ""
             labels = f" [{', '.join(f.labels)}]" if f.labels else ""
             lines.append(f"- {f.kind}{where}{labels}: {f.detail}")
         return "\n".join(lines)
@@ -153,19 +167,18 @@ def run_audit(
             )
         )
 
-    for record_id in store.record_ids():
+    checker = IntegrityChecker(keys)
+    for rec in store.scan():
         report.records += 1
-        rec = store.get(record_id)
-        if rec is None or rec.masked is None:
-            continue
-        try:
-            masked = open_masked(keys, rec.id, rec.masked)
-        except DecryptionError:
-            report.findings.append(
-                Finding("undecryptable", "masked note fails to decrypt", rec.id)
-            )
-            continue
-        if analyzer is None:
+        check = checker.check(rec)
+        report.fields_verified += check.verified
+        report.fields_shredded += check.shredded
+        for fault in check.faults:
+            report.records_unbound += fault.kind == "unbound"
+            report.findings.append(Finding(fault.kind, fault.detail, rec.id,
+                                           column=fault.column))
+        masked = check.masked_text
+        if masked is None or analyzer is None:
             continue
         if rescan_limit is not None:
             if rescan_limit <= 0:

@@ -1,4 +1,5 @@
-"""`redactor ingest | sweep | audit | keys …`: the store's operator and auditor commands.
+"""`redactor ingest | sweep | audit | keys … | store bind`: the store's operator and auditor
+commands.
 
 Configuration is the service's own ``Settings`` (``REDACTOR_*``), read here (the
 face) and passed down: ``REDACTOR_DB_URL`` (default: a SQLite file in the data
@@ -34,6 +35,8 @@ ANALYZER_FACTORY: Callable[[], Any] = _build_analyzer
 keys_app = typer.Typer(help="Manage the key-encryption keys of the local keyring.",
                        no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
+store_app = typer.Typer(help="Maintain the feedback database.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
 
 NowOpt = Annotated[str | None, typer.Option("--now", help="ISO-8601 instant (default: now).")]
 
@@ -246,3 +249,24 @@ def keys_retire(
     except (KeyStillInUse, KeyringError) as exc:
         _fail(str(exc))
     typer.echo(f"key {key_id} retired")
+
+
+@store_app.command("bind")
+def store_bind(now: NowOpt = None,
+               actor: Annotated[str, typer.Option(help="Who binds (audit log).")] = "cli"
+               ) -> None:
+    """MAC the metadata of records stored before migration 0004 (once; idempotent).
+
+    Each record's ciphertexts are checked first: one that fails is refused (its id
+    printed, exit 1), never bound. Each binding is an audit-log entry."""
+    from redactor.service import bind_records
+
+    when = _now(now)
+    report = bind_records(store=_store(), keys=_keys(when, create=False), now=when,
+                          actor=actor, role="operator")
+    for record_id in report.refused:
+        typer.echo(f"error: record {record_id} fails its integrity check; not bound "
+                   "(see `redactor audit`)", err=True)
+    typer.echo(f"bound {report.bound} record(s); {len(report.refused)} refused")
+    if report.refused:
+        raise typer.Exit(1)

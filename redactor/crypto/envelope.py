@@ -66,6 +66,16 @@ def open_field(keys: KeyProvider, record_id: str, sealed: SealedField) -> bytes:
     )
 
 
+def authenticate_field(keys: KeyProvider, record_id: str, sealed: SealedField) -> None:
+    """Check a field's wrapped key and GCM tag; ``DecryptionError`` if either fails.
+
+    The audit's integrity check of originals: the plaintext is produced (GCM has no
+    tag-only check in ``cryptography``) and dropped here, never returned.
+    """
+    plaintext = open_field(keys, record_id, sealed)
+    del plaintext
+
+
 def rewrap(
     keys: KeyProvider, record_id: str, field: str, dek_id: str, wrapped: WrappedKey
 ) -> WrappedKey:

@@ -74,6 +74,14 @@ class KeyProvider(Protocol):
         """A 32-byte secret bound to the primary KEK and ``info`` (HKDF; a KMS may use HMAC)."""
         ...
 
+    def derive_secret_for(self, key_id: str, info: bytes) -> bytes:
+        """The secret :meth:`derive_secret` gave while ``key_id`` was primary.
+
+        What checks a value bound under an older KEK (a record's metadata MAC after a
+        rotation); any KEK the provider no longer holds is :class:`DecryptionError`.
+        """
+        ...
+
 
 def _wrap_aad(aad: bytes, key_id: str) -> bytes:
     return aead.frame(b"redactor.wrap", aad, key_id.encode())
@@ -120,13 +128,19 @@ class _MaterialProvider:
         return data_key
 
     def derive_secret(self, info: bytes) -> bytes:
+        return self.derive_secret_for(self._primary, info)
+
+    def derive_secret_for(self, key_id: str, info: bytes) -> bytes:
+        material = self._keys.get(key_id)
+        if material is None:
+            raise DecryptionError()
         hkdf = HKDF(
             algorithm=hashes.SHA256(),
             length=32,
             salt=_DERIVE_SALT,
-            info=aead.frame(info, self._primary.encode()),
+            info=aead.frame(info, key_id.encode()),
         )
-        return hkdf.derive(self._keys[self._primary])
+        return hkdf.derive(material)
 
 
 class EnvKeyProvider(_MaterialProvider):

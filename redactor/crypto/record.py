@@ -16,22 +16,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from redactor.crypto.binding import MetaBinding, MetaSigner, PartMeta, RecordMeta, iso
 from redactor.crypto.envelope import SealedField, open_field, seal_field
 from redactor.crypto.errors import DecryptionError
 from redactor.crypto.keys import KeyProvider
 from redactor.results import RedactionResult, VaultItem
-
-
-def iso(dt: datetime | None) -> str:
-    """Canonical UTC text of a deadline (microseconds, explicit offset) or ``none``."""
-    if dt is None:
-        return "none"
-    if dt.tzinfo is None:
-        raise ValueError("deadlines must be timezone-aware")
-    return dt.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def masked_field(record_deadline: datetime | None) -> str:
@@ -64,6 +56,22 @@ class SealedRecord:
     label_counts: dict[str, int]
     masked: SealedField
     vault: tuple[SealedVaultPart, ...]
+    #: the metadata MAC (``redactor.crypto.binding``), made when sealing
+    binding: MetaBinding | None = None
+
+    def meta(self) -> RecordMeta:
+        """The columns the metadata MAC binds, as the store will keep them."""
+        return RecordMeta(
+            record_id=self.id,
+            created_at=self.created_at,
+            record_deadline=self.record_deadline,
+            policy_name=self.policy_name,
+            policy_version=self.policy_version,
+            label_counts=dict(self.label_counts),
+            masked_dek_id=self.masked.dek_id,
+            parts=tuple(PartMeta(p.seq, p.retain_until, p.labels, p.sealed.dek_id)
+                        for p in self.vault),
+        )
 
 
 def _vault_plaintext(items: list[VaultItem]) -> bytes:
@@ -90,7 +98,7 @@ def seal_redaction(
     masked = seal_field(
         keys, record_id, masked_field(result.record_deadline), result.text.encode()
     )
-    return SealedRecord(
+    unbound = SealedRecord(
         id=record_id,
         created_at=now,
         record_deadline=result.record_deadline,
@@ -100,6 +108,7 @@ def seal_redaction(
         masked=masked,
         vault=tuple(parts),
     )
+    return replace(unbound, binding=MetaSigner(keys).bind(unbound.meta()))
 
 
 def open_masked(keys: KeyProvider, record_id: str, sealed: SealedField) -> str:

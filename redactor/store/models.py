@@ -79,6 +79,11 @@ class Record(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     request_digest: Mapped[str | None] = mapped_column(String(64))
+    #: HMAC-SHA256 (hex) of the bound metadata (``redactor.crypto.binding``); NULL on rows
+    #: stored before migration 0004 until ``redactor store bind``
+    meta_mac: Mapped[str | None] = mapped_column(String(64))
+    #: the KEK id the MAC key was derived from (the key itself is never stored)
+    meta_mac_key_id: Mapped[str | None] = mapped_column(String(64), index=True)
 
     vault: Mapped[list[VaultPart]] = relationship(
         back_populates="record", order_by="VaultPart.seq", cascade="all, delete-orphan"

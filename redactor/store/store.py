@@ -10,15 +10,18 @@ transaction*, so the audit entry and the destruction commit together.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import Engine, Row, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from redactor.crypto.binding import MetaBinding, PartMeta, RecordMeta
 from redactor.crypto.envelope import SealedField
 from redactor.crypto.keys import WrappedKey
 from redactor.crypto.record import SealedRecord, masked_field, vault_field
@@ -34,7 +37,7 @@ class StoredPart:
     seq: int
     retain_until: datetime
     labels: tuple[str, ...]
-    sealed: SealedField | None  # None once shredded
+    sealed: SealedField | None  # None once shredded (or its columns were emptied)
     shredded_at: datetime | None
 
 
@@ -50,6 +53,10 @@ class StoredRecord:
     masked_shredded_at: datetime | None
     deleted_at: datetime | None
     vault: tuple[StoredPart, ...]
+    #: the columns the metadata MAC binds, read back as stored
+    meta: RecordMeta | None = None
+    #: the stored MAC; None on rows from before migration 0004 (``store bind``)
+    binding: MetaBinding | None = None
 
     @property
     def policy(self) -> str:
@@ -81,7 +88,7 @@ Journal = Callable[[Session, KeyEvent], None]
 Rewrapper = Callable[[str, SealedField], WrappedKey]
 
 
-def _masked_of(rec: Record) -> SealedField | None:
+def _masked_of(rec: Record | Row[Any]) -> SealedField | None:
     if rec.masked_wrapped_key is None or rec.masked_ciphertext is None or not rec.masked_kek_id:
         return None
     return SealedField(
@@ -92,7 +99,7 @@ def _masked_of(rec: Record) -> SealedField | None:
     )
 
 
-def _part_of(part: VaultPart) -> SealedField | None:
+def _part_of(part: VaultPart | Row[Any]) -> SealedField | None:
     if part.wrapped_key is None or part.ciphertext is None or not part.kek_id:
         return None
     return SealedField(
@@ -103,23 +110,65 @@ def _part_of(part: VaultPart) -> SealedField | None:
     )
 
 
-def _stored(rec: Record) -> StoredRecord:
+def _counts(text: str) -> dict[str, int] | None:
+    """``label_counts`` as bound, or None when an edit left it unreadable."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and type(v) is int for k, v in value.items()
+    ):
+        return None
+    return value
+
+
+def _labels(text: str) -> tuple[str, ...] | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    return tuple(value)
+
+
+def _stored(rec: Record | Row[Any], parts: Sequence[VaultPart | Row[Any]]) -> StoredRecord:
+    """A record as the layers above see it, from ORM objects or plain rows (``scan``).
+
+    The bound columns are read back exactly as the row holds them now (the MAC
+    says whether they moved); each JSON column is parsed once.
+    """
+    counts = _counts(rec.label_counts)
+    labels = [_labels(p.labels) for p in parts]
+    meta = RecordMeta(
+        record_id=rec.id,
+        created_at=rec.created_at,
+        record_deadline=rec.record_deadline,
+        policy_name=rec.policy_name,
+        policy_version=rec.policy_version,
+        label_counts=counts,
+        masked_dek_id=rec.masked_dek_id,
+        parts=tuple(PartMeta(p.seq, p.retain_until, lab, p.dek_id)
+                    for p, lab in zip(parts, labels, strict=True)),
+    )
     return StoredRecord(
         id=rec.id,
         created_at=rec.created_at,
         record_deadline=rec.record_deadline,
         policy_name=rec.policy_name,
         policy_version=rec.policy_version,
-        label_counts=json.loads(rec.label_counts),
+        label_counts=counts or {},
         masked=_masked_of(rec),
         masked_shredded_at=rec.masked_shredded_at,
         deleted_at=rec.deleted_at,
         vault=tuple(
-            StoredPart(
-                p.seq, p.retain_until, tuple(json.loads(p.labels)), _part_of(p), p.shredded_at
-            )
-            for p in rec.vault
+            StoredPart(p.seq, p.retain_until, lab or (), _part_of(p), p.shredded_at)
+            for p, lab in zip(parts, labels, strict=True)
         ),
+        meta=meta,
+        binding=(None if rec.meta_mac is None or rec.meta_mac_key_id is None
+                 else MetaBinding(rec.meta_mac_key_id, rec.meta_mac)),
     )
 
 
@@ -190,6 +239,8 @@ class Store:
             masked_ciphertext=record.masked.ciphertext,
             idempotency_key=idempotency_key,
             request_digest=request_digest,
+            meta_mac=None if record.binding is None else record.binding.mac,
+            meta_mac_key_id=None if record.binding is None else record.binding.key_id,
             vault=[
                 VaultPart(
                     seq=p.seq,
@@ -340,7 +391,62 @@ class Store:
     def get(self, record_id: str) -> StoredRecord | None:
         with self._sessions() as s:
             rec = s.get(Record, record_id)
-            return None if rec is None else _stored(rec)
+            return None if rec is None else _stored(rec, rec.vault)
+
+    def scan(self, *, batch: int = 500, unbound_only: bool = False,
+             mac_key_other_than: str | None = None) -> Iterator[StoredRecord]:
+        """Every record with its vault parts, in id order, ``batch`` rows per query
+        (only those without a MAC, or with a MAC keyed from another KEK, when asked).
+
+        Keyset pagination (``id > last``), one query for a batch's parts, plain rows
+        instead of ORM objects: the audit reads 10^5 records in a few hundred
+        queries, not 2·10^5, and builds no identity map it would throw away.
+        """
+        records, parts = Record.__table__, VaultPart.__table__
+        last = ""
+        while True:
+            query = select(records).where(records.c.id > last).order_by(records.c.id)
+            if unbound_only:
+                query = query.where(records.c.meta_mac.is_(None))
+            if mac_key_other_than is not None:
+                query = query.where(records.c.meta_mac_key_id != mac_key_other_than)
+            with self.engine.connect() as conn:
+                rows = conn.execute(query.limit(batch)).all()
+                by_record: dict[str, list[Row[Any]]] = defaultdict(list)
+                if rows:
+                    for part in conn.execute(
+                        select(parts).where(parts.c.record_id.in_([r.id for r in rows]))
+                        .order_by(parts.c.record_id, parts.c.seq)
+                    ):
+                        by_record[part.record_id].append(part)
+            yield from (_stored(r, by_record[r.id]) for r in rows)
+            if len(rows) < batch:
+                return
+            last = rows[-1].id
+
+    def set_binding(self, record_id: str, binding: MetaBinding, *, replace: str | None = None,
+                    journal: Callable[[Session], None] | None = None) -> bool:
+        """Store a record's metadata MAC, only over the MAC it had (``replace``; None for
+        an unbound row), so two binders never overwrite each other. True if written;
+        ``journal`` writes the audit entry in the same transaction."""
+        with self.transaction() as s:
+            current = (Record.meta_mac.is_(None) if replace is None
+                       else Record.meta_mac == replace)
+            result = s.execute(
+                update(Record).where(Record.id == record_id, current)
+                .values(meta_mac=binding.mac, meta_mac_key_id=binding.key_id)
+                .execution_options(synchronize_session=False)
+            )
+            done = int(getattr(result, "rowcount", 0))
+            if done and journal is not None:
+                journal(s)
+            return bool(done)
+
+    def count_bound_by(self, kek_id: str) -> int:
+        """How many records' metadata MACs were keyed from this KEK."""
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).where(Record.meta_mac_key_id == kek_id))
+                       or 0)
 
     def record_ids(self) -> list[str]:
         with self._sessions() as s:

@@ -157,3 +157,19 @@ def test_when_field_rewrapped_then_ciphertext_untouched_and_opens(tmp_path: Path
     assert open_field(ring, "rec-1", moved) == b"note"
     with pytest.raises(DecryptionError):
         open_field(ring, "rec-1", sealed)
+
+
+def test_when_deriving_for_a_key_id_then_primary_matches_and_retired_is_refused(
+    tmp_path: Path,
+) -> None:
+    ring = LocalKeyring.generate(tmp_path / "k.json", now=NOW)
+    first = ring.derive_secret(b"info")
+    assert ring.derive_secret_for("k1", b"info") == first
+    ring.rotate(now=NOW)
+    assert ring.derive_secret_for("k1", b"info") == first  # still checks what k1 keyed
+    assert ring.derive_secret(b"info") == ring.derive_secret_for("k2", b"info") != first
+    assert ring.derive_secret_for("k1", b"other") != first
+    ring.retire("k1", now=NOW)
+    for key_id in ("k1", "k9"):
+        with pytest.raises(DecryptionError):
+            ring.derive_secret_for(key_id, b"info")

@@ -82,6 +82,31 @@ def test_when_audit_finds_problems_then_exit_1(env: Path) -> None:
     assert code == 1 and "past_deadline" in out and "090-1234-5678" not in out
 
 
+def test_when_old_records_are_bound_then_audit_clean_and_a_second_bind_is_a_no_op(
+    env: Path,
+) -> None:
+    from sqlalchemy import update
+
+    from redactor.store import make_engine
+    from redactor.store.models import Record
+
+    (env / "notes.jsonl").write_text(json.dumps({"id": "x", "text": "電話 090-1234-5678"}) + "\n")
+    assert _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY),
+                "--now", "2025-04-01T00:00:00+00:00")[0] == 0
+    engine = make_engine(f"sqlite:///{env / 'db.sqlite'}")
+    with engine.begin() as conn:  # as a row stored before migration 0004 is
+        conn.execute(update(Record).values(meta_mac=None, meta_mac_key_id=None))
+    engine.dispose()
+    audit = ("audit", "--now", "2025-04-02T00:00:00+00:00", "--policy", str(POLICY))
+    code, out = _run(*audit)
+    assert code == 1 and "- unbound record" in out and "(meta_mac)" in out
+    code, out = _run("store", "bind", "--now", "2025-04-02T00:00:00+00:00")
+    assert (code, out.strip()) == (0, "bound 1 record(s); 0 refused")
+    assert _run(*audit)[0] == 0
+    assert _run("store", "bind")[1].strip() == "bound 0 record(s); 0 refused"
+    assert "090-1234-5678" not in out
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [(("keys", "rotate"), "no keyring"), (("keys", "retire", "k9"), "no keyring")],

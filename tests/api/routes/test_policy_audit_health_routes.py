@@ -76,6 +76,24 @@ def test_audit_report_clean_after_records(api: Api) -> None:
     assert body["clean"] is True, body["findings"]
 
 
+def test_audit_report_names_a_tampered_unread_record_and_column(api: Api) -> None:
+    from sqlalchemy import update
+
+    from redactor.store import make_engine
+    from redactor.store.models import Record
+
+    rid = create_record(api)["id"]
+    engine = make_engine(api.settings.database_url)
+    with engine.begin() as conn:  # an edit behind the service's back; nobody reads the record
+        conn.execute(update(Record).where(Record.id == rid).values(label_counts="{}"))
+    engine.dispose()
+    body = api.client.get("/v1/audit", headers=api.headers("auditor")).json()
+    assert body["clean"] is False and body["fields_verified"] >= 1
+    assert [(f["kind"], f["record_id"], f["column"]) for f in body["findings"]] == [
+        ("metadata_mismatch", rid, "metadata")]
+    assert body["records_unbound"] == 0 and body["fields_shredded"] == 0
+
+
 def test_audit_report_flags_residual_pii(build_api: Callable[..., Api]) -> None:
     class Leaky:  # stores the note unmasked (finds nothing), then the audit re-scan does
         def __init__(self) -> None:
