@@ -28,10 +28,14 @@ _LEAD = re.compile(
 _STOP = re.compile(
     r"です|でございます|だべ|だす|どす|やけど|やけん|だけど|ですけど|になります|でしょうか|"
     r"で(?:よろしい|合って|お願い)|なんですけど|のとこ|の角|の辺|あたり|辺り|付近|に住|"
-    r"に引っ越|から|まで|って|[。？?！!\n「」]"
+    r"に引っ越|から|まで|って|[。？?！!\n「」]|"
+    # the next value's label: the place ends before it (…503、携帯は090…)
+    r"電話|携帯|TEL|Tel|FAX|連絡先|メール|生年月日|誕生日|番号|口座|お名前|名前"
 )
 #: a building and its room or floor said on their own (in a turn that answers 住所)
+#: a building's name holds katakana or Latin letters, or ends in a building word
 _NAME = (
+    r"(?=[^、,\n]{0,24}?(?:[\u30a1-\u30fa]|[A-Za-z]|団地|荘|棟|館|寮|住宅|アパート))"
     r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z]"
     r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z・ー\u3041-\u3093]{0,23}?"
     r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-z]"  # never ends in a particle (電話は)
@@ -52,6 +56,34 @@ def _place_stretch(norm: NormalizedText, start: int, end: int) -> bool:
     """Whether canonical ``[start, end)`` reads as more of an address (digits or counters)."""
     piece = norm.text[start:end]
     return bool(re.search(r"\d|丁目|番地|条|町|村|字|通", piece))
+
+
+#: a block number in canonical text: 2丁目, 17番地, 13-4, 西5条
+_BLOCK_NUMBER = re.compile(r"\d+(?:丁目|番地|番|号|条)|\d+-\d+")
+
+
+def _block_answer(norm: NormalizedText, t_start: int, t_end: int) -> tuple[int, int] | None:
+    """The whole answer, when the parser found nothing in it but it holds a block number.
+
+    ``しもしろがねちょう、じゅうさん、の、あ、いや、じゅうよん、の、はち``: a town said in
+    kana the gazetteer does not read, then its block, corrections and all.
+    """
+    text = norm.original
+    lead = _LEAD.match(text, t_start, t_end)
+    start = lead.end() if lead is not None else t_start
+    stop = _STOP.search(text, start, t_end)
+    end = stop.start() if stop is not None else t_end
+    while end > start and text[end - 1] in " \u3000、,…":
+        end -= 1
+    if not 0 < end - start <= 2 * MAX_GROWTH:
+        return None
+    cs, ce = norm.to_canonical(start, end)
+    blocks = list(_BLOCK_NUMBER.finditer(norm.text, cs, ce))
+    if not blocks:
+        return None
+    # up to the last block or room number said: what follows it is talk, not the address
+    ends = [m.end() for m in blocks] + [m.end() for m in _BUILDING_ROOM.finditer(norm.text, cs, ce)]
+    return start, norm.to_original(cs, max(ends))[1]
 
 
 def grow_address_answers(
@@ -93,6 +125,11 @@ def grow_address_answers(
         out.append((new_s, max(new_e, e), k))
     for turn in dialogue.turns:
         if turn.start in answered or "ADDRESS" not in dialogue.expected_at(turn.start):
+            continue
+        whole = _block_answer(norm, turn.start, turn.end)
+        if whole is not None:
+            if not any(a < whole[1] and whole[0] < b for a, b, _ in out):
+                out.append((*whole, None))
             continue
         cs, ce = norm.to_canonical(turn.start, turn.end)
         for m in _BUILDING_ROOM.finditer(norm.text, cs, ce):

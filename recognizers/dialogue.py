@@ -236,12 +236,49 @@ def _line_turns(text: str) -> tuple[Turn, ...]:
     return tuple(Turn(a, a, b, "", topics_in(text[a:b])) for a, b in lines)
 
 
+#: any short label at a line start (住：, オ：, 客), Op)): a speaker when labels alternate
+_GENERIC_LABEL = re.compile(
+    r"^[ \u3000]*([^\s：:)）「」\d]{1,4})[ \u3000]*[：:)）][ \u3000]*", re.MULTILINE
+)
+#: how many labelled lines, and at most how many distinct speakers, make a transcript
+GENERIC_MIN_LINES = 4
+GENERIC_MAX_SPEAKERS = 3
+
+
+def _generic_turns(text: str) -> tuple[Turn, ...]:
+    """Turns behind labels no list knows (``住：`` and ``オ：`` in a dialect call).
+
+    Only when a few labels take turns, each at least twice, and none is a
+    form field (``氏名：``, ``電話：``): a form names each field once.
+    """
+    labels = list(_GENERIC_LABEL.finditer(text))
+    keys = [m.group(1) for m in labels]
+    counts = Counter(keys)
+    if (
+        len(labels) < GENERIC_MIN_LINES
+        or not 2 <= len(counts) <= GENERIC_MAX_SPEAKERS
+        or min(counts.values()) < 2
+        or any(topics_in(k) for k in counts)
+        or not any(keys[i] != keys[i + 1] for i in range(len(keys) - 1))
+    ):
+        return ()
+    turns: list[Turn] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        start = m.end()
+        turns.append(Turn(m.start(), start, end, keys[k], topics_in(text[start:end])))
+    return tuple(turns)
+
+
 @lru_cache(maxsize=16)
 def dialogue_of(text: str) -> Dialogue:
     """Split ``text`` into turns when it is a transcript (cached: every recognizer asks)."""
     labels = _labels(text)
     speakers = [_speaker_key(m) for m in labels]
     if not _is_transcript(speakers):
+        generic = _generic_turns(text)
+        if generic:
+            return Dialogue(text, generic)
         return Dialogue(text, () if labels else _line_turns(text))
     turns: list[Turn] = []
     for k, m in enumerate(labels):

@@ -31,6 +31,18 @@ def _addresses(rec: JpAddressRecognizer, text: str) -> list[str]:
             "【オペレーター】3号棟502号室、ありがとうございます。",
             ["南が丘団地の、3号棟の、ごまるに", "3号棟502号室"],
         ),
+        # a town said in kana the parser cannot read, its block, a correction: the answer
+        (
+            "オ：ご住所をお願いします\n住：しもしろがねちょう、じゅうさん、の、あ、いや、"
+            "じゅうよん、の、はち\nオ：下白銀町14-8ですね\n住：んだ",
+            ["しもしろがねちょう、じゅうさん、の、あ、いや、じゅうよん、の、はち", "下白銀町14-8"],
+        ),
+        # the place ends before the next value's label
+        (
+            "職員：住所と電話番号も確認させてください。\n"
+            "通訳：福岡市博多区千代4丁目27-3 ラフォーレ千代503、携帯は090-8847-3362です。",
+            ["福岡市博多区千代4丁目27-3 ラフォーレ千代503"],
+        ),
         # the answer stops at the copula and at the next sentence
         (
             "オペ：ご住所をお願いします\n相談者：はい、大阪市北区天神橋2丁目3-4です。電話は\n"
@@ -52,6 +64,8 @@ def test_when_a_turn_answers_an_address_question_then_the_answer_is_found_whole(
         "オペ：ご用件は\n相談者：ポイントカード500の件で\nオペ：ポイントですね\n相談者：はい",
         # a phone number in a turn after an address question is no room number
         "オペ：ご住所は\n相談者：あとで言います、電話は090で\nオペ：承知しました\n相談者：はい",
+        # a duration in a line after the question is no room
+        "職員：住所は変わっていませんか。\n通訳：はい、変わってないです。\n（通訳所要時間 14分）",
     ],
 )
 def test_when_no_address_is_answered_then_no_building_is_made_up(

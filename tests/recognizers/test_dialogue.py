@@ -132,3 +132,15 @@ def test_when_a_call_is_written_a_turn_a_line_without_labels_then_lines_are_turn
 )
 def test_when_lines_do_not_read_as_talk_then_no_unlabelled_turns(text: str) -> None:
     assert not dialogue_of(text).is_transcript
+
+
+def test_when_short_unknown_labels_take_turns_then_they_are_speakers() -> None:
+    text = "オ：お名前をお願いします\n住：長内です\nオ：ご住所は\n住：下白銀町\n"
+    d = dialogue_of(text)
+    assert [t.speaker for t in d.turns] == ["オ", "住", "オ", "住"]
+    assert d.expected_at(text.index("下白銀町")) == ("ADDRESS",)
+
+
+def test_when_labels_name_fields_once_each_then_no_generic_turns() -> None:
+    text = "氏名：山田 花子\n住所：大阪市\n電話：06-1234-5678\n備考：なし\n"
+    assert not dialogue_of(text).is_transcript
