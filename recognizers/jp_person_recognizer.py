@@ -52,6 +52,7 @@ from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import latin_name_candidates
+from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -390,6 +391,9 @@ class JpPersonRecognizer(EntityRecognizer):
         "dept_staff_unknown": 0.3,
         "introduced": 0.6,
         "other_name": 0.55,
+        "relation": 0.55,
+        "self_named": 0.5,
+        "spoken_reading": 0.55,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
     }
@@ -489,6 +493,14 @@ class JpPersonRecognizer(EntityRecognizer):
             add(latin.start, latin.end, latin.source, latin.score, chain=False)
         for introduced in introduced_name_candidates(text):
             add(introduced.start, introduced.end, introduced.source, introduced.score, chain=False)
+        lex = self.lexicon
+        for cue in [
+            *relation_candidates(text, lambda w: lex.is_given(w)),
+            *spoken_reading_candidates(
+                text, lambda w: lex.is_surname(w) or lex.is_given(w), self._is_name_reading
+            ),
+        ]:
+            add(cue.start, cue.end, cue.source, cue.score, chain=False)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
             if doc is not None

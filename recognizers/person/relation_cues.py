@@ -1,0 +1,76 @@
+"""Given names after the word for who the person is, and readings said after a name.
+
+Notes about households name people by relation and given name: ``娘の真弓が``,
+``長女 あおい（H30.9.14生）``, ``夫は日本人でたけし``, ``あたしはフミ``. Callers
+spell their name by saying it again in kana: ``長内、おさない``, ``江頭です、
+えがしら``. Neither the model nor a field label sees these; the relation word or
+the name just said does, and the dictionary must agree that the word is a name
+(``娘の学校``, ``妻の実家`` are not).
+
+Each function takes the dictionary's judgement as a predicate, so it runs
+without ``ja_ginza`` and without the shipped lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from recognizers.person.candidate import Candidate
+
+RELATION_SCORE = 0.55
+SELF_SCORE = 0.5
+SPOKEN_READING_SCORE = 0.55
+
+#: relation words a given name follows (家族の続柄)
+RELATIONS: tuple[str, ...] = (
+    "長女", "次女", "三女", "長男", "次男", "三男", "娘", "息子", "妻", "夫", "嫁", "婿",
+    "母", "父", "祖母", "祖父", "孫", "姉", "妹", "兄", "弟", "主人", "家内", "奥さん",
+    "旦那", "配偶者", "末子", "上の子", "下の子", "上が", "下が", "真ん中が",
+)  # fmt: skip
+#: how a caller says "I am": the name follows
+SELF_WORDS: tuple[str, ...] = ("わたしは", "私は", "あたしは", "僕は", "ぼくは", "俺は", "うちは")
+
+_KANA = r"\u3041-\u3096\u30a1-\u30fa\u30fc"
+_HAN = r"\u4e00-\u9fff\u3005"
+_NAME = rf"[{_HAN}]{{1,3}}|[{_KANA}]{{2,6}}"
+_END = r"(?=[がはもとにのを、。,.\s（(）)」]|です|ちゃん|くん|君|さん|様|$)"
+_RELATION = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(RELATIONS, key=len, reverse=True))) + ")"
+    rf"(?:の|は|が)?[ \u3000]?({_NAME}){_END}"
+)
+_SELF = re.compile(
+    "(?:" + "|".join(map(re.escape, SELF_WORDS)) + rf")[ \u3000]?({_NAME})(?=です|。|、|\n|$)"
+)
+_SAID_AGAIN = re.compile(
+    rf"([{_HAN}]{{1,4}})(?:です|でございます|だ|どす|と申します)?[、,][ \u3000]?([{_KANA}]{{2,8}})"
+    r"(?=[、,。.\n]|です|$)"
+)
+
+
+_ONE_KANJI_NAME_AFTER = re.compile(r"ちゃん|くん|君|[（(][\u3041-\u3096\u30a1-\u30fa\u30fc]")
+
+
+def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Candidate]:
+    """Known given names right after a relation word or a caller's "I am"."""
+    out: list[Candidate] = []
+    for m in _RELATION.finditer(text):
+        if len(m.group(1)) == 1 and not _ONE_KANJI_NAME_AFTER.match(text, m.end(1)):
+            continue  # 子の上, 母艦: one kanji is a name only with ちゃん/くん or its reading
+        if is_given(m.group(1)):
+            out.append(Candidate(m.start(1), m.end(1), "relation", RELATION_SCORE))
+    for m in _SELF.finditer(text):
+        if is_given(m.group(1)):
+            out.append(Candidate(m.start(1), m.end(1), "self_named", SELF_SCORE))
+    return out
+
+
+def spoken_reading_candidates(
+    text: str, is_name: Callable[[str], bool], is_reading: Callable[[str], bool]
+) -> list[Candidate]:
+    """A name said, then said again in kana: ``長内、おさない``; the kana is a reading."""
+    out: list[Candidate] = []
+    for m in _SAID_AGAIN.finditer(text):
+        if is_name(m.group(1)) and is_reading(m.group(2)):
+            out.append(Candidate(m.start(2), m.end(2), "spoken_reading", SPOKEN_READING_SCORE))
+    return out

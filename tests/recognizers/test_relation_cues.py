@@ -1,0 +1,63 @@
+"""Given names after a relation word, and readings said after a name (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
+
+GIVEN = frozenset({"真弓", "ミドリ", "あおい", "フミ", "翼", "たけし", "蒼"})
+SURNAMES = frozenset({"長内", "江頭", "東"})
+READINGS = frozenset({"おさない", "えがしら", "ひがし"})
+
+
+def _relations(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in relation_candidates(text, GIVEN.__contains__)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("娘の真弓が車で連れて行く", ["真弓"]),
+        ("わたしは娘のミドリ", ["ミドリ"]),
+        ("来年入学予定の長女 あおい（H30.9.14生）", ["あおい"]),
+        ("佐々木 良治、あたしはフミ", ["フミ"]),
+        ("長男 翼くん", ["翼"]),
+        ("下が蒼（あおい）です", ["蒼"]),
+    ],
+)
+def test_when_a_relation_word_introduces_a_known_given_name_then_it_is_found(
+    text: str, expected: list[str]
+) -> None:
+    assert _relations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "娘の学校から連絡",  # a word, not a name the dictionary knows
+        "妻の実家に帰省中",
+        "電子レンジとソファ",  # 子 is no relation word here
+        "長男 翼 就職のため",  # one kanji needs ちゃん/くん or a reading after it
+    ],
+)
+def test_when_no_name_follows_the_relation_word_then_nothing(text: str) -> None:
+    assert _relations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("住：長内、おさない、わだ", ["おさない"]),
+        ("B: 江頭です、えがしら。電話は", ["えがしら"]),
+        ("相談者：東です、ひがし。東 トシエ", ["ひがし"]),
+        ("相談者：東です、はい。", []),  # はい is no reading
+    ],
+)
+def test_when_a_name_is_said_again_in_kana_then_the_kana_is_a_reading(
+    text: str, expected: list[str]
+) -> None:
+    found = spoken_reading_candidates(
+        text, lambda w: w in SURNAMES, READINGS.__contains__
+    )
+    assert [text[c.start : c.end] for c in found] == expected
