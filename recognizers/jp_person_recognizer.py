@@ -63,6 +63,7 @@ from recognizers.person_lexicon import (
 from recognizers.person_spans import (
     KATAKANA_CHAIN,
     KATAKANA_NON_NAME_PARTS,
+    NOT_NAMES,
     ORG_SUFFIXES,
     ROLE_BEFORE,
     ROLE_WORDS,
@@ -147,6 +148,30 @@ _STAFF = re.compile(
     r"(?:担当者?|対応者|受付者)(?:の|は|[：:])?[ \u3000]?([\u4e00-\u9fff\u3005]{2,3})"
     r"(?=[にへがのはからまで、。 \u3000\n）)]|$)"
 )
+#: a short kanji word right before さん/様/氏, the word alone (no kanji before it)
+_KANJI_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff\u3005ヶ])([\u4e00-\u9fff\u3005ヶ]{2,3})[ \u3000]?"
+    r"(?:さん|様(?![々子変式相なに])|氏(?!名))"
+)
+#: the last kanji of a word for a role, trade or group, not a name (大家, 業者, 八百屋, 会長)
+_ROLE_END_KANJI = frozenset("屋者員長人師士手家主方生達族局課係所店社会部班団様君女")
+#: kanji that make a word with 様 (仕様, 模様, 同様, 多様): no honorific there
+_SAMA_WORD_KANJI = frozenset("仕模同多異左一今貴")
+#: kanji words before an honorific that address or name a relation, a trade or a thing
+KANJI_NOT_NAMES: frozenset[str] = frozenset(
+    {
+        "皆", "皆様", "奥", "奥様", "娘", "息子", "母", "父", "姉", "妹", "兄", "弟", "祖母",
+        "祖父", "孫", "嫁", "婿", "旦那", "主人", "亭主", "相手", "先方", "近所", "隣", "隣人",
+        "神", "仏", "王", "殿", "仏様", "神様", "王様", "殿様", "客", "患者", "利用", "本人",
+        "当人", "子供", "子ども", "赤", "坊", "大工", "医者", "歯医者", "床屋", "警察", "役所",
+        "市役所", "区役所", "保健所", "病院", "学校", "保育園", "幼稚園", "銀行", "郵便",
+        "大家", "家主", "家族", "親戚", "親族", "身内", "友達", "友人", "知人", "同僚", "上司",
+        "部下", "先輩", "後輩", "担当", "職員", "相談", "民生", "委員", "業者", "運転", "配達",
+        "宅配", "新聞", "電気", "水道", "ガス", "工事", "管理", "町内", "自治", "地域", "包括",
+        "施設", "事業", "包括支援", "居宅", "訪問", "看護", "介護", "福祉", "弁護", "税理",
+        "行政", "司法", "民生委", "各位", "御中", "一同", "全員",
+    }
+)  # fmt: skip
 #: a member of staff named after their section or role: 資産税課 有村（内線…）,
 #: 市民税課の森永です, コールセンター小野寺でございます, 婦人相談員白石が同行
 _DEPT_STAFF = re.compile(
@@ -394,6 +419,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "relation": 0.55,
         "self_named": 0.5,
         "spoken_reading": 0.55,
+        "kanji_honorific": 0.25,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
     }
@@ -507,6 +533,7 @@ class JpPersonRecognizer(EntityRecognizer):
             else set()
         )
         self._katakana_candidates(text, add, places)
+        self._kanji_before_honorific_candidates(text, add, places)
         self._cjk_candidates(text, add)
         for cand in list(cands.values()):
             self._context_evidence(text, cand)
@@ -697,6 +724,35 @@ class JpPersonRecognizer(EntityRecognizer):
                 if self.lexicon.is_given(word) or self.lexicon.is_surname(word):
                     add(m.start(1) + cut, m.end(1), "name_run", chain=False)
                     break
+
+    def _kanji_before_honorific_candidates(
+        self, text: str, add: Any, places: set[tuple[int, int]]
+    ) -> None:
+        """A kanji word no dictionary knows, glued to さん/様 (大鋸さん, 一番ヶ瀬様).
+
+        Rare surnames are what the lists miss, and 様 or さん after a short kanji
+        word is a name's mark more often than not. Words for roles, trades,
+        family and address (大家さん, 八百屋さん, 娘さん, お客様) are not: they
+        start with お/ご, end in a role kanji, or stand in ``KANJI_NOT_NAMES``;
+        nor is a word Sudachi reads as a place.
+        Weak alone: the honorific itself is the second piece of evidence.
+        """
+        for m in _KANJI_BEFORE_HONORIFIC.finditer(text):
+            word = m.group(1)
+            after = text[m.end(1) : m.end()].strip(" \u3000")
+            nxt = text[m.end() : m.end() + 1]
+            if (
+                # さんさんテレビ: kana running on is a word, not an honorific and a particle
+                (_KANA_CHAR.match(nxt) and nxt not in "はがのにをともへでやかよね")
+                or word[-1] in _ROLE_END_KANJI
+                or (after == "様" and word[-1] in _SAMA_WORD_KANJI)
+                or word in KANJI_NOT_NAMES
+                or word in NOT_NAMES
+                or (m.start(1), m.end(1)) in places  # Sudachi reads a place
+                or text[max(0, m.start(1) - 1) : m.start(1)] in ("お", "ご", "御")
+            ):
+                continue
+            add(m.start(1), m.end(1), "kanji_honorific", chain=False)
 
     def _staff_candidates(self, text: str, add: Any) -> None:
         """The member of staff a case goes to: ``担当の岡田に引き継ぎ``.

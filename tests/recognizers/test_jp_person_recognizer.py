@@ -48,6 +48,15 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("東海林（ショウジ）様より。郵便番号のみ分かる。", ["ショウジ", "東海林"]),
         ("息子の翔太（しょうた）が手続きに行きます", ["しょうた", "翔太"]),
         ("転出届（てんしゅつとどけ）の様式を案内", []),
+        # a rare surname no list holds, glued to さん; role and trade words are not names
+        ("大鋸さんが夜中に騒ぐ。", ["大鋸"]),
+        ("大家さんに言ったが業者さんが来ない。八百屋さんの前。", []),
+        # staff named after their section, Sudachi's 人名 agreeing where the list does not
+        ("引継ぎ先：市民協働課 中筋\n対応者：嶋田", ["中筋", "嶋田"]),
+        ("市民課長へ報告。課長から折り返し。", []),
+        # another name of the same person
+        ("妻：三浦 静江さん（旧姓 笹川）", ["三浦 静江", "笹川"]),
+        ("カードに旧姓を併記したい", []),
         # several fields on one line: the value ends at the blank before the next label
         ("氏名：森川 大輔　電話：072-221-8804", ["森川 大輔"]),
         ("フリガナ：モリカワ ダイスケ　電話：０７２－２２１－８８０４", ["モリカワ ダイスケ"]),
