@@ -35,11 +35,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.context_words import OTHER, line_before, nearest_kind, word_kinds
-from recognizers.normalize import NormalizedText
+from recognizers.normalize import NormalizedText, normalize
+from recognizers.split_values import split_runs
 
 
 def my_number_check_digit(first11: str) -> int:
@@ -134,6 +136,8 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     CONTEXT_BOOST: ClassVar[float] = 0.55
     WEAK_WINDOW: ClassVar[int] = 16
     WEAK_BOOST: ClassVar[float] = 0.2
+    #: one group a message, the whole checking, in a note about the My Number
+    SPLIT_SCORE: ClassVar[float] = 0.85
     #: the 4-4-4 grouping, the card's own, in a note that speaks of the My Number
     GROUPED: ClassVar[str] = GROUPED_NAME
     TOPIC_BOOST: ClassVar[float] = 0.15
@@ -146,6 +150,38 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the low pattern score: a valid check digit alone is not enough
         return None if is_valid_my_number(pattern_text) else False
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if entities and self.ENTITY not in entities:
+            return results
+        topic = any(w in normalize(text).text for w in self.context)
+        for digits, pieces in split_runs(text):
+            if topic and len(digits) == 12 and is_valid_my_number(digits):
+                results += [self._split_result(s, e) for s, e in pieces]
+        return results
+
+    def _split_result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=type(self).__name__,
+            original_score=self.SPLIT_SCORE,
+            pattern_name="My Number (typed over several messages)",
+            textual_explanation="check digit valid over consecutive messages, My Number topic",
+        )
+        return RecognizerResult(
+            self.ENTITY, start, end, self.SPLIT_SCORE, analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
 
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]

@@ -45,6 +45,14 @@ _SEP = r"(?:[ ()-]{1,3}|\.)"
 _BEFORE = r"(?<![\d+\-]|\d\.)"
 _AFTER = r"(?!\d|[-.]\d)"
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+#: a Japanese national number's shape, grouped: 0, then 9 or 10 digits in 2–4 groups
+_MISTYPED_NATIONAL = re.compile(r"0[1-9]\d{0,3}-\d{1,4}-\d{3,4}")
+
+
+def _is_mistyped_national(candidate: str) -> bool:
+    """A grouped national number of ten or eleven digits that the plan refuses."""
+    digits = candidate.replace("-", "")
+    return bool(_MISTYPED_NATIONAL.fullmatch(candidate)) and len(digits) in (10, 11)
 
 
 class JpPhoneRecognizer(NormalizedPatternRecognizer):
@@ -125,10 +133,16 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
     DEFAULT_REGION: ClassVar[str] = "JP"
     #: a valid number dictated in kana digits is a phone number even without a phone word
     READ_OUT_SCORE: ClassVar[float] = 0.6
+    #: before the context boost: a number the plan refuses, with a phone word or question
+    MISTYPED_SCORE: ClassVar[float] = 0.2
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        # None keeps the pattern's score: validity is necessary, context decides the rest
-        return None if self.is_valid_phone(pattern_text) else False
+        # None keeps the pattern's score: validity is necessary, context decides the rest.
+        # A national number of the right length that the plan refuses (a digit missed or
+        # mistyped: 070-394-1288) is kept for ``postprocess``: a phone word must vouch.
+        if self.is_valid_phone(pattern_text) or _is_mistyped_national(pattern_text):
+            return None
+        return False
 
     def is_valid_phone(self, candidate: str) -> bool:
         """True when libphonenumber takes ``candidate`` for a valid number (JP by default)."""
@@ -143,7 +157,15 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
     ) -> Iterable[RecognizerResult]:
         kinds = word_kinds(self.context, self.NEGATIVE_CONTEXT)
         for r in results:
-            if nearest_kind(self.context_before(norm, r.start), kinds) == OTHER:
+            kind = nearest_kind(self.context_before(norm, r.start), kinds)
+            if kind == OTHER:
+                continue
+            if not self.is_valid_phone(norm.text[r.start : r.end]):
+                # mistyped or misheard: a phone number only where one was asked or named
+                if kind is None and not self.asked_in_dialogue(norm, r.start):
+                    continue
+                r.score = self.MISTYPED_SCORE
+                yield r
                 continue
             start, end = norm.to_original(r.start, r.end)
             if _KANA.search(norm.original, start, end):

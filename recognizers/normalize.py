@@ -327,7 +327,11 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
 
 
 #: digits keyed one box at a time, or spaced out by OCR: 5 5 0 7 3 1 9, 0 9 0 - 2 7 6 1
-_SPACED_DIGITS = re.compile(r"(?<![\w])\d(?!\d)(?:(?:[ \u3000]|[ \u3000]?-[ \u3000]?)\d(?!\d)){3,}")
+#: (a residence card read letter by letter too: A B 4 5 1 2 0 9 8 7 C D)
+_SPACED_DIGITS = re.compile(
+    r"(?<![\w])[\dA-Z](?![\dA-Za-z])"
+    r"(?:(?:[ \u3000]|[ \u3000]?-[ \u3000]?)[\dA-Z](?![\dA-Za-z])){3,}"
+)
 #: letters OCR and hurried typists put for digits: O for 0, l and I for 1 (O8O-5521-3O96)
 _LETTER_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
@@ -343,7 +347,7 @@ def _join_spaced_digits(out: _Builder) -> None:
         return
     drop: set[int] = set()
     for m in _SPACED_DIGITS.finditer(joined):
-        if sum(1 for c in m.group() if c in " \u3000") < 3:
+        if sum(1 for c in m.group() if c in " \u3000") < 3 or sum(map(str.isdigit, m.group())) < 4:
             continue
         drop.update(k for k in range(m.start(), m.end()) if joined[k] in " \u3000")
     if drop:

@@ -137,3 +137,17 @@ def test_valid_phone_without_any_context_is_reported_when_grouped(
     rec: JpPhoneRecognizer,
 ) -> None:
     assert reported(rec, "区役所で更新と案内。06-6909-5524") == ["06-6909-5524"]
+
+
+def test_a_national_number_the_plan_refuses_is_a_phone_only_where_one_was_asked() -> None:
+    rec = JpPhoneRecognizer()
+    asked = "オペ：ご連絡先もお願いできますか\n相談者：070-394-1288です\nオペ：桁が\n相談者：あ"
+    unasked = "お客様番号 070-394-1288 で照会"
+
+    def found(text: str) -> list[str]:
+        results = rec.analyze(text, ["PHONE_NUMBER"])
+        return [text[r.start : r.end] for r in results if r.score >= 0.5]
+
+    assert found(asked) == ["070-394-1288"]
+    assert found(unasked) == []
+    assert found("受付番号 070-394-1288") == []

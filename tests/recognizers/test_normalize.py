@@ -150,6 +150,8 @@ def test_when_an_original_span_is_mapped_forward_then_it_round_trips() -> None:
         ("口座番号 | 5 5 0 7 3 1 9 |", "口座番号 | 5507319 |"),
         ("記号 1 4 1 7 0 番号 4 0 2 1 5 8 7 1", "記号 14170 番号 40215871"),
         ("0 9 0 - 2 7 6 1 - 8 0 4 3", "090-2761-8043"),
+        ("A B 4 5 1 2 0 9 8 7 C D", "AB45120987CD"),  # a residence card read out
+        ("A B C D E", "A B C D E"),
         # groups keep their blanks; fewer than four spaced digits stay as they are
         ("1234 5678 9012", "1234 5678 9012"),
         ("2 3 4 ページ", "2 3 4 ページ"),

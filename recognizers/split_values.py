@@ -1,0 +1,54 @@
+"""A number typed over several chat messages, one group a message.
+
+Chat windows and LINE send each line as its own message, and residents type
+a number the way the card prints it: ``ユーザー> ３５５０`` / ``ユーザー> ７１７２``
+/ ``ユーザー> ９９４２``. No single turn holds the whole value, so no pattern
+sees it; the run of a speaker's consecutive digit-only turns does. A
+recognizer joins such a run and validates the whole (check digit, numbering
+plan); each piece is then reported where it stands.
+
+Pure text and the dialogue layer; no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.dialogue import dialogue_of
+from recognizers.normalize import normalize
+
+#: a turn that holds one digit group and nothing else (blanks and a hyphen allowed)
+_DIGITS_ONLY = re.compile(r"[ \u3000]*([0-9][0-9 \u3000-]{1,6}[0-9])[ \u3000。.]*\s*")
+#: at most this many turns in one run
+MAX_PIECES = 4
+
+
+def split_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Runs of a speaker's consecutive digit-only turns: (digits joined, piece spans)."""
+    dialogue = dialogue_of(text)
+    if not dialogue.is_transcript:
+        return []
+    norm = normalize(text)
+    runs: list[tuple[str, list[tuple[int, int]]]] = []
+    current: list[tuple[int, int]] = []
+    digits = ""
+    speaker: str | None = None
+    for turn in (*dialogue.turns, None):
+        piece = None
+        if turn is not None:
+            cs, ce = norm.to_canonical(turn.start, turn.end)
+            m = _DIGITS_ONLY.fullmatch(norm.text, cs, ce)
+            if m is not None:
+                piece = (m.group(1), norm.to_original(m.start(1), m.end(1)))
+        same_speaker = turn is not None and speaker in (None, turn.speaker)
+        if piece is not None and turn is not None and same_speaker and len(current) < MAX_PIECES:
+            current.append(piece[1])
+            digits += re.sub(r"\D", "", piece[0])
+            speaker = turn.speaker
+            continue
+        if len(current) >= 2:
+            runs.append((digits, current))
+        current, digits, speaker = [], "", None
+        if piece is not None and turn is not None:
+            current, digits, speaker = [piece[1]], re.sub(r"\D", "", piece[0]), turn.speaker
+    return runs

@@ -1,0 +1,41 @@
+"""A number typed over several chat messages is joined and validated whole."""
+
+from __future__ import annotations
+
+from recognizers.jp_my_number_recognizer import JpMyNumberRecognizer
+from recognizers.split_values import split_runs
+
+_CHAT = (
+    "オペレーター> マイナンバーをご入力いただけますか\n"
+    "ユーザー> ３５５０\nユーザー> ７１７２\nユーザー> ９９４２\n"
+    "オペレーター> ありがとうございます\n"
+)
+
+
+def test_consecutive_digit_messages_of_one_speaker_form_one_run() -> None:
+    runs = split_runs(_CHAT)
+    assert [digits for digits, _ in runs] == ["355071729942"]
+    assert [_CHAT[s:e] for s, e in runs[0][1]] == ["３５５０", "７１７２", "９９４２"]
+
+
+def test_a_my_number_typed_over_messages_is_found_piece_by_piece() -> None:
+    rec = JpMyNumberRecognizer()
+    found = [_CHAT[r.start : r.end] for r in rec.analyze(_CHAT, ["MY_NUMBER"]) if r.score >= 0.5]
+    assert found == ["３５５０", "７１７２", "９９４２"]
+
+
+def test_when_the_joined_digits_fail_the_check_then_nothing() -> None:
+    text = _CHAT.replace("９９４２", "９９４３")
+    rec = JpMyNumberRecognizer()
+    assert [r for r in rec.analyze(text, ["MY_NUMBER"]) if r.score >= 0.5] == []
+
+
+def test_when_the_note_never_speaks_of_the_my_number_then_nothing() -> None:
+    text = _CHAT.replace("マイナンバー", "お客様番号")
+    rec = JpMyNumberRecognizer()
+    assert [r for r in rec.analyze(text, ["MY_NUMBER"]) if r.score >= 0.5] == []
+
+
+def test_digits_of_two_speakers_are_two_runs_or_none() -> None:
+    text = "A: 3550\nB: 7172\nA: 9942\nB: はい\n"
+    assert split_runs(text) == []
