@@ -97,6 +97,12 @@ class NormalizedPatternRecognizer(PatternRecognizer):
         """Hook for recognizers that must look at the canonical neighbourhood of a hit."""
         return results
 
+    @staticmethod
+    def pattern_of(result: RecognizerResult) -> str | None:
+        """The name of the pattern that found ``result`` (None for other results)."""
+        explanation = result.analysis_explanation
+        return None if explanation is None else explanation.pattern_name
+
     def context_before(self, norm: NormalizedText, start: int) -> str:
         """The window searched for context words: cut at the line start when the
         recognizer reads form fields (``CONTEXT_SAME_LINE``), since a field is one line."""

@@ -262,11 +262,18 @@ def _generic_turns(text: str) -> tuple[Turn, ...]:
         or not any(keys[i] != keys[i + 1] for i in range(len(keys) - 1))
     ):
         return ()
+    return _turns_behind(text, labels, keys)
+
+
+def _turns_behind(
+    text: str, labels: Sequence[re.Match[str]], speakers: Sequence[str]
+) -> tuple[Turn, ...]:
+    """One turn per speaker label, running up to the next label."""
     turns: list[Turn] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         start = m.end()
-        turns.append(Turn(m.start(), start, end, keys[k], topics_in(text[start:end])))
+        turns.append(Turn(m.start(), start, end, speakers[k], topics_in(text[start:end])))
     return tuple(turns)
 
 
@@ -280,9 +287,4 @@ def dialogue_of(text: str) -> Dialogue:
         if generic:
             return Dialogue(text, generic)
         return Dialogue(text, () if labels else _line_turns(text))
-    turns: list[Turn] = []
-    for k, m in enumerate(labels):
-        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-        start = m.end()
-        turns.append(Turn(m.start(), start, end, speakers[k], topics_in(text[start:end])))
-    return Dialogue(text, tuple(turns))
+    return Dialogue(text, _turns_behind(text, labels, speakers))

@@ -84,7 +84,7 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
     ) -> Iterable[RecognizerResult]:
         """A 記号・番号 pair after an insurance word is a card's, however ゆうちょ-shaped."""
         for r in results:
-            pattern = r.analysis_explanation.pattern_name if r.analysis_explanation else None
+            pattern = self.pattern_of(r)
             window = line_before(norm.text, r.start, self.CONTEXT_WINDOW)
             if pattern in ("yucho_symbol", "yucho_number") and HEALTH_LABEL.search(window):
                 r.score = 0.2

@@ -142,11 +142,6 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     GROUPED: ClassVar[str] = GROUPED_NAME
     TOPIC_BOOST: ClassVar[float] = 0.15
 
-    @staticmethod
-    def _pattern_of(result: RecognizerResult) -> str | None:
-        explanation = result.analysis_explanation
-        return None if explanation is None else explanation.pattern_name
-
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the low pattern score: a valid check digit alone is not enough
         return None if is_valid_my_number(pattern_text) else False
@@ -161,10 +156,9 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if entities and self.ENTITY not in entities:
             return results
-        topic = any(w in normalize(text).text for w in self.context)
-        for digits, pieces in split_runs(text):
-            if topic and len(digits) == 12 and is_valid_my_number(digits):
-                results += [self._split_result(s, e) for s, e in pieces]
+        runs = [pieces for digits, pieces in split_runs(text) if is_valid_my_number(digits)]
+        if runs and any(w in normalize(text).text for w in self.context):
+            results += [self._split_result(s, e) for pieces in runs for s, e in pieces]
         return results
 
     def _split_result(self, start: int, end: int) -> RecognizerResult:
@@ -199,7 +193,7 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
                     continue
                 if topic and any(w in near for w in self.WEAK_CONTEXT):
                     r.score = min(1.0, r.score + self.WEAK_BOOST)
-                elif topic and self._pattern_of(r) == self.GROUPED:
+                elif topic and self.pattern_of(r) == self.GROUPED:
                     # a 4-4-4 number that checks, in a note about the My Number, with no
                     # other identifier named before or after it: the caller's My Number
                     r.score = min(1.0, r.score + self.TOPIC_BOOST)

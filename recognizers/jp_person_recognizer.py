@@ -157,15 +157,19 @@ _KANJI_BEFORE_HONORIFIC = re.compile(
 _ROLE_END_KANJI = frozenset("屋者員長人師士手家主方生達族局課係所店社会部班団様君女")
 #: kanji that make a word with 様 (仕様, 模様, 同様, 多様): no honorific there
 _SAMA_WORD_KANJI = frozenset("仕模同多異左一今貴")
+#: words that take さん/様 without being names (みなさん, 神様, お客様)
+_NOT_NAMES_BEFORE_HONORIFIC = frozenset(
+    {"みな", "みんな", "皆", "神", "仏", "客", "お客", "奥", "隣", "大家"}
+)
 #: kanji words before an honorific that address or name a relation, a trade or a thing
-KANJI_NOT_NAMES: frozenset[str] = frozenset(
+KANJI_NOT_NAMES: frozenset[str] = _NOT_NAMES_BEFORE_HONORIFIC | frozenset(
     {
-        "皆", "皆様", "奥", "奥様", "娘", "息子", "母", "父", "姉", "妹", "兄", "弟", "祖母",
-        "祖父", "孫", "嫁", "婿", "旦那", "主人", "亭主", "相手", "先方", "近所", "隣", "隣人",
-        "神", "仏", "王", "殿", "仏様", "神様", "王様", "殿様", "客", "患者", "利用", "本人",
+        "皆様", "奥様", "娘", "息子", "母", "父", "姉", "妹", "兄", "弟", "祖母",
+        "祖父", "孫", "嫁", "婿", "旦那", "主人", "亭主", "相手", "先方", "近所", "隣人",
+        "王", "殿", "仏様", "神様", "王様", "殿様", "患者", "利用", "本人",
         "当人", "子供", "子ども", "赤", "坊", "大工", "医者", "歯医者", "床屋", "警察", "役所",
         "市役所", "区役所", "保健所", "病院", "学校", "保育園", "幼稚園", "銀行", "郵便",
-        "大家", "家主", "家族", "親戚", "親族", "身内", "友達", "友人", "知人", "同僚", "上司",
+        "家主", "家族", "親戚", "親族", "身内", "友達", "友人", "知人", "同僚", "上司",
         "部下", "先輩", "後輩", "担当", "職員", "相談", "民生", "委員", "業者", "運転", "配達",
         "宅配", "新聞", "電気", "水道", "ガス", "工事", "管理", "町内", "自治", "地域", "包括",
         "施設", "事業", "包括支援", "居宅", "訪問", "看護", "介護", "福祉", "弁護", "税理",
@@ -204,10 +208,6 @@ _NUMBER_WORDS = re.compile(
 )
 _HONORIFIC_TOKENS = frozenset({"様", "さん", "氏", "殿", "くん", "君", "ちゃん"})
 _KATAKANA_WORD = re.compile(r"[ァ-ヴー]+")
-#: words that take さん/様 without being names (みなさん, 神様, お客様)
-_NOT_NAMES_BEFORE_HONORIFIC = frozenset(
-    {"みな", "みんな", "皆", "神", "仏", "客", "お客", "奥", "隣", "大家"}
-)
 _CJK_NAME = re.compile(r"(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff]{3}(?![\u4e00-\u9fff\u3005])")
 _LIST_SEPARATORS = ("、", "・", "や", "と")
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}世")

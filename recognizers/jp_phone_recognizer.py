@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 import phonenumbers
@@ -47,6 +48,16 @@ _AFTER = r"(?!\d|[-.]\d)"
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
 #: a Japanese national number's shape, grouped: 0, then 9 or 10 digits in 2–4 groups
 _MISTYPED_NATIONAL = re.compile(r"0[1-9]\d{0,3}-\d{1,4}-\d{3,4}")
+
+
+@lru_cache(maxsize=1024)
+def _valid_phone(candidate: str, region: str) -> bool:
+    """libphonenumber's verdict, kept: ``validate_result`` and ``postprocess`` both ask."""
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
 
 
 def _is_mistyped_national(candidate: str) -> bool:
@@ -146,11 +157,7 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
 
     def is_valid_phone(self, candidate: str) -> bool:
         """True when libphonenumber takes ``candidate`` for a valid number (JP by default)."""
-        try:
-            number = phonenumbers.parse(candidate, self.DEFAULT_REGION)
-        except phonenumbers.NumberParseException:
-            return False
-        return bool(phonenumbers.is_valid_number(number))
+        return _valid_phone(candidate, self.DEFAULT_REGION)
 
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]

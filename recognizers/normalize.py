@@ -42,7 +42,7 @@ from recognizers.foreign_digits import read_foreign_digits
 from recognizers.invisible import visible
 from recognizers.spelled import FIRST_CHARS as SPELLED_FIRST_CHARS
 from recognizers.spelled import read_spelled
-from recognizers.spoken_counts import read_counted, to_hiragana
+from recognizers.spoken_counts import WRITTEN_DIGITS, read_counted, to_hiragana
 
 # Kanji numerals read digit by digit or positionally.
 _KANJI_DIGITS = {
@@ -271,7 +271,7 @@ def _said(text: str, starts: list[int], ends: list[int], k: int) -> bool:
     return not any(c in _TYPED_DIGITS for c in text[starts[k] : ends[k]])
 
 
-_TYPED_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_TYPED_DIGITS = frozenset(WRITTEN_DIGITS)
 #: a typed run this long after a said one is the whole number written back, not its rest
 _WHOLE_RUN = 5
 

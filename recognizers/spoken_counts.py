@@ -64,7 +64,8 @@ LONE_NUMBER_MIN = 100
 _PHRASE_END = frozenset("のでですねよ、。 \u3000\n！？!?")
 
 
-_WRITTEN_DIGITS = "0123456789０１２３４５６７８９"
+#: digits typed as digits, ASCII and full-width
+WRITTEN_DIGITS = "0123456789０１２３４５６７８９"
 #: one-kana digit words: read as a first digit only after a particle or a pause,
 #: never inside a word (にし is west, not 2 + 4)
 _ONE_KANA_DIGITS = frozenset("によしごく")
@@ -100,10 +101,10 @@ def _number_at(hira: str, i: int) -> tuple[int, int, bool] | None:
     Digits already written as digits (``ショウワ47ネン``) count too.
     """
     j = i
-    while j < len(hira) and hira[j] in _WRITTEN_DIGITS:
+    while j < len(hira) and hira[j] in WRITTEN_DIGITS:
         j += 1
     if j > i:
-        return j, int("".join(str(_WRITTEN_DIGITS.index(c) % 10) for c in hira[i:j])), False
+        return j, int("".join(str(WRITTEN_DIGITS.index(c) % 10) for c in hira[i:j])), False
     total = 0
     digit: int | None = None
     j = i
