@@ -76,11 +76,12 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "つながる番号", "phone", "Phone",
     ),
     "EMAIL_ADDRESS": ("メールアドレス", "メアド", "アドレス", "メール", "e-mail", "email", "Email"),
-    "BANK_ACCOUNT": ("口座番号", "口座", "通帳", "ゆうちょ", "振込先", "引き落とし"),
+    "BANK_ACCOUNT": ("口座番号", "口座の番号", "口座", "通帳", "ゆうちょ", "振込先", "引き落とし"),
     "HEALTH_INSURANCE_NUMBER": (
-        "被保険者番号", "保険証", "保険者番号", "介護保険", "国保", "記号と番号", "記号番号",
+        "被保険者番号", "被保険者証", "保険証", "保険者番号", "保険の番号", "介護保険", "国保",
+        "資格確認書", "記号と番号", "記号番号",
     ),
-    "PENSION_NUMBER": ("基礎年金番号", "年金番号", "年金手帳"),
+    "PENSION_NUMBER": ("基礎年金番号", "年金番号", "年金の番号", "年金手帳"),
     "MY_NUMBER": ("個人番号", "マイナンバー"),
     "POSTAL_CODE": ("郵便番号",),
     "DRIVERS_LICENSE": ("免許証", "免許"),
@@ -90,6 +91,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
 _TOPIC_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(((w, label) for label, ws in TOPICS.items() for w in ws), key=lambda x: -len(x[0]))
 )
+#: what makes a 記号と番号 question an insurance card's when an account is asked too
+HEALTH_WORD = re.compile(r"保険|国保|後期高齢|資格確認書")
 #: a topic word inside a longer word names something else (番号 in 受付番号 is no topic)
 _NOT_TOPIC_BEFORE = ("受付", "整理", "通知書", "お客様", "お客さま", "管理", "契約", "申請")
 #: how many turns after the asking one still answer it (answer, read-back, correction)
@@ -176,6 +179,9 @@ def topics_in(text: str) -> tuple[str, ...]:
     for _, label in sorted(found):
         if label not in seen:
             seen.append(label)
+    both = "BANK_ACCOUNT" in seen and "HEALTH_INSURANCE_NUMBER" in seen
+    if both and not HEALTH_WORD.search(text):
+        seen.remove("HEALTH_INSURANCE_NUMBER")  # ゆうちょの記号と番号: a passbook's pair
     return tuple(seen)
 
 

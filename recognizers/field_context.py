@@ -18,7 +18,6 @@ characters rather than a fixed label-value adjacency.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -27,6 +26,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.context_words import line_before
+from recognizers.dialogue import HEALTH_WORD
 from recognizers.normalize import NormalizedText
 
 #: Labels of the identifiers the project knows, in canonical (NFKC) form.
@@ -62,13 +62,21 @@ FIELD_LABELS: tuple[str, ...] = (
 )
 
 
-#: between a label and its value: particles, colons, blanks and the quotes forms put
-#: around a value (記号「14」番号「30277」)
-LABEL_GAP = r"[はのがを:：\s「『\"]{0,4}"
+#: between a label and its value: particles, colons, blanks, a speaker's pause and the
+#: quotes forms put around a value (記号「14」番号「30277」, 記号が、18210)
+LABEL_GAP = r"[はのがを:：、,\s「『\"]{0,4}"
 #: between one value and the next label of a pair (記号 … 番号)
 PAIR_GAP = r"[\s、,・」』\"]*"
+#: the word for a card's or a passbook's 記号, as written, read in kana, or romanised
+#: (an interpreter's transcript keeps the caller's ``kigo 17480``)
+SYMBOL_WORD = r"(?:記号|きごう|キゴウ|kig[oō]u?)"
+#: the word for the 番号 of such a pair, in the same forms
+NUMBER_WORD = r"(?:番号|ばんごう|バンゴウ|bang[oō]u?)"
+#: a run of digits read out with pauses (``23-4-6-8``: the normalizer writes a pause
+#: between spoken digit groups as ``-``); the pauses carry no grouping
+PAUSED_DIGITS = r"\d(?:-?\d)"
 #: the words that make a 記号・番号 pair an insurance card's rather than a ゆうちょ account's
-HEALTH_LABEL = re.compile(r"保険|国保|後期高齢|資格確認書")
+HEALTH_LABEL = HEALTH_WORD
 
 
 def field_window(text: str, start: int, size: int, stop_labels: Sequence[str]) -> str:

@@ -27,7 +27,10 @@ from recognizers.context_words import line_before
 from recognizers.field_context import (
     HEALTH_LABEL,
     LABEL_GAP,
+    NUMBER_WORD,
     PAIR_GAP,
+    PAUSED_DIGITS,
+    SYMBOL_WORD,
     FieldContextRecognizer,
     stop_labels_except,
 )
@@ -44,14 +47,24 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
         # 記号 1xxx0 … 番号 N: the labelled pair in ゆうちょ's own shape needs no other word
         Pattern(
             "yucho_symbol",
-            rf"(?<=記号{LABEL_GAP})1\d{{3}}0(?={PAIR_GAP}番号{LABEL_GAP}\d{{5,8}}(?!\d))",
+            rf"(?<={SYMBOL_WORD}{LABEL_GAP})1\d{{3}}0"
+            rf"(?={PAIR_GAP}{NUMBER_WORD}{LABEL_GAP}{PAUSED_DIGITS}{{4,7}}(?!\d))",
             0.55,
         ),
         Pattern(
             "yucho_number",
-            rf"(?<=記号{LABEL_GAP}1\d{{3}}0{PAIR_GAP}番号{LABEL_GAP})\d{{5,8}}(?![\dA-Za-z]|-\d)",
+            rf"(?<={SYMBOL_WORD}{LABEL_GAP}1\d{{3}}0{PAIR_GAP}{NUMBER_WORD}{LABEL_GAP})"
+            rf"{PAUSED_DIGITS}{{4,7}}(?![\dA-Za-z]|-\d)",
             0.55,
         ),
+        # the 記号 and the 8-digit 番号 (which always ends in 1) each on its own, as in
+        # chat messages: only where an account word or question vouches
+        Pattern(
+            "yucho_symbol_alone",
+            rf"(?<={SYMBOL_WORD}{LABEL_GAP})1\d{{3}}0(?![\dA-Za-z]|-\d)",
+            0.2,
+        ),
+        Pattern("yucho_number_8", r"(?<![\dA-Za-z-])(?:\d[- ]?){7}1(?![\dA-Za-z]|[- ]\d)", 0.2),
         Pattern(
             "yucho_symbol_number", r"(?<![\dA-Za-z-])1\d{3}0[- ]?\d{5,8}(?![\dA-Za-z]|-\d)", 0.3
         ),

@@ -31,7 +31,10 @@ from recognizers.context_words import line_before
 from recognizers.field_context import (
     HEALTH_LABEL,
     LABEL_GAP,
+    NUMBER_WORD,
     PAIR_GAP,
+    PAUSED_DIGITS,
+    SYMBOL_WORD,
     FieldContextRecognizer,
     stop_labels_except,
 )
@@ -39,6 +42,9 @@ from recognizers.normalize import NormalizedText
 
 _PENSION_BEFORE = re.compile(r"年金手帳|基礎年金|年金番号")
 _YUCHO_PAIR = re.compile(r"記号[はのがを:：\s「『\"]{0,4}1\d{3}0(?!\d)")
+#: a card's 記号: up to eight letters and digits (pauses allowed when read out), after
+#: the kanji some municipalities print before them (記号 宇8, 記号 真岡 12)
+CARD_SYMBOL = r"(?:[\u4e00-\u9fff]{1,3} ?)?[0-9A-Za-z](?:-?[0-9A-Za-z]){0,7}"
 _INSURER_LABEL = re.compile(r"(?<!被)保険者番号[はのが:：\s]*$")
 
 
@@ -49,6 +55,13 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("insured_number", r"(?<![\dA-Za-z-])\d{6,10}(?![\dA-Za-z]|-\d)", 0.2),
         Pattern("symbol_dash_number", r"(?<![\dA-Za-z-])\d{1,6}-\d{4,10}(?![\dA-Za-z]|-\d)", 0.2),
+        # read out or keyed in groups of no fixed shape (0002、641、835 / 0 0412 877):
+        # three groups or more, which no typed 記号-番号 has
+        Pattern(
+            "insured_number_in_groups",
+            r"(?<![\dA-Za-z-])(?=\d+[- ]\d+[- ]\d)\d(?:[- ]?\d){5,9}(?![\dA-Za-z]|[- ]\d)",
+            0.2,
+        ),
         Pattern(
             "symbol_space_number",
             rf"(?<=記号番号{LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",
@@ -56,13 +69,13 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         ),
         Pattern(
             "card_symbol",
-            rf"(?<=記号{LABEL_GAP})[0-9A-Za-z]{{1,8}}(?={PAIR_GAP}番号)",
+            rf"(?<={SYMBOL_WORD}{LABEL_GAP}){CARD_SYMBOL}(?={PAIR_GAP}{NUMBER_WORD})",
             0.2,
         ),
         Pattern(
             "card_number",
-            rf"(?<=記号{LABEL_GAP}[0-9A-Za-z]{{1,8}}{PAIR_GAP}番号{LABEL_GAP})\d{{1,10}}"
-            r"(?![\dA-Za-z]|-\d)",
+            rf"(?<={SYMBOL_WORD}{LABEL_GAP}{CARD_SYMBOL}{PAIR_GAP}{NUMBER_WORD}{LABEL_GAP})"
+            rf"{PAUSED_DIGITS}{{0,9}}(?![\dA-Za-z]|-\d)",
             0.2,
         ),
     ]

@@ -169,7 +169,11 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
             textual_explanation="check digit valid over consecutive messages, My Number topic",
         )
         return RecognizerResult(
-            self.ENTITY, start, end, self.SPLIT_SCORE, analysis_explanation=explanation,
+            self.ENTITY,
+            start,
+            end,
+            self.SPLIT_SCORE,
+            analysis_explanation=explanation,
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,

@@ -49,7 +49,12 @@ class JpPensionNumberRecognizer(FieldContextRecognizer):
         "Pension no",
         "pension number",
         "Pension number",
-        "Basic pension","基礎年金番号", "年金番号", "年金手帳", "年金"]
+        "Basic pension",
+        "基礎年金番号",
+        "年金番号",
+        "年金手帳",
+        "年金",
+    ]
     STOP_LABELS = stop_labels_except("年金")
     CONTEXT_WINDOW: ClassVar[int] = 32
     CONTEXT_BOOST: ClassVar[float] = 0.5

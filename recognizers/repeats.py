@@ -34,6 +34,16 @@ DIGIT_LABELS = frozenset(
 #: labels whose values are repeated by their characters
 TEXT_LABELS = frozenset({"PERSON", "EMAIL_ADDRESS", "RESIDENCE_CARD", "PASSPORT"})
 MIN_DIGITS = 6
+#: a card's or passbook's 記号 and 番号 are short (記号27 番号14825) and read back all the
+#: same; a run this short repeats one only where no counter makes it a date, an amount
+#: or a count (27日, 1701円)
+PAIR_LABELS = frozenset({"BANK_ACCOUNT", "HEALTH_INSURANCE_NUMBER", "PENSION_NUMBER"})
+PAIR_MIN_DIGITS = 4
+_COUNTED_AFTER = re.compile(r"[年月日歳才円時分秒番号丁目階件回人名%％桁万千百枚通]")
+#: a number said in pieces (ごー、にー、ゼロ、なな … で、棒があって、さん、いち…) and
+#: read back whole: at most this many runs, this many characters apart
+MAX_PIECES = 4
+PIECE_GAP = 30
 _DIGIT_RUN = re.compile(r"\d(?:[- ]?\d)*")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
@@ -75,6 +85,31 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return not (_same_script(_HIRAGANA, first) and _same_script(_HIRAGANA, before))
 
 
+def _digit_runs(text: str) -> list[tuple[str, int, int]]:
+    """Every run of digits in canonical ``text``: (its digits, start, end)."""
+    return [(re.sub(r"\D", "", m.group()), m.start(), m.end()) for m in _DIGIT_RUN.finditer(text)]
+
+
+def _pieces_of(digits: str, runs: Sequence[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Consecutive runs, each near the last, whose digits joined are ``digits``: a value
+    said in pieces across fillers or turns. Linear in the runs: a window of at most
+    ``MAX_PIECES`` runs starts at each run that opens the value."""
+    found: list[tuple[int, int]] = []
+    for i, (first, _, _) in enumerate(runs):
+        if first == digits or len(first) < 2 or not digits.startswith(first):
+            continue
+        joined, spans = first, [runs[i][1:]]
+        for run, rs, re_ in runs[i + 1 : i + MAX_PIECES]:
+            if rs - spans[-1][1] > PIECE_GAP or len(run) < 2 or not digits.startswith(joined + run):
+                break
+            joined += run
+            spans.append((rs, re_))
+            if joined == digits:
+                found.extend(spans)
+                break
+    return found
+
+
 def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Repeat]:
     """Other occurrences of the values at ``spans`` (original offsets), not overlapping any."""
     norm = normalize(text)
@@ -95,15 +130,21 @@ def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Rep
             cs, ce = norm.to_canonical(start, end)
             digits = "".join(c for c in norm.text[cs:ce] if c.isascii() and c.isdigit())
             if len(digits) < MIN_DIGITS:
+                if label not in PAIR_LABELS or len(digits) < PAIR_MIN_DIGITS:
+                    continue
+                if digit_runs is None:
+                    digit_runs = _digit_runs(norm.text)
+                for run, rs, re_ in digit_runs:
+                    if run == digits and not _COUNTED_AFTER.match(norm.text, re_):
+                        add(*norm.to_original(rs, re_), label, index)
                 continue
             if digit_runs is None:
-                digit_runs = [
-                    (re.sub(r"\D", "", m.group()), m.start(), m.end())
-                    for m in _DIGIT_RUN.finditer(norm.text)
-                ]
+                digit_runs = _digit_runs(norm.text)
             for run, rs, re_ in digit_runs:
                 if run == digits:
                     add(*norm.to_original(rs, re_), label, index)
+            for rs, re_ in _pieces_of(digits, digit_runs):
+                add(*norm.to_original(rs, re_), label, index)
         elif label in TEXT_LABELS:
             value = text[start:end]
             short_kana = label == "PERSON" and _HIRAGANA.match(value) and len(value) < 3

@@ -187,8 +187,19 @@ _BLOCK_COUNTER_BEFORE = re.compile(
 )
 
 
+#: the label of a card's or passbook's short number (記号が、にじゅうなな): what follows
+#: is a number however short, as after a block counter
+_NUMBER_LABEL_BEFORE = re.compile(
+    r"(?:記号|番号|きごう|ばんごう|キゴウ|バンゴウ)(?:[はがの、, \u3000]|えー+と?|えっと|あの)*$"
+)
+
+
 def _after_block_counter(text: str, i: int) -> bool:
-    return _BLOCK_COUNTER_BEFORE.search(text, max(0, i - 12), i) is not None
+    window = (max(0, i - 12), i)
+    return (
+        _BLOCK_COUNTER_BEFORE.search(text, *window) is not None
+        or _NUMBER_LABEL_BEFORE.search(text, *window) is not None
+    )
 
 
 def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
@@ -238,7 +249,8 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
     counted = any(p.out in {c for _, c in COUNTERS} | {"日"} for p in pieces)
     items = 1 if pieces else 0
     if not pieces and _after_block_counter(text, i):
-        # 上杉一丁目、えー、ろくのに: the house number after a block, however short
+        # 上杉一丁目、えー、ろくのに: the house number after a block, however short (and
+        # a card's number after its label)
         first = _item_at(hira, i, in_chain=True)
         if first is None:
             return None

@@ -82,7 +82,10 @@ def test_when_labels_do_not_repeat_then_the_note_is_not_a_transcript(text: str) 
         ("ご連絡先のお電話番号は", ("PHONE_NUMBER",)),
         ("受付番号は", ()),
         ("基礎年金番号をお願いします", ("PENSION_NUMBER",)),
-        ("ゆうちょの記号番号を", ("BANK_ACCOUNT", "HEALTH_INSURANCE_NUMBER")),
+        ("ゆうちょの記号番号を", ("BANK_ACCOUNT",)),  # a passbook's pair
+        ("保険証と、ゆうちょの記号番号を", ("HEALTH_INSURANCE_NUMBER", "BANK_ACCOUNT")),
+        ("年金の番号を", ("PENSION_NUMBER",)),
+        ("被保険者証の右上の番号", ("HEALTH_INSURANCE_NUMBER",)),
         ("本日はどうされましたか", ()),
     ],
 )

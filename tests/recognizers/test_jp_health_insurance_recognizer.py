@@ -36,6 +36,20 @@ def reported(rec: JpHealthInsuranceRecognizer, text: str) -> list[str]:
         ("保険証の番号はわかりますか ええと 0781463 ですね", ["0781463"]),
         ("保険証の番号は ぜろななはちいちよんろくさん です", ["ぜろななはちいちよんろくさん"]),
         ("保険者番号 06270014 被保険者番号 00387145", ["00387145"]),
+        # read out with pauses of no fixed shape, or keyed in groups off a scan
+        (
+            "被保険者番号は ぜろぜろいち、よんさんの、ななはちに",
+            ["ぜろぜろいち、よんさんの、ななはちに"],
+        ),
+        ("被保険者番号 0 0529 316", ["0 0529 316"]),
+        ("保険証の記号が 2604、番号が さん、ご、いち、はち", ["2604", "さん、ご、いち、はち"]),
+        # a 記号 said the long way, one printed after a town's kanji, kana and romaji labels
+        (
+            "保険証の記号がさんじゅうご、番号がよんにーいちなな",
+            ["さんじゅうご", "よんにーいちなな"],
+        ),
+        ("国保 記号 那 14 番号 52087", ["那 14", "52087"]),
+        ("seguro kigō 31, bangō 44120", ["31", "44120"]),
     ],
 )
 def test_insured_numbers_are_found_after_a_health_insurance_label(

@@ -57,7 +57,5 @@ def test_when_no_name_follows_the_relation_word_then_nothing(text: str) -> None:
 def test_when_a_name_is_said_again_in_kana_then_the_kana_is_a_reading(
     text: str, expected: list[str]
 ) -> None:
-    found = spoken_reading_candidates(
-        text, lambda w: w in SURNAMES, READINGS.__contains__
-    )
+    found = spoken_reading_candidates(text, lambda w: w in SURNAMES, READINGS.__contains__)
     assert [text[c.start : c.end] for c in found] == expected

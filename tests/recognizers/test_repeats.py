@@ -27,7 +27,9 @@ def test_when_a_name_is_repeated_then_each_whole_word_occurrence_is_found() -> N
     [
         ("電話 0312345678 と 受付番号 03123456789", (3, 13, "PHONE_NUMBER")),  # longer run
         ("はるとくん、はるときいた", (0, 3, "PERSON")),  # inside a word
-        ("番号 12345 と 12345", (3, 8, "BANK_ACCOUNT")),  # too short to be sure
+        ("番号 12345 と 12345", (3, 8, "PHONE_NUMBER")),  # too short to be sure
+        ("記号 214 と 214", (3, 6, "HEALTH_INSURANCE_NUMBER")),  # too short even for a pair
+        ("記号 2140 番号 1 と 2140円", (3, 7, "HEALTH_INSURANCE_NUMBER")),  # an amount
     ],
 )
 def test_when_the_repeat_is_only_a_part_of_something_else_then_it_is_not_found(
@@ -42,3 +44,25 @@ def test_repeats_never_overlap_spans_already_found() -> None:
         (0, 2, "PERSON"),
         (3, 5, "ADDRESS"),
     ]
+
+
+def test_when_a_cards_short_symbol_is_read_back_then_the_read_back_is_found() -> None:
+    text = "記号が 3071、番号が 52 です\nオペ：記号3071ですね"
+    found = _values(text, [(4, 8, "HEALTH_INSURANCE_NUMBER")])
+    assert found == [("3071", "HEALTH_INSURANCE_NUMBER")]
+
+
+def test_when_a_number_was_said_in_pieces_then_each_piece_of_it_is_found() -> None:
+    text = "えーと、ろく-よん-に-きゅう\nオペ：はい\n相談者：で、棒があって、さん-ご-はち-いち-なな-ぜろ\nオペ：6429-358170ですね"
+    whole = text.index("6429-358170")
+    found = _values(text, [(whole, whole + len("6429-358170"), "PENSION_NUMBER")])
+    assert found == [
+        ("ろく-よん-に-きゅう", "PENSION_NUMBER"),
+        ("さん-ご-はち-いち-なな-ぜろ", "PENSION_NUMBER"),
+    ]
+
+
+def test_pieces_that_do_not_make_the_whole_value_are_not_found() -> None:
+    text = "ろく-よん-に-きゅう、それと さん-ご-はち-いち-なな-いち\n番号 6429-358170"
+    whole = text.index("6429-358170")
+    assert _values(text, [(whole, whole + len("6429-358170"), "PENSION_NUMBER")]) == []
