@@ -334,6 +334,8 @@ _SPACED_DIGITS = re.compile(
 )
 #: letters OCR and hurried typists put for digits: O for 0, l and I for 1 (O8O-5521-3O96)
 _LETTER_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
+#: a scan's B for 8, read only between digits
+_BOTH_SIDES_LETTER_DIGITS = {"B": "8"}
 
 
 def _join_spaced_digits(out: _Builder) -> None:
@@ -359,6 +361,27 @@ def _join_spaced_digits(out: _Builder) -> None:
         out.ends = [out.ends[k] for k in keep]
 
 
+#: a blank a scan put inside a number: one lone digit, a blank, the rest of the number
+#: up to its counter or dash (2月2 9日, 6丁目 2 2番, 047-4 31-2290); a list of numbers
+#: (1 2 3) has a digit before the lone one
+_BLANK_INSIDE_NUMBER = re.compile(
+    r"(?<!\d)(?<!\d[ \u3000])\d([ \u3000])\d{1,4}(?=[年月日番号丁目-])"
+)
+
+
+def _join_blank_inside_number(out: _Builder) -> None:
+    joined = "".join(out.chars)
+    drop = [m.start(1) for m in _BLANK_INSIDE_NUMBER.finditer(joined)]
+    if drop:
+        for k in drop:
+            out.ends[k - 1] = out.ends[k]
+        gone = set(drop)
+        keep = [k for k in range(len(out.chars)) if k not in gone]
+        out.chars = [out.chars[k] for k in keep]
+        out.starts = [out.starts[k] for k in keep]
+        out.ends = [out.ends[k] for k in keep]
+
+
 #: Korean date counters after a digit are the kanji ones (1993년 4월 27일 → 1993年4月27日)
 _KOREAN_COUNTERS = {"년": "年", "월": "月", "일": "日"}
 
@@ -371,22 +394,37 @@ def _korean_date_counters(out: _Builder) -> None:
 
 
 def _letters_as_digits(out: _Builder) -> None:
-    """``O54``, ``O8O-5521-3O96``, ``1l``: a letter in a run of digits is the digit it looks like.
+    """``O54``, ``O8O-5521-3O96``, ``1l``, ``3-l-25``: a letter in a run of digits is the
+    digit it looks like.
 
-    Only where the letter touches a digit (or a dash between digits) on one side
-    and no other letter on either: ``OK``, ``Olive`` and ``ID`` stay words.
+    Only where the letter touches a digit (or a dash after a digit) on one side and no
+    other letter on either: ``OK``, ``Olive`` and ``ID`` stay words. ``B`` for ``8``
+    needs digits on both sides (``19B7``, ``078-B21``): ``B1F`` and ``2B`` are a floor
+    and a room.
     """
     chars = out.chars
     n = len(chars)
+
+    def digitlike(k: int, step: int) -> bool:
+        if not 0 <= k < n:
+            return False
+        if chars[k].isascii() and chars[k].isdigit():
+            return True
+        far = k + step
+        return chars[k] == "-" and 0 <= far < n and chars[far].isascii() and chars[far].isdigit()
+
     for k, ch in enumerate(chars):
-        if ch not in _LETTER_DIGITS:
+        if ch not in _LETTER_DIGITS and ch not in _BOTH_SIDES_LETTER_DIGITS:
             continue
         prev = chars[k - 1] if k > 0 else ""
         nxt = chars[k + 1] if k + 1 < n else ""
         if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
             continue
-        if (prev.isascii() and prev.isdigit()) or (nxt.isascii() and nxt.isdigit()):
+        before, after = digitlike(k - 1, -1), digitlike(k + 1, 1)
+        if ch in _LETTER_DIGITS and (before or after):
             chars[k] = _LETTER_DIGITS[ch]
+        elif ch in _BOTH_SIDES_LETTER_DIGITS and before and after:
+            chars[k] = _BOTH_SIDES_LETTER_DIGITS[ch]
 
 
 def _normalize(text: str) -> NormalizedText:
@@ -462,6 +500,8 @@ def _normalize(text: str) -> NormalizedText:
     _letters_as_digits(out)
     _collapse_pauses_between_digits(out, text)
     _join_spaced_digits(out)
+    _letters_as_digits(out)  # a letter among spaced digits (4 O 7 1) touches them now
+    _join_blank_inside_number(out)
     chars = out.chars
     # dashes and dots between digits are one canonical separator
     for k in range(1, len(chars) - 1):

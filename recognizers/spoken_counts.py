@@ -45,6 +45,7 @@ COUNTERS: tuple[tuple[str, str], ...] = (
     ("丁目", "丁目"), ("番地", "番地"), ("年", "年"), ("月", "月"), ("日", "日"), ("番", "番"),
     ("号", "号"), ("歳", "歳"),
 )  # fmt: skip
+_COUNTER_OUTS = frozenset(c for _, c in COUNTERS) | {"日"}
 #: day words of the calendar (1–10, 14, 20, 24 have their own readings)
 _DAY_WORDS: tuple[tuple[str, int], ...] = (
     ("ついたち", 1), ("ふつか", 2), ("みっか", 3), ("よっか", 4), ("いつか", 5),
@@ -71,6 +72,9 @@ WRITTEN_DIGITS = "0123456789０１２３４５６７８９"
 _ONE_KANA_DIGITS = frozenset("によしごく")
 _SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょっゎー")
 _MAY_PRECEDE_ONE_KANA = frozenset("はをがもと、。 \u3000\n「：:")
+#: a number that opens with a unit word (せん, ひゃく, じゅう) after hiragana other than
+#: these particles is the end of a word: ません, いっしょうけんめい…
+_MAY_PRECEDE_UNIT = _MAY_PRECEDE_ONE_KANA | frozenset("のにでへやかねよえー")
 
 
 class Piece(NamedTuple):
@@ -194,6 +198,10 @@ _NUMBER_LABEL_BEFORE = re.compile(
 )
 
 
+def _is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u3096"
+
+
 def _after_block_counter(text: str, i: int) -> bool:
     window = (max(0, i - 12), i)
     return (
@@ -217,6 +225,14 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
         and _counter_at(hira, i + 1) is None  # きたにちょうめ: 北 + 2丁目
     ):
         return None
+    # すいません、ゼロ…: a unit word ending a word (ません) is no thousand, unless a
+    # counter follows it at once (にしじゅうさんじょう: 西 + 13条)
+    word_end = (
+        i > 0
+        and _word_at(hira, i, _UNIT_WORDS) is not None
+        and _is_hiragana(hira[i - 1])
+        and hira[i - 1] not in _MAY_PRECEDE_UNIT
+    )
     if i > 0 and any(hira.endswith(w, 0, i) for w, _ in _DIGIT_WORDS):
         num = _number_at(hira, i)
         if num is not None and not num[2]:
@@ -246,7 +262,7 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
                 return None
             pieces += [Piece(j, j + len(era[0]), name), *item[1]]
             j = item[0]
-    counted = any(p.out in {c for _, c in COUNTERS} | {"日"} for p in pieces)
+    counted = any(p.out in _COUNTER_OUTS for p in pieces)
     items = 1 if pieces else 0
     if not pieces and _after_block_counter(text, i):
         # 上杉一丁目、えー、ろくのに: the house number after a block, however short (and
@@ -265,6 +281,8 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
         if item is None:
             break
         stop, new, has_counter = item
+        if word_end and not pieces and new[-1].out not in _COUNTER_OUTS:
+            return None
         if pieces and k == j and stop - k == 1 and hira[k] in _ONE_KANA_DIGITS:
             break  # 20日に: the particle after a counter, not a digit
         if pieces and k > j:

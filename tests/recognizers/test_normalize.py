@@ -92,6 +92,20 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("ゼロハチゼロ しちしちきゅう", "080-779"),
         ("ｓａｎａｅ＠ｅｘａｍｐｌｅ．ｊｐ", "sanae@example.jp"),
         ("ｶﾞｽ", "ガス"),
+        # a scan's letters for digits, also among spaced digits and between dashes
+        ("l9B7年 1O月 O3日", "1987年 10月 03日"),
+        ("篠原北町4-l-16", "篠原北町4-1-16"),
+        ("O72-B14-3O58", "072-814-3058"),
+        ("普通 5 O 2 8 1 9 6", "普通 5028196"),
+        ("B1F 3B号室 OK", "B1F 3B号室 OK"),  # a floor and a room stay letters
+        # a blank a scan put inside a number, up to its counter or dash
+        ("令和2年 1月1 7日", "令和2年 1月17日"),
+        ("中央4丁目 1 8番 2号", "中央4丁目 18番 2号"),
+        ("0 4 5-6 1 2-3 3 0 4", "045-612-3304"),
+        ("086-2 41-5507", "086-241-5507"),
+        ("1 2 3番", "1 2 3番"),  # a list of numbers
+        # ません is the end of a word, not a thousand
+        ("わかりません、ゼロはちゼロ", "わかりません、080"),
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
