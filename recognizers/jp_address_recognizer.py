@@ -54,10 +54,14 @@ _KATA = "\u30a1-\u30fa\u30fc\u30fd\u30fe"  # katakana and ー, not the middle do
 _HIRA = "\u3041-\u3096"
 
 # Variant spellings folded on both sides before lookup (one character for one, so
-# offsets hold): 旭ヶ丘 = 旭ケ丘, 南広瀬 = 南廣瀬.
+# offsets hold): 旭ヶ丘 = 旭ケ丘, 南広瀬 = 南廣瀬; and a town said aloud is looked up
+# without its voicing marks (あなかわ = あながわ, 穴川): a caller's or a transcriber's
+# rendaku differs from Japan Post's reading as often as not.
+_VOICED = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ"
+_PLAIN = "かきくけこさしすせそたちつてとはひふへほはひふへほ"
 _FOLD = str.maketrans(
-    "ヶヵ廣澤邊邉﨑嵜髙濱櫻藏齋齊國眞淺圓冨會嶋嶌德惠條瀨龍",
-    "ケカ広沢辺辺崎崎高浜桜蔵斎斉国真浅円富会島島徳恵条瀬竜",
+    "ヶヵ廣澤邊邉﨑嵜髙濱櫻藏齋齊國眞淺圓冨會嶋嶌德惠條瀨龍" + _VOICED,
+    "ケカ広沢辺辺崎崎高浜桜蔵斎斉国真浅円富会島島徳恵条瀬竜" + _PLAIN,
 )
 
 _POSTAL = re.compile(r"〒 ?(\d{3}-?\d{4}) ?")
@@ -100,7 +104,9 @@ _BUILDING_SUFFIX = (
     "コート|ハウス|ヒルズ|タワー|プラザ|テラス|アパート|カーサ|シャトー|ホール|センター|"
     "スクエア|ガーデン|荘|棟|館|寮|住宅|団地|庁舎"
 )
-_ROOM = r"[1-9]\d*(?:-[1-9]\d*)?(?:号室|号|階|F)?"
+#: a room or floor with the letter of its unit (2F-B, 3B)
+_ROOM_LETTER = r"(?:-?[A-Z](?![A-Za-z]))?"
+_ROOM = rf"[1-9]\d*(?:-[1-9]\d*)?(?:号室|号|階|F)?{_ROOM_LETTER}"
 # A building name and its room or floor: サンハイツ13302, 大拓ビル9階, パークハウス本庄東702号室,
 # T-Building4-5階, 合同庁舎内. It may not start with a particle (3-8-21の前のマンション).
 _BUILDING = re.compile(
@@ -119,9 +125,20 @@ _BUILDING_MARK = re.compile(rf"[{_KATA}A-Za-z]|荘|棟|館|寮|住宅|団地|庁
 # (4-8-1ランドポート板橋, 1-1-1BLUEFRONTSHIBAURA): katakana or Latin, no space before.
 _FREE_BUILDING = re.compile(rf"(?=[^{_HAN}]*[{_KATA}A-Za-z])[{_NAME_CHARS}A-Za-z&'・\d-]{{3,40}}")
 _ROOM_AFTER = re.compile(
-    rf"[{_NAME_CHARS}]{{0,12}} (?:[1-9]\d*(?:号室|階|F)|[1-9]\d*-[1-9]\d*号室)(?![\d-])"
+    rf"[{_NAME_CHARS}]{{0,12}} (?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室"
+    rf"|[1-9]\d{{0,3}}[A-Z](?![A-Za-z]))(?![\d-])"
 )
-_ROOM_ONLY = re.compile(r"(?:[1-9]\d*(?:号室|階|F)|[1-9]\d*-[1-9]\d*号室)(?![\d-])")
+_ROOM_ONLY = re.compile(
+    rf"(?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室)(?![\d-])"
+)
+#: a form's address whose building and room sit on the next line, in the same cell
+#: (an indented line, or one that opens with the table's bar): katakana or a building
+#: word, ending in a room or floor, and nothing else on that line
+_NEXT_LINE_BUILDING = re.compile(
+    rf"[ \u3000]*\|?[ \u3000]*\n(?:[ \u3000]+\|?|[ \u3000]*\|)[ \u3000]*"
+    rf"((?=[^\n|]*(?:[{_KATA}]|{_BUILDING_SUFFIX}))[{_NAME_CHARS}A-Za-z&'・\d-]{{2,30}}"
+    rf"[ \u3000]?[1-9]\d{{0,4}}(?:号室|号|階|F)?{_ROOM_LETTER})[ \u3000]*(?=\n|\||$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +257,12 @@ _PAUSE = re.compile(r"(?:[、,  　]|えーと|えっと|えー+|あのー?|そ�
 _PAUSE_BEFORE = re.compile(rf"[{_HAN}{_KATA}{_HIRA}目地号番]")
 
 
+#: between a municipality and its town said aloud (稲毛区の、あなかわ, つくば市の 天久保)
+_MUNI_TOWN_JOINER = re.compile(
+    r"の(?:[、,  　]|えーと|えっと|えー+|あのー?)*|(?:[、,  　]|えーと|えっと|えー+)+"
+)
+
+
 def without_pauses(text: str) -> tuple[str, list[int]]:
     """Canonical ``text`` without the pauses of an address read out, and where each char was.
 
@@ -256,21 +279,21 @@ def without_pauses(text: str) -> tuple[str, list[int]]:
         m = _PAUSE.match(text, i)
         if m is not None and keep:
             after = m.end()
-            if text[after : after + 1] == "の" and after + 1 < n and text[after + 1].isdigit():
-                after += 1
+            if text[after : after + 1] == "の":  # 3丁目、の、2の8: a pause on each side
+                again = _PAUSE.match(text, after + 1)
+                past = again.end() if again is not None else after + 1
+                if past < n and text[past].isdigit():
+                    after = past
             prev = text[keep[-1]]
             if after < n and text[after].isdigit() and _PAUSE_BEFORE.match(prev):
                 i = after
                 continue
-        if (
-            text[i] == "の"
-            and keep
-            and i + 1 < n
-            and text[i + 1].isdigit()
-            and re.match(rf"[{_HAN}{_KATA}]", text[keep[-1]])
-        ):
-            i += 1  # 大手通の2丁目: the town, then its block
-            continue
+        if text[i] == "の" and keep and re.match(rf"[{_HAN}{_KATA}]", text[keep[-1]]):
+            pause = _PAUSE.match(text, i + 1)
+            after = pause.end() if pause is not None else i + 1
+            if after < n and text[after].isdigit():
+                i = after  # 大手通の2丁目, 植田の、3丁目: the town, then its block
+                continue
         keep.append(i)
         i += 1
     if len(keep) == n:
@@ -524,6 +547,12 @@ class JpAddressRecognizer(EntityRecognizer):
             else:
                 found.append(parsed)
             i = parsed.end
+            below = _NEXT_LINE_BUILDING.match(text, parsed.end)
+            if below is not None:
+                found.append(
+                    _Parse(below.start(1), below.end(1), parsed.score, "address: its building")
+                )
+                i = below.end(1)
         return found
 
     def _parse(self, text: str, start: int) -> _Parse | int | None:
@@ -549,6 +578,12 @@ class JpAddressRecognizer(EntityRecognizer):
         aza = _AZA.match(text, j)
         town_at = aza.end() if aza else j
         town = gaz.longest_town(text, town_at, within)
+        apart = False
+        if town is None and muni and (joiner := _MUNI_TOWN_JOINER.match(text, j)):
+            # 稲毛区の、あなかわ: said aloud, the city and its town come apart
+            joined = gaz.longest_town(text, joiner.end(), within)
+            if joined is not None:
+                town_at, town, apart = joiner.end(), joined, True
         if not admin and town is not None and _town_alone_refused(text, start, town_at, town[0]):
             town = None
         admin_end = j if admin else None
@@ -560,7 +595,7 @@ class JpAddressRecognizer(EntityRecognizer):
         block = self._best_block(text, anchor, admin, muni, town is not None)
         if block is not None:
             end = block
-        elif town is not None and muni and town[0] >= 2:
+        elif town is not None and muni and town[0] >= 2 and not apart:
             end = anchor  # 大阪市淀川区西中島: it reaches a town name
         else:
             return admin_end

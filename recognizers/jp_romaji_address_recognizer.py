@@ -27,15 +27,21 @@ from presidio_analyzer import Pattern
 
 from recognizers.base import NormalizedPatternRecognizer
 
-_WORD = r"(?!(?:Room|Apt|Rm|Unit)\b)[A-Z][a-zāīūēōâîûêô]+(?:-[A-Za-z][a-zāīūēōâîûêô]+)*"
+_LOWER = "a-zāīūēōâîûêô"
+_WORD = rf"(?!(?:Room|Apt|Rm|Unit)\b)[A-ZĀĪŪĒŌ][{_LOWER}]+(?:-[A-Za-z][{_LOWER}]+)*"
 _SUFFIX = r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)|\s(?:City|Ward|Town|Prefecture))"
 _ADMIN = rf"{_WORD}{_SUFFIX}"
 #: 丁目-番-号; never a phone number, which starts with 0
 _BLOCK = r"(?<![\d-])(?!0)\d{1,4}(?:-\d{1,4}){1,2}(?!-?\d)"
+#: 3-chome 1-6, 5-chōme, 3-chōme 45: the 丁目 spelled out, its 番・号 after it
+_CHOME = r"(?<![\d-])[1-9]\d?-ch[oō]u?me(?:,?\s(?!0)\d{1,4}(?:-\d{1,4}){0,2}(?!-?\d))?"
+_ANY_BLOCK = rf"(?:{_CHOME}|{_BLOCK})"
 _PLACE = rf"(?:{_ADMIN}|{_WORD})"
 _POSTAL = r"(?:,?\s〒?\d{3}-?\d{4})?"
 _BUILDING = r"(?:(?:[A-Z][A-Za-z']+\s){1,4}(?:\d{1,4}[A-Z]?|#\d{1,4}),\s)?"
-_ROOM = r"(?:,?\s(?:Room|Rm\.?|Apt\.?|#)\s?\d{1,4}[A-Z]?)?"
+#: a building named after the block (…45, Kōpo Sakura 201)
+_BUILDING_AFTER = rf"(?:[A-ZĀĪŪĒŌ][A-Za-z{_LOWER}']+\s){{1,3}}\d{{1,4}}[A-Z]?(?![\d-])"
+_ROOM = r"(?:,?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?)?"
 
 
 class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
@@ -50,11 +56,11 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
             rf"(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
             0.85,
         ),
-        # Oji 2-19-8, Kita-ku
+        # Oji 2-19-8, Kita-ku; Mōka-shi Aramachi 3-chōme 2014; Motoazabu 3-chome 1-6
         Pattern(
             "romaji_town_block",
-            rf"{_BUILDING}(?:{_PLACE},\s){{0,3}}{_WORD}\s{_BLOCK}(?:,\s{_PLACE}){{0,3}}"
-            rf"{_POSTAL}{_ROOM}",
+            rf"{_BUILDING}(?:{_PLACE},?\s){{0,3}}{_WORD}\s{_ANY_BLOCK}"
+            rf"(?:,\s(?:{_BUILDING_AFTER}|{_PLACE})){{0,3}}{_POSTAL}{_ROOM}",
             0.6,
         ),
     ]
@@ -63,7 +69,11 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
     REGEX_FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """The town-and-block form must name an administrative part (…-ku, City)."""
-        if re.search(_SUFFIX, pattern_text) is None:
+        """The town-and-block form must name an administrative part (…-ku, City) or
+        spell out its 丁目 (…-chome), which nothing but an address does."""
+        if (
+            re.search(_SUFFIX, pattern_text) is None
+            and re.search(r"-ch[oō]u?me", pattern_text) is None
+        ):
             return False
         return None

@@ -26,7 +26,22 @@ def spans(rec: JpAddressRecognizer, text: str) -> list[str]:
 # (sentence, the one address it holds)
 POSITIVES = [
     # a town with 丁目 is a place whatever word follows it
-    ("西成区の花園北2丁目付近で不法投棄", "花園北2丁目"),
+    ("西成区の花園北2丁目付近で不法投棄", "西成区の花園北2丁目"),
+    # a room with its unit's letter
+    (
+        "住所 大阪市北区天神橋5丁目4-10 メゾン天神 3F-C\n電話",
+        "大阪市北区天神橋5丁目4-10 メゾン天神 3F-C",
+    ),
+    ("大阪市北区天神橋5丁目4-10 コーポ天満 2Bです", "大阪市北区天神橋5丁目4-10 コーポ天満 2B"),
+    # said aloud, the city and its town come apart; a town said with other voicing
+    (
+        "現場は浪速区の、えー、なんばなか、いっちょうめの、さんの、ろくの前",
+        "浪速区の、えー、なんばなか、いっちょうめの、さんの、ろく",
+    ),
+    (
+        "住所は北区の、てんじんばし、ごちょうめ、の、よんの、じゅう",
+        "北区の、てんじんばし、ごちょうめ、の、よんの、じゅう",
+    ),
     # read out in pieces, の between town and block: one span
     ("住所は 大阪市 淀川区 西中島 の 4丁目 6の24 です", "大阪市 淀川区 西中島 の 4丁目 6の24"),
     # hyphen forms, ASCII and full-width
@@ -244,3 +259,26 @@ def test_when_a_town_is_said_in_kana_then_its_reading_is_a_town(note: str, addre
 )
 def test_when_kana_words_are_no_town_with_a_block_then_no_address(note: str) -> None:
     assert JpAddressRecognizer().analyze(note, ["ADDRESS"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "building"),
+    [
+        (
+            "新住所 | 大阪市北区天神橋5丁目4番10号\n       | サニーコート天神 402\n前住所 |",
+            "サニーコート天神 402",
+        ),
+        ("住所 大阪市北区天神橋５丁目４－１０\n     ハイツ扇町 ２Ｆ\n電話", "ハイツ扇町 ２Ｆ"),
+    ],
+)
+def test_when_a_forms_building_is_on_the_next_line_of_its_cell_then_it_is_an_address(
+    text: str, building: str
+) -> None:
+    found = [text[r.start : r.end] for r in JpAddressRecognizer().analyze(text, ["ADDRESS"])]
+    assert building in found
+
+
+def test_a_next_line_that_is_another_field_is_not_the_addresss_building() -> None:
+    text = "住所 大阪市北区天神橋5丁目4-10\n  電話 06-6354-1234\n  備考 ハイツ 3F"
+    found = [text[r.start : r.end] for r in JpAddressRecognizer().analyze(text, ["ADDRESS"])]
+    assert found == ["大阪市北区天神橋5丁目4-10"]

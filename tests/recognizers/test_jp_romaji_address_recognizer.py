@@ -31,6 +31,14 @@ def _found(text: str) -> list[str]:
             "to Osaka, Yodogawa-ku, Juso-higashi 2-9-12, Room 1108 on the 30th",
             ["Osaka, Yodogawa-ku, Juso-higashi 2-9-12, Room 1108"],
         ),
+        # the 丁目 spelled out, macrons, a lower-case room or unit, a building after
+        ("I'm at Shirokane 4-chome 2-11, unit 702. Bye", ["Shirokane 4-chome 2-11, unit 702"]),
+        ("address is Ōsu 2-chōme, near the temple", ["Ōsu 2-chōme"]),
+        ("at 1-22-3 Sakae-machi, Kita-ku, room 301. ok", ["1-22-3 Sakae-machi, Kita-ku, room 301"]),
+        (
+            "Dạ, Toyota-shi, Hirayama-chō 2-chōme 18, Haitsu Midori 105.",
+            ["Toyota-shi, Hirayama-chō 2-chōme 18, Haitsu Midori 105"],
+        ),
     ],
 )
 def test_when_an_address_is_romanised_then_it_is_one_span(text: str, addresses: list[str]) -> None:
@@ -45,6 +53,8 @@ def test_when_an_address_is_romanised_then_it_is_one_span(text: str, addresses: 
         "She lives in Tokyo, Minato-ku",  # no block number
         "Case 12-345, Payment Office",  # no suffixed place
         "1-2-3 at the counter",
+        "Meeting Room 3-chome is booked",  # no town before the 丁目
+        "Lesson 2-3, Chapter 5",
     ],
 )
 def test_when_there_is_no_block_and_suffixed_place_then_no_address(text: str) -> None:
