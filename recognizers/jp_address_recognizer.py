@@ -128,9 +128,7 @@ _ROOM_AFTER = re.compile(
     rf"[{_NAME_CHARS}]{{0,12}} (?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室"
     rf"|[1-9]\d{{0,3}}[A-Z](?![A-Za-z]))(?![\d-])"
 )
-_ROOM_ONLY = re.compile(
-    rf"(?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室)(?![\d-])"
-)
+_ROOM_ONLY = re.compile(rf"(?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室)(?![\d-])")
 #: a form's address whose building and room sit on the next line, in the same cell
 #: (an indented line, or one that opens with the table's bar): katakana or a building
 #: word, ending in a room or floor, and nothing else on that line

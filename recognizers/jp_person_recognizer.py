@@ -50,6 +50,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
+from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import latin_name_candidates
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
@@ -418,6 +419,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "other_name": 0.55,
         "relation": 0.55,
         "self_named": 0.5,
+        "glossed": 0.55,
         "spoken_reading": 0.55,
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
@@ -525,6 +527,7 @@ class JpPersonRecognizer(EntityRecognizer):
             *spoken_reading_candidates(
                 text, lambda w: lex.is_surname(w) or lex.is_given(w), self._is_name_reading
             ),
+            *glossed_name_candidates(text, self._is_name_reading),
         ]:
             add(cue.start, cue.end, cue.source, cue.score, chain=False)
         places = (
@@ -1142,8 +1145,9 @@ def _any_reading(_reading: str) -> bool:
 #: (not 別名: songs and ships have one too)
 _OTHER_NAME_CUE = re.compile(
     r"(?:旧姓|旧氏|通称名|通称)[は：:（( \u3000]{0,2}"
-    # the name starts with a kanji, katakana or a capital, never hiragana (旧姓を併記)
-    r"((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
+    # the name starts with a kanji, katakana or a capital, never hiragana (旧姓を併記),
+    # and is no word for "none" (通称名なし: not 名なし)
+    r"(?!名|なし|無し|不明)((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
     rf"[{_NAME_CHARS}]{{2,6}}(?:[ \u3000][{_NAME_CHARS}]{{1,6}})?)"
 )
 

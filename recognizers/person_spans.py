@@ -435,8 +435,21 @@ KATAKANA_NON_NAME_PARTS: frozenset[str] = frozenset(
 _HEAD_OF_PLACE = re.compile(r"(?:前|元)?[都道府県市区町村](?:長|議|議会議員|知事)")
 _ADDRESS_AFTER = re.compile(r"[0-9０-９]+(?:[-－‐−ー]|丁目|番)|丁目")
 _EDGE_JUNK = " \u3000\t\r\n・、。，．,.:：;；「」『』【】()（）[]［］<>〈〉《》\"'“”"
-_KATAKANA_READING = re.compile(r"\s?[（(]([ァ-ヴー・\u30fb \u3000]+)[）)]")
-_HIRAGANA_READING = re.compile(r"\s?[（(]([ぁ-ゖー]+(?:[ \u3000][ぁ-ゖー]+)?)[）)]")
+_KANJI_CHAR = re.compile(r"[\u4e00-\u9fff\u3005]")
+#: between a name and its reading: a blank, or the honorific said with it (陸くん（りく）)
+_BEFORE_READING = r"(?:\s|[ \u3000]?(?:様|さん|さま|くん|君|ちゃん|氏))?"
+#: what may follow the reading inside its brackets: a date or a note after a comma
+#: (陸くん（りく、H29.1.23生）)
+_AFTER_READING = r"(?:[）)]|[、,，][^（）()\n]{0,30}[）)])"
+_KATAKANA_READING = re.compile(r"\s?[（(]([ァ-ヴー・\u30fb \u3000ｦ-ﾟ]+)[）)]")
+#: after a kanji name and its honorific, katakana in brackets is its reading too
+#: (上村様（ウエムラ）); after a foreign name it is as often a country (…様（インドネシア）)
+_KATAKANA_READING_AFTER_HONORIFIC = re.compile(
+    rf"{_BEFORE_READING}[（(]([ァ-ヴー・\u30fb \u3000ｦ-ﾟ]+)[）)]"
+)
+_HIRAGANA_READING = re.compile(
+    rf"{_BEFORE_READING}[（(]([ぁ-ゖー]+(?:[ \u3000][ぁ-ゖー]+)?){_AFTER_READING}"
+)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -490,6 +503,8 @@ def reading_after(
     also glosses ordinary words (``手続き（てつづき）``).
     """
     m = _KATAKANA_READING.match(text, end)
+    if m is None and end > 0 and _KANJI_CHAR.match(text[end - 1]):
+        m = _KATAKANA_READING_AFTER_HONORIFIC.match(text, end)
     if m is not None and m.group(1).strip(" \u3000・"):
         return m.start(1), m.end(1)
     m = _HIRAGANA_READING.match(text, end)

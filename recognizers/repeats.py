@@ -19,7 +19,7 @@ canonical text ``normalize`` already made.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from recognizers.normalize import normalize
@@ -110,8 +110,16 @@ def _pieces_of(digits: str, runs: Sequence[tuple[str, int, int]]) -> list[tuple[
     return found
 
 
-def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Repeat]:
-    """Other occurrences of the values at ``spans`` (original offsets), not overlapping any."""
+def repeated_spans(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    sure: Collection[int] | None = None,
+) -> list[Repeat]:
+    """Other occurrences of the values at ``spans`` (original offsets), not overlapping any.
+
+    The parts of a full name (its surname alone) are looked for only after the names
+    at indices ``sure`` (all when None): a part is weaker evidence than the whole, and
+    a doubtful name's part spreads its doubt."""
     norm = normalize(text)
     taken = [(s, e) for s, e, _ in spans]
     out: list[Repeat] = []
@@ -155,7 +163,62 @@ def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Rep
                 if _whole_word(text, at, at + len(value)):
                     add(at, at + len(value), label, index)
                 at = text.find(value, at + 1)
+            if label == "PERSON" and (sure is None or index in sure):
+                for part in _name_parts(value):
+                    for at in _part_occurrences(text, part):
+                        add(at, at + len(part), label, index)
     return out
+
+
+#: what divides the parts of a full name (森 千夏, グエン・ティ・ホア, Chen, Mei-Ling)
+_NAME_DIVIDER = re.compile(r"[ \u3000・･=＝,，]+")
+#: a part next to one of these is a piece of another joined name
+_CHAIN_MARKS = frozenset("・･=＝")
+#: a part followed by one of these names a company or a shop
+_ORG_AFTER = ("社", "商店", "工務店", "商会", "株式会社", "製作所", "グループ", "社長")
+#: words a doubtful span may have taken with the name (氏名 大野): never a part of it
+_FIELD_WORDS = frozenset(
+    {"氏名", "名前", "電話", "住所", "続柄", "名義", "フリガナ", "カナ", "様", "さん"}
+)
+#: a part is letters only (not "U-" of "AFC U-19")
+_WORD_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: after a one-character part, only an honorific makes it the same person (森様ですね)
+_HONORIFIC_AFTER = re.compile(r"[ \u3000]?(?:様|さん|さま|氏|くん|君|ちゃん|殿)")
+
+
+def _name_parts(value: str) -> list[str]:
+    """The parts of a full name said on their own elsewhere (the surname, the given name)."""
+    parts = [p for p in _NAME_DIVIDER.split(value) if p]
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if _WORD_PART.fullmatch(p) and p not in _FIELD_WORDS]
+
+
+def _part_occurrences(text: str, part: str) -> list[int]:
+    """Where a part of a found full name stands as a word of its own: two characters or
+    more as a whole word (a Latin one in any case: SANTOS for Santos), one character
+    only before an honorific."""
+    found: list[int] = []
+    latin = _LATIN.match(part) is not None
+    haystack, needle = (text.casefold(), part.casefold()) if latin else (text, part)
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(part)
+        inside_other = text[at - 1 : at] in _CHAIN_MARKS or text[end : end + 1] in _CHAIN_MARKS
+        if inside_other or text.startswith(_ORG_AFTER, end):
+            pass  # トンマージ・プレッティ・ゼーバー, スウィネン社: another name, a company
+        elif len(part) >= 2 and not (_HIRAGANA.match(part) and len(part) < 3):
+            if _whole_word(text, at, end):
+                found.append(at)
+        elif (
+            len(part) == 1
+            and _KANJI.match(part)
+            and _HONORIFIC_AFTER.match(text, end)
+            and (at == 0 or not _KANJI.match(text[at - 1]))
+        ):
+            found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
 
 
 def with_repeats(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

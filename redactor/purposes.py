@@ -59,8 +59,9 @@ def purpose_code(value: str | None) -> str | None:
         return None
     code = value.strip()
     if code not in PURPOSES:
-        raise InvalidInput("invalid_purpose",
-                           "the purpose must be one of the codes: " + ", ".join(PURPOSES))
+        raise InvalidInput(
+            "invalid_purpose", "the purpose must be one of the codes: " + ", ".join(PURPOSES)
+        )
     return code
 
 
@@ -69,8 +70,9 @@ def purpose_note(value: str | None) -> str | None:
     if value is None or value == "":
         return None
     if len(value) > MAX_NOTE_CHARS:
-        raise InvalidInput("invalid_purpose_note",
-                           f"the purpose note may hold at most {MAX_NOTE_CHARS} characters")
+        raise InvalidInput(
+            "invalid_purpose_note", f"the purpose note may hold at most {MAX_NOTE_CHARS} characters"
+        )
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n" for ch in value):
         raise InvalidInput("invalid_purpose_note", "the purpose note holds a control character")
     if not _visible(value):

@@ -28,8 +28,7 @@ class VaultItem:
 
     def __repr__(self) -> str:  # never let a value reach a log through repr()
         return (
-            f"VaultItem(label={self.label!r}, start={self.start}, end={self.end}, "
-            "value=<redacted>)"
+            f"VaultItem(label={self.label!r}, start={self.start}, end={self.end}, value=<redacted>)"
         )
 
 

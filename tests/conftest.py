@@ -45,8 +45,10 @@ def _missing_shared(exc: BaseException) -> str | None:
     path = Path(os.fspath(filename)).resolve()
     if SHARED.exists() or not path.is_relative_to(SHARED.resolve()):
         return None
-    return (f"needs the full corpus ../shared/{path.relative_to(SHARED.resolve())} (absent "
-            "beside this checkout; tests/data holds the samples a bare clone runs)")
+    return (
+        f"needs the full corpus ../shared/{path.relative_to(SHARED.resolve())} (absent "
+        "beside this checkout; tests/data holds the samples a bare clone runs)"
+    )
 
 
 def _skip_when_shared_is_missing() -> Generator[None, None, None]:

@@ -33,6 +33,8 @@ def needs_shared(relative: str) -> Path:
     """A file of ``../shared/data``, or a skip that names it when it is absent."""
     path = SHARED_DATA / relative
     if not path.exists():
-        pytest.skip(f"needs the full corpus ../shared/data/{relative} (absent beside this "
-                    "checkout; tests/data holds the samples a bare clone runs)")
+        pytest.skip(
+            f"needs the full corpus ../shared/data/{relative} (absent beside this "
+            "checkout; tests/data holds the samples a bare clone runs)"
+        )
     return path

@@ -83,12 +83,15 @@ def redaction_from_gold(
         out.append(f"<{s['label']}>")
         pos = s["end"]
     out.append(text[pos:])
-    entities = tuple(
-        Entity(s["start"], s["end"], s["label"], 0.9, "gold") for s in spans
-    )
+    entities = tuple(Entity(s["start"], s["end"], s["label"], 0.9, "gold") for s in spans)
     originals = tuple(
-        VaultItem(s["label"], s["start"], s["end"], text[s["start"] : s["end"]],
-                  deadline_for(s["label"], now))
+        VaultItem(
+            s["label"],
+            s["start"],
+            s["end"],
+            text[s["start"] : s["end"]],
+            deadline_for(s["label"], now),
+        )
         for s in spans
         if s["label"] != "MY_NUMBER"
     )

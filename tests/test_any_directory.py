@@ -23,12 +23,18 @@ NOTES = [
 
 
 class PatternAnalyzer:
-    PATTERNS = ((r"山田太郎|鈴木花子", "PERSON"), (r"0\d{1,3}-\d{2,4}-\d{4}", "PHONE_NUMBER"),
-                (r"[a-z.]+@[a-z.]+\.jp", "EMAIL_ADDRESS"))
+    PATTERNS = (
+        (r"山田太郎|鈴木花子", "PERSON"),
+        (r"0\d{1,3}-\d{2,4}-\d{4}", "PHONE_NUMBER"),
+        (r"[a-z.]+@[a-z.]+\.jp", "EMAIL_ADDRESS"),
+    )
 
     def analyze(self, text: str) -> list[Entity]:
-        found = [Entity(m.start(), m.end(), label, 0.95, "pattern")
-                 for pattern, label in self.PATTERNS for m in re.finditer(pattern, text)]
+        found = [
+            Entity(m.start(), m.end(), label, 0.95, "pattern")
+            for pattern, label in self.PATTERNS
+            for m in re.finditer(pattern, text)
+        ]
         return sorted(found, key=lambda e: e.start)
 
 
@@ -41,12 +47,20 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (tmp_path / name).mkdir()
     monkeypatch.chdir(tmp_path / "a")
     notes = tmp_path / "notes.jsonl"
-    notes.write_text("".join(json.dumps(n, ensure_ascii=False) + "\n" for n in NOTES),
-                     encoding="utf-8")
+    notes.write_text(
+        "".join(json.dumps(n, ensure_ascii=False) + "\n" for n in NOTES), encoding="utf-8"
+    )
     entities = tmp_path / "entities.jsonl"
     finder = PatternAnalyzer()
-    entities.write_text("".join(json.dumps({"id": n["id"], "entities": [
-        e.to_json() for e in finder.analyze(n["text"])]}) + "\n" for n in NOTES))
+    entities.write_text(
+        "".join(
+            json.dumps(
+                {"id": n["id"], "entities": [e.to_json() for e in finder.analyze(n["text"])]}
+            )
+            + "\n"
+            for n in NOTES
+        )
+    )
     return tmp_path
 
 
@@ -75,8 +89,17 @@ def test_from_a_scratch_directory_every_command_uses_the_shipped_policies_and_th
         assert not [f for f in report["findings"] if f["kind"] == "policy_unknown"]
         assert report["records"] == 2 and report["policies"] == ["city-default@1.0.0"]
         reports.append(report)
-        code, out = _run("redact", "-i", notes, "-o", "-", "--entities",
-                         str(elsewhere / "entities.jsonl"), "--now", "2025-04-01")
+        code, out = _run(
+            "redact",
+            "-i",
+            notes,
+            "-o",
+            "-",
+            "--entities",
+            str(elsewhere / "entities.jsonl"),
+            "--now",
+            "2025-04-01",
+        )
         assert code == 0, out
         rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
         assert [r["policy"]["name"] for r in rows] == ["city-default", "city-default"]
@@ -100,8 +123,11 @@ def test_from_a_scratch_directory_the_server_becomes_ready_and_its_records_audit
     app_ = create_app(settings, analyzer=PatternAnalyzer())
     with TestClient(app_) as client:
         assert client.get("/readyz").status_code == 200
-        resp = client.post("/v1/records", json={"text": NOTES[0]["text"]},
-                           headers={"Authorization": f"Bearer {tokens['desk']}"})
+        resp = client.post(
+            "/v1/records",
+            json={"text": NOTES[0]["text"]},
+            headers={"Authorization": f"Bearer {tokens['desk']}"},
+        )
         assert resp.status_code == 201, resp.text
     code, out = _run("audit", "--format", "json")
     report = json.loads(out)

@@ -10,17 +10,36 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-FIGURES = {"notes_per_s", "chars_per_s", "p50_ms", "p95_ms", "p99_ms", "cpu_ms_per_note",
-           "peak_rss_mb"}
+FIGURES = {
+    "notes_per_s",
+    "chars_per_s",
+    "p50_ms",
+    "p95_ms",
+    "p99_ms",
+    "cpu_ms_per_note",
+    "peak_rss_mb",
+}
 
 
 @pytest.mark.slow
 def test_when_the_bench_runs_small_then_its_json_has_every_figure_and_ratio(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, "bench/run.py", "--notes", "12", "--json", str(out), "--no-http",
-         "--no-cli"],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=240,
+        [
+            sys.executable,
+            "bench/run.py",
+            "--notes",
+            "12",
+            "--json",
+            str(out),
+            "--no-http",
+            "--no-cli",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=240,
     )
     assert proc.returncode == 0, proc.stderr[-800:]
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -41,7 +60,11 @@ def test_when_the_audit_bench_runs_small_then_every_record_verifies(tmp_path: Pa
     out = tmp_path / "audit.json"
     proc = subprocess.run(
         [sys.executable, "bench/audit.py", "--records", "40", "--big", "40", "--json", str(out)],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=240,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=240,
     )
     assert proc.returncode == 0, proc.stderr[-800:]
     (run,) = json.loads(out.read_text(encoding="utf-8"))

@@ -7,8 +7,14 @@ import io
 from redactor.jsonl import BadLine, Note, Row, read_notes, read_objects
 
 SECRET = "山田太郎"
-LINES = ['{"id": 1, "text": "a"}', f'{{"id": 2, "text": "{SECRET}"', "",
-         f'["{SECRET}"]', '{"text": "no id"}', '{"id": "5", "text": "b"}']
+LINES = [
+    '{"id": 1, "text": "a"}',
+    f'{{"id": 2, "text": "{SECRET}"',
+    "",
+    f'["{SECRET}"]',
+    '{"text": "no id"}',
+    '{"id": "5", "text": "b"}',
+]
 
 
 def test_when_lines_are_malformed_then_each_is_reported_and_the_rest_is_read() -> None:

@@ -46,9 +46,11 @@ def test_the_vendored_dev_notes_are_the_shared_ones() -> None:
 def test_the_vendored_samples_are_what_the_builder_draws_from_the_full_corpora() -> None:
     build = _builder()
     assert _lines(STOCKMARK_SAMPLE) == build.stockmark_sample(
-        needs_shared("stockmark-ner-wikipedia/ner.jsonl"))
+        needs_shared("stockmark-ner-wikipedia/ner.jsonl")
+    )
     assert _lines(JIGYOSYO_SAMPLE) == build.jigyosyo_sample(
-        needs_shared("japanpost-zipcode/jigyosyo.utf8.csv"))
+        needs_shared("japanpost-zipcode/jigyosyo.utf8.csv")
+    )
 
 
 def test_each_vendored_sample_keeps_its_licence_and_attribution() -> None:
@@ -68,8 +70,7 @@ TEMPLATES = (
 )
 
 
-def test_when_sampled_jigyosyo_addresses_in_sentences_then_97_percent_are_covered_whole(
-) -> None:
+def test_when_sampled_jigyosyo_addresses_in_sentences_then_97_percent_are_covered_whole() -> None:
     rec = JpAddressRecognizer()
     with JIGYOSYO_SAMPLE.open(encoding="utf-8", newline="") as fh:
         addresses = [row[3] + row[4] + row[5] + row[6] for row in csv.reader(fh)]
@@ -78,24 +79,27 @@ def test_when_sampled_jigyosyo_addresses_in_sentences_then_97_percent_are_covere
         sentence = TEMPLATES[i % len(TEMPLATES)].format(addr=addr)
         start = sentence.index(addr)
         end = start + len(addr)
-        covered += any(r.start <= start and end <= r.end
-                       for r in rec.analyze(sentence, ["ADDRESS"], None))
+        covered += any(
+            r.start <= start and end <= r.end for r in rec.analyze(sentence, ["ADDRESS"], None)
+        )
     assert len(addresses) == 500
     assert covered / len(addresses) >= 0.97, f"covered {covered}/{len(addresses)}"
 
 
 def _person_score(analyzer: Any, records: list[dict[str, Any]]) -> LabelScore:
     predictions = analyzer.analyze_batch([r["text"] for r in records])
-    rows = [{"id": r["id"], "entities": [e.to_json() for e in ents if e.label == "PERSON"]}
-            for r, ents in zip(records, predictions, strict=True)]
-    gold = [{"id": r["id"], "spans": [s for s in r["spans"] if s["label"] == "PERSON"]}
-            for r in records]
+    rows = [
+        {"id": r["id"], "entities": [e.to_json() for e in ents if e.label == "PERSON"]}
+        for r, ents in zip(records, predictions, strict=True)
+    ]
+    gold = [
+        {"id": r["id"], "spans": [s for s in r["spans"] if s["label"] == "PERSON"]} for r in records
+    ]
     return evaluate(spans_by_id(gold, "spans"), spans_by_id(rows, "entities")).labels["PERSON"]
 
 
 @pytest.mark.slow
-def test_on_the_sampled_wikipedia_sentences_most_names_are_wholly_covered(analyzer: Any
-                                                                          ) -> None:
+def test_on_the_sampled_wikipedia_sentences_most_names_are_wholly_covered(analyzer: Any) -> None:
     """A floor for bare clones, a few points under the full-corpus bar (85 % covered,
     precision 0.80 on 600 sentences): 168 names carry about ±3 points of sampling error."""
     score = _person_score(analyzer, read_jsonl(STOCKMARK_SAMPLE))

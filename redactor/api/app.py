@@ -73,13 +73,16 @@ def create_app(
         api_keys=api_keys,
         keys=keys if keys is not None else open_keys(settings, environ=environ),
         store=store if store is not None else open_store(settings.database_url),
-        policies=policies if policies is not None else PolicyRegistry.load(
-            settings.policy, settings.policy_dir),
-        limiter=RateLimiter(settings.rate_per_second, settings.rate_burst,
-                            monotonic or time.monotonic),
+        policies=policies
+        if policies is not None
+        else PolicyRegistry.load(settings.policy, settings.policy_dir),
+        limiter=RateLimiter(
+            settings.rate_per_second, settings.rate_burst, monotonic or time.monotonic
+        ),
         metrics=Metrics(),
-        auth_failures=RateLimiter(settings.auth_fail_per_second, settings.auth_fail_burst,
-                                  monotonic or time.monotonic),
+        auth_failures=RateLimiter(
+            settings.auth_fail_per_second, settings.auth_fail_burst, monotonic or time.monotonic
+        ),
         clock=clock or _utc_now,
         analyzer=analyzer,
     )
@@ -100,11 +103,15 @@ def create_app(
     )
     app.state.ctx = ctx
     errors.install(app)
-    app.add_middleware(RequestMiddleware, metrics=ctx.metrics,
-                       max_body_bytes=settings.max_body_bytes,
-                       body_timeout_s=settings.body_timeout_s,
-                       refusals=lambda route, role, status: ctx.store.count_refusal(
-                           ctx.clock(), route, role, status))
+    app.add_middleware(
+        RequestMiddleware,
+        metrics=ctx.metrics,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_s=settings.body_timeout_s,
+        refusals=lambda route, role, status: ctx.store.count_refusal(
+            ctx.clock(), route, role, status
+        ),
+    )
     for module in (analyze, records, policy_routes, audit, audit_report, health):
         app.include_router(module.router)
     return app

@@ -96,4 +96,3 @@ class MicroBatcher:
         if p.error is not None:
             raise p.error
         return p.result
-

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 #: threads that may hold request work at once in one worker (the batch the model may take)
 ANALYSIS_THREADS = 8
 
+
 @dataclass
 class AppContext:
     settings: Settings

@@ -36,8 +36,9 @@ def _refuse_unauthenticated(request: Request, ctx: AppContext) -> ApiError:
     wait = ctx.auth_failures.acquire(client) if ctx.auth_failures is not None else None
     if wait is not None:
         ctx.metrics.auth_failures.labels("rate_limited").inc()
-        return ApiError(429, "rate_limited", "too many failed authentications",
-                        {"Retry-After": str(wait)})
+        return ApiError(
+            429, "rate_limited", "too many failed authentications", {"Retry-After": str(wait)}
+        )
     ctx.metrics.auth_failures.labels("unauthorized").inc()
     return unauthorized()
 
@@ -46,8 +47,11 @@ def authenticate(request: Request, ctx: AppContext) -> Principal:
     """The caller of ``request`` or the refusal: used by every route and, for a body that
     fails validation, by the error handler (authentication comes before validation)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    principal = (ctx.api_keys.authenticate(token.strip())
-                 if scheme.lower() == "bearer" and token.strip() else None)
+    principal = (
+        ctx.api_keys.authenticate(token.strip())
+        if scheme.lower() == "bearer" and token.strip()
+        else None
+    )
     if principal is None:
         raise _refuse_unauthenticated(request, ctx)
     return principal
@@ -63,8 +67,9 @@ def require(*roles: Role) -> Callable[..., Principal]:
         request.state.role = str(principal.role)
         wait = ctx.limiter.acquire(principal.key_id)
         if wait is not None:
-            raise ApiError(429, "rate_limited", "too many requests for this key",
-                           {"Retry-After": str(wait)})
+            raise ApiError(
+                429, "rate_limited", "too many requests for this key", {"Retry-After": str(wait)}
+            )
         if principal.role not in allowed:
             raise forbidden()
         return principal
@@ -83,9 +88,11 @@ AnyRole = Annotated[Principal, Depends(require(*Role))]
 def purpose_header(
     x_purpose: Annotated[
         str | None,
-        Header(description="why the originals are needed: a purpose code "
-                           "(`redactor.purposes.PURPOSES`, listed in the README)",
-               max_length=500),
+        Header(
+            description="why the originals are needed: a purpose code "
+            "(`redactor.purposes.PURPOSES`, listed in the README)",
+            max_length=500,
+        ),
     ] = None,
 ) -> str | None:
     """The stated purpose code, as sent (the service checks it against the closed list)."""
@@ -95,9 +102,11 @@ def purpose_header(
 def purpose_note_header(
     x_purpose_note: Annotated[
         str | None,
-        Header(description="optional free text beside the purpose code (percent-encode "
-                           "non-ASCII); redacted and stored encrypted, never in clear",
-               max_length=3000),
+        Header(
+            description="optional free text beside the purpose code (percent-encode "
+            "non-ASCII); redacted and stored encrypted, never in clear",
+            max_length=3000,
+        ),
     ] = None,
 ) -> str | None:
     """The note, percent-decoded (HTTP headers are Latin-1; notes are Japanese)."""
@@ -106,8 +115,9 @@ def purpose_note_header(
     try:
         return unquote(x_purpose_note, errors="strict")
     except UnicodeDecodeError:
-        raise ApiError(422, "invalid_purpose_note",
-                       "the purpose note must be percent-encoded UTF-8") from None
+        raise ApiError(
+            422, "invalid_purpose_note", "the purpose note must be percent-encoded UTF-8"
+        ) from None
 
 
 Purpose = Annotated[str | None, Depends(purpose_header)]

@@ -43,8 +43,13 @@ class ApiError(Exception):
     """An expected failure with a stable code; raised by routes and dependencies."""
 
     def __init__(
-        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None,
-        *, rule_id: str | None = None,
+        self,
+        status: int,
+        code: str,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+        *,
+        rule_id: str | None = None,
     ) -> None:
         super().__init__(code)
         self.rule_id = rule_id
@@ -55,8 +60,9 @@ class ApiError(Exception):
 
 
 def unauthorized() -> ApiError:
-    return ApiError(401, "unauthorized", "a valid API key is required",
-                    {"WWW-Authenticate": "Bearer"})
+    return ApiError(
+        401, "unauthorized", "a valid API key is required", {"WWW-Authenticate": "Bearer"}
+    )
 
 
 def forbidden() -> ApiError:
@@ -90,12 +96,16 @@ def error_response(
     rule_id: str | None = None,
 ) -> JSONResponse:
     rid = request_id_of(request) if request is not None else None
-    body = ErrorBody(error=ErrorInfo(code=code, message=message, request_id=rid,
-                                     rule_id=rule_id, details=details))
+    body = ErrorBody(
+        error=ErrorInfo(
+            code=code, message=message, request_id=rid, rule_id=rule_id, details=details
+        )
+    )
     if request is not None:
         request.state.error_code = code
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status,
-                        headers=dict(headers or {}))
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status, headers=dict(headers or {})
+    )
 
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
@@ -108,8 +118,7 @@ def _loc(err: Any) -> list[str | int]:
     parts = list(err.get("loc", ()))
     if err.get("type") == "extra_forbidden" and parts:
         parts = parts[:-1]
-    return [p if isinstance(p, int) else (str(p) if _NAME.match(str(p)) else "*")
-            for p in parts]
+    return [p if isinstance(p, int) else (str(p) if _NAME.match(str(p)) else "*") for p in parts]
 
 
 def _validation_details(errors: Any) -> list[ErrorDetail]:
@@ -121,8 +130,9 @@ def install(app: FastAPI) -> None:
 
     async def api_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        return error_response(request, exc.status, exc.code, exc.message, headers=exc.headers,
-                              rule_id=exc.rule_id)
+        return error_response(
+            request, exc.status, exc.code, exc.message, headers=exc.headers, rule_id=exc.rule_id
+        )
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
@@ -133,14 +143,20 @@ def install(app: FastAPI) -> None:
                 authenticate(request, request.app.state.ctx)
             except ApiError as refused:
                 return await api_error(request, refused)
-        return error_response(request, 422, "invalid_request", "the request is invalid",
-                              details=_validation_details(exc.errors()))
+        return error_response(
+            request,
+            422,
+            "invalid_request",
+            "the request is invalid",
+            details=_validation_details(exc.errors()),
+        )
 
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
         code, message = _HTTP_CODES.get(exc.status_code, ("http_error", "request failed"))
-        return error_response(request, exc.status_code, code, message,
-                              headers=getattr(exc, "headers", None))
+        return error_response(
+            request, exc.status_code, code, message, headers=getattr(exc, "headers", None)
+        )
 
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -16,8 +16,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 #: the only extra attributes a log line may carry (``logger.info(..., extra={...})``)
-FIELDS = ("event", "request_id", "method", "route", "status", "duration_ms", "record_id",
-          "key_id", "error_type")
+FIELDS = (
+    "event",
+    "request_id",
+    "method",
+    "route",
+    "status",
+    "duration_ms",
+    "record_id",
+    "key_id",
+    "error_type",
+)
 
 
 class JsonFormatter(logging.Formatter):
@@ -48,8 +57,7 @@ class JsonFormatter(logging.Formatter):
 def log_config(level: str = "info") -> dict[str, Any]:
     """``logging.config.dictConfig`` schema for the server, uvicorn's own loggers included."""
     lvl = level.upper()
-    handler = {"class": "logging.StreamHandler", "formatter": "json",
-               "stream": "ext://sys.stderr"}
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
     return {
         "version": 1,
         "disable_existing_loggers": False,

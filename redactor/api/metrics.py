@@ -18,31 +18,42 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = Counter(
-            "redactor_http_requests_total", "HTTP requests by route and status",
-            ["method", "route", "status"], registry=self.registry,
+            "redactor_http_requests_total",
+            "HTTP requests by route and status",
+            ["method", "route", "status"],
+            registry=self.registry,
         )
         self.latency = Histogram(
-            "redactor_http_request_duration_seconds", "HTTP request latency by route",
-            ["method", "route"], registry=self.registry,
+            "redactor_http_request_duration_seconds",
+            "HTTP request latency by route",
+            ["method", "route"],
+            registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
         )
         self.notes = Counter(
-            "redactor_notes_processed_total", "Notes analyzed or redacted, by route",
-            ["route"], registry=self.registry,
+            "redactor_notes_processed_total",
+            "Notes analyzed or redacted, by route",
+            ["route"],
+            registry=self.registry,
         )
         self.entities = Counter(
-            "redactor_entities_total", "Entities found, by label", ["label"],
+            "redactor_entities_total",
+            "Entities found, by label",
+            ["label"],
             registry=self.registry,
         )
         self.errors = Counter(
-            "redactor_errors_total", "Error responses by stable error code", ["code"],
+            "redactor_errors_total",
+            "Error responses by stable error code",
+            ["code"],
             registry=self.registry,
         )
 
         self.auth_failures = Counter(
             "redactor_auth_failures_total",
             "requests refused for a missing or unknown API key, by outcome (401 or 429)",
-            ["outcome"], registry=self.registry,
+            ["outcome"],
+            registry=self.registry,
         )
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:

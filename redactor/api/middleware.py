@@ -49,8 +49,15 @@ class _SlowBody(Exception):
 
 
 class RequestMiddleware:
-    def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int,
-                 refusals: Refusals | None = None, body_timeout_s: float = 10.0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        metrics: Metrics,
+        max_body_bytes: int,
+        refusals: Refusals | None = None,
+        body_timeout_s: float = 10.0,
+    ) -> None:
         self.app = app
         self.body_timeout_s = body_timeout_s
         self.metrics = metrics
@@ -81,22 +88,31 @@ class RequestMiddleware:
             await self.app(scope, replay, send_wrapper)
         except _TooLarge:
             state["error_code"] = "body_too_large"
-            await self._error(send_wrapper, 413, "body_too_large",
-                              "the request body is too large", rid)
+            await self._error(
+                send_wrapper, 413, "body_too_large", "the request body is too large", rid
+            )
         except _SlowBody:
             state["error_code"] = "body_timeout"
-            await self._error(send_wrapper, 408, "body_timeout",
-                              "the request body did not arrive in time", rid)
+            await self._error(
+                send_wrapper, 408, "body_timeout", "the request body did not arrive in time", rid
+            )
         except _BadLength:
             state["error_code"] = "bad_request"
             await self._error(send_wrapper, 400, "bad_request", "the request is malformed", rid)
         except Exception as exc:  # last resort: log the type only, never the message
             state["error_code"] = "internal_error"
-            error_log.error("unhandled exception", extra={
-                "event": "error", "error_type": type(exc).__name__, "request_id": rid})
+            error_log.error(
+                "unhandled exception",
+                extra={"event": "error", "error_type": type(exc).__name__, "request_id": rid},
+            )
             if not response["started"]:
-                await self._error(send_wrapper, 500, "internal_error",
-                                  "the server failed to handle the request", rid)
+                await self._error(
+                    send_wrapper,
+                    500,
+                    "internal_error",
+                    "the server failed to handle the request",
+                    rid,
+                )
         finally:
             self._record(scope, state, int(response["status"]), time.perf_counter() - started)
             if self.refusals is not None and int(response["status"]) in REFUSED:
@@ -110,9 +126,14 @@ class RequestMiddleware:
         try:
             await anyio.to_thread.run_sync(count, route, role, status)
         except Exception as exc:  # the refusal stands; only its count is lost
-            error_log.error("refusal not counted", extra={
-                "event": "error", "error_type": type(exc).__name__,
-                "request_id": state.get("request_id")})
+            error_log.error(
+                "refusal not counted",
+                extra={
+                    "event": "error",
+                    "error_type": type(exc).__name__,
+                    "request_id": state.get("request_id"),
+                },
+            )
 
     async def _read_body(self, scope: Scope, receive: Receive, headers: Headers) -> Receive:
         """Buffer a body up to the limit (bodies are small); refuse beyond it."""
@@ -159,12 +180,16 @@ class RequestMiddleware:
     async def _error(send: Send, status: int, code: str, message: str, rid: str) -> None:
         payload = ErrorBody(error=ErrorInfo(code=code, message=message, request_id=rid))
         body = payload.model_dump_json(exclude_none=True).encode()
-        await send({
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"),
-                        (b"content-length", str(len(body)).encode())],
-        })
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
     def _record(self, scope: Scope, state: dict[str, Any], status: int, seconds: float) -> None:
@@ -176,10 +201,18 @@ class RequestMiddleware:
             self.metrics.errors.labels(str(state.get("error_code", f"http_{status}"))).inc()
         params = scope.get("path_params") or {}
         record_id = state.get("record_id") or params.get("record_id")
-        access_log.info("request", extra={
-            "event": "request", "method": method, "route": route, "status": status,
-            "duration_ms": round(seconds * 1000.0, 1), "request_id": state.get("request_id"),
-            "key_id": state.get("key_id"),
-            "record_id": record_id if isinstance(record_id, str)
-            and _RECORD_ID.match(record_id) else None,
-        })
+        access_log.info(
+            "request",
+            extra={
+                "event": "request",
+                "method": method,
+                "route": route,
+                "status": status,
+                "duration_ms": round(seconds * 1000.0, 1),
+                "request_id": state.get("request_id"),
+                "key_id": state.get("key_id"),
+                "record_id": record_id
+                if isinstance(record_id, str) and _RECORD_ID.match(record_id)
+                else None,
+            },
+        )

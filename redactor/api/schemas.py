@@ -39,8 +39,13 @@ class EntityOut(BaseModel):
 
     @classmethod
     def of(cls, e: Entity) -> EntityOut:
-        return cls(start=e.start, end=e.end, label=e.label, score=round(e.score, 4),
-                   recognizer=e.recognizer)
+        return cls(
+            start=e.start,
+            end=e.end,
+            label=e.label,
+            score=round(e.score, 4),
+            recognizer=e.recognizer,
+        )
 
 
 class AnalyzeRequest(BaseModel):
@@ -157,8 +162,10 @@ class AuditFindingOut(BaseModel):
     detail: str
     record_id: str | None
     labels: list[str]
-    column: str | None = Field(default=None, description=(
-        "the record's field: `metadata`, `meta_mac`, `masked`, `vault/<seq>` …"))
+    column: str | None = Field(
+        default=None,
+        description=("the record's field: `metadata`, `meta_mac`, `masked`, `vault/<seq>` …"),
+    )
 
 
 class AuditReportOut(BaseModel):
@@ -172,8 +179,9 @@ class AuditReportOut(BaseModel):
     chain_head: str
     fields_verified: int = Field(description="ciphertexts whose key and GCM tag verified")
     fields_shredded: int = Field(description="fields whose key was destroyed on purpose")
-    records_unbound: int = Field(description="records without a metadata MAC yet "
-                                 "(`redactor store bind`)")
+    records_unbound: int = Field(
+        description="records without a metadata MAC yet (`redactor store bind`)"
+    )
     findings: list[AuditFindingOut]
 
 

@@ -49,8 +49,10 @@ def check_production(settings: Settings) -> None:
     except ApiKeysError as exc:
         raise SystemExit(f"error: {exc}") from None
     if keyring.dev:
-        raise SystemExit("error: refusing generated dev API keys with REDACTOR_ENV=production "
-                         f"({settings.api_keys_path}); provision real keys")
+        raise SystemExit(
+            "error: refusing generated dev API keys with REDACTOR_ENV=production "
+            f"({settings.api_keys_path}); provision real keys"
+        )
 
 
 def uvicorn_options(settings: Settings) -> dict[str, object]:

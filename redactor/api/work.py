@@ -24,30 +24,38 @@ from redactor.api.errors import ApiError
 T = TypeVar("T")
 
 
-async def bounded(ctx: AppContext, fn: Callable[[], T],
-                  limiter: anyio.CapacityLimiter | None = None) -> T:
+async def bounded(
+    ctx: AppContext, fn: Callable[[], T], limiter: anyio.CapacityLimiter | None = None
+) -> T:
     try:
         with anyio.fail_after(ctx.settings.analysis_timeout_s):
             return await anyio.to_thread.run_sync(
                 fn, abandon_on_cancel=True, limiter=limiter or ctx.analysis_slots
             )
     except TimeoutError:
-        raise ApiError(503, "analysis_timeout", "the analysis took too long; retry later",
-                       {"Retry-After": "1"}) from None
+        raise ApiError(
+            503, "analysis_timeout", "the analysis took too long; retry later", {"Retry-After": "1"}
+        ) from None
 
 
 def check_texts(ctx: AppContext, texts: list[str]) -> None:
     """Settings-driven limits: batch size and characters per note (422, never echoing text)."""
     if len(texts) > ctx.settings.max_batch:
-        raise ApiError(422, "batch_too_large",
-                       f"at most {ctx.settings.max_batch} texts per request")
+        raise ApiError(
+            422, "batch_too_large", f"at most {ctx.settings.max_batch} texts per request"
+        )
     if any(len(t) > ctx.settings.max_text_chars for t in texts):
-        raise ApiError(422, "text_too_long",
-                       f"a text may hold at most {ctx.settings.max_text_chars} characters")
+        raise ApiError(
+            422,
+            "text_too_long",
+            f"a text may hold at most {ctx.settings.max_text_chars} characters",
+        )
     if sum(len(t) for t in texts) > ctx.settings.max_request_chars:
-        raise ApiError(413, "too_many_characters",
-                       f"a request may hold at most {ctx.settings.max_request_chars} "
-                       "characters in all")
+        raise ApiError(
+            413,
+            "too_many_characters",
+            f"a request may hold at most {ctx.settings.max_request_chars} characters in all",
+        )
 
 
 def analyzer_of(ctx: AppContext) -> object:

@@ -28,8 +28,14 @@ from redactor.crypto.record import open_masked
 from redactor.store.store import StoredRecord
 
 #: Every kind this module reports (the audit's ``Finding.kind``).
-KINDS = ("unbound", "metadata_mismatch", "mac_key_unavailable", "unreadable_metadata",
-         "undecryptable", "missing_ciphertext")
+KINDS = (
+    "unbound",
+    "metadata_mismatch",
+    "mac_key_unavailable",
+    "unreadable_metadata",
+    "undecryptable",
+    "missing_ciphertext",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +70,17 @@ class IntegrityChecker:
                 out.masked_text = open_masked(self._keys, rec.id, rec.masked)
                 out.verified += 1
             except (DecryptionError, UnicodeDecodeError):
-                out.faults.append(Fault("undecryptable", "masked",
-                                        "masked note fails to decrypt"))
+                out.faults.append(Fault("undecryptable", "masked", "masked note fails to decrypt"))
         elif rec.masked_shredded_at is not None:
             out.shredded += 1
         else:
-            out.faults.append(Fault("missing_ciphertext", "masked",
-                                    "masked note's key or ciphertext is gone without a shred"))
+            out.faults.append(
+                Fault(
+                    "missing_ciphertext",
+                    "masked",
+                    "masked note's key or ciphertext is gone without a shred",
+                )
+            )
         for part in rec.vault:
             column = f"vault/{part.seq}"
             if part.sealed is not None:
@@ -78,14 +88,19 @@ class IntegrityChecker:
                     authenticate_field(self._keys, rec.id, part.sealed)
                     out.verified += 1
                 except DecryptionError:
-                    out.faults.append(Fault("undecryptable", column,
-                                            "originals part fails to decrypt"))
+                    out.faults.append(
+                        Fault("undecryptable", column, "originals part fails to decrypt")
+                    )
             elif part.shredded_at is not None:
                 out.shredded += 1
             else:
-                out.faults.append(Fault("missing_ciphertext", column,
-                                        "originals part's key or ciphertext is gone "
-                                        "without a shred"))
+                out.faults.append(
+                    Fault(
+                        "missing_ciphertext",
+                        column,
+                        "originals part's key or ciphertext is gone without a shred",
+                    )
+                )
         return out
 
     def _check_meta(self, rec: StoredRecord, out: RecordCheck) -> None:
@@ -93,22 +108,46 @@ class IntegrityChecker:
         if meta is None:  # pragma: no cover - the store always reads it back
             raise ValueError("record read without its metadata")
         if meta.label_counts is None:
-            out.faults.append(Fault("unreadable_metadata", "label_counts",
-                                    "label counts are not a JSON object of counts"))
+            out.faults.append(
+                Fault(
+                    "unreadable_metadata",
+                    "label_counts",
+                    "label counts are not a JSON object of counts",
+                )
+            )
         for part in meta.parts:
             if part.labels is None:
-                out.faults.append(Fault("unreadable_metadata", f"vault/{part.seq}.labels",
-                                        "part labels are not a JSON list of labels"))
+                out.faults.append(
+                    Fault(
+                        "unreadable_metadata",
+                        f"vault/{part.seq}.labels",
+                        "part labels are not a JSON list of labels",
+                    )
+                )
         if rec.binding is None:
-            out.faults.append(Fault("unbound", "meta_mac",
-                                    "stored before metadata binding; run `redactor store "
-                                    "bind`"))
+            out.faults.append(
+                Fault(
+                    "unbound",
+                    "meta_mac",
+                    "stored before metadata binding; run `redactor store bind`",
+                )
+            )
             return
         verdict = self._signer.check(meta, rec.binding)
         if verdict is Verdict.MISMATCH:
-            out.faults.append(Fault("metadata_mismatch", "metadata",
-                                    "policy, label counts, created_at, deadlines or parts "
-                                    "differ from what was sealed"))
+            out.faults.append(
+                Fault(
+                    "metadata_mismatch",
+                    "metadata",
+                    "policy, label counts, created_at, deadlines or parts "
+                    "differ from what was sealed",
+                )
+            )
         elif verdict is Verdict.KEY_UNAVAILABLE:
-            out.faults.append(Fault("mac_key_unavailable", "meta_mac_key_id",
-                                    f"the MAC's key {rec.binding.key_id} is no longer held"))
+            out.faults.append(
+                Fault(
+                    "mac_key_unavailable",
+                    "meta_mac_key_id",
+                    f"the MAC's key {rec.binding.key_id} is no longer held",
+                )
+            )

@@ -44,18 +44,21 @@ class AuditEntry:
     purpose_note: str | None = None
 
     def canonical(self) -> dict[str, object]:
-        return _with_note({
-            "at": _iso(self.at),
-            "actor": self.actor,
-            "role": self.role,
-            "purpose": self.purpose,
-            "action": self.action,
-            "record_id": self.record_id,
-            "labels": sorted(set(self.labels)),
-            "policy": self.policy,
-            "key_version": self.key_version,
-            "result": self.result,
-        }, self.purpose_note)
+        return _with_note(
+            {
+                "at": _iso(self.at),
+                "actor": self.actor,
+                "role": self.role,
+                "purpose": self.purpose,
+                "action": self.action,
+                "record_id": self.record_id,
+                "labels": sorted(set(self.labels)),
+                "policy": self.policy,
+                "key_version": self.key_version,
+                "result": self.result,
+            },
+            self.purpose_note,
+        )
 
 
 def _with_note(fields: dict[str, object], note: str | None) -> dict[str, object]:
@@ -87,18 +90,21 @@ def chain_hash(prev_hash: str, fields: dict[str, object]) -> str:
 
 
 def _row_fields(row: AuditRow) -> dict[str, object]:
-    return _with_note({
-        "at": row.at,
-        "actor": row.actor,
-        "role": row.role,
-        "purpose": row.purpose,
-        "action": row.action,
-        "record_id": row.record_id,
-        "labels": json.loads(row.labels),
-        "policy": row.policy,
-        "key_version": row.key_version,
-        "result": row.result,
-    }, row.purpose_note)
+    return _with_note(
+        {
+            "at": row.at,
+            "actor": row.actor,
+            "role": row.role,
+            "purpose": row.purpose,
+            "action": row.action,
+            "record_id": row.record_id,
+            "labels": json.loads(row.labels),
+            "policy": row.policy,
+            "key_version": row.key_version,
+            "result": row.result,
+        },
+        row.purpose_note,
+    )
 
 
 def append(session: Session, entry: AuditEntry) -> str:

@@ -175,8 +175,7 @@ def run_audit(
         report.fields_shredded += check.shredded
         for fault in check.faults:
             report.records_unbound += fault.kind == "unbound"
-            report.findings.append(Finding(fault.kind, fault.detail, rec.id,
-                                           column=fault.column))
+            report.findings.append(Finding(fault.kind, fault.detail, rec.id, column=fault.column))
         masked = check.masked_text
         if masked is None or analyzer is None:
             continue
@@ -218,7 +217,5 @@ def run_audit(
         broken = log.verify_chain(s)
         report.chain_head = log.head(s)
     if broken is not None:
-        report.findings.append(
-            Finding("chain_broken", f"audit log chain broken at entry {broken}")
-        )
+        report.findings.append(Finding("chain_broken", f"audit log chain broken at entry {broken}"))
     return report

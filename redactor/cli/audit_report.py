@@ -26,8 +26,14 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    with Progress("re-scan", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        "re-scan",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("re-scan", total=None)
 
         def advance(done: int, total: int) -> None:
@@ -57,17 +63,26 @@ def write_report(
     if since is not None and until is not None and since > until:
         raise typer.BadParameter("--since is after --until")
     with _progress(rescan) as progress:
-        data = audit_report(store=store, keys=keys, policy_lookup=registry.lookup,
-                            policy_findings=registry.findings, now=now, since=since,
-                            until=until, rescan=rescan, sample=sample,
-                            analyzer=analyzer_factory() if rescan else None,
-                            progress=progress)
+        data = audit_report(
+            store=store,
+            keys=keys,
+            policy_lookup=registry.lookup,
+            policy_findings=registry.findings,
+            now=now,
+            since=since,
+            until=until,
+            rescan=rescan,
+            sample=sample,
+            analyzer=analyzer_factory() if rescan else None,
+            progress=progress,
+        )
     text = audit_report_page(data) if fmt == "html" else dumps(data)
     if output is None:
         typer.echo(text)
     else:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         verdict = data["verdict"]
-        typer.echo(f"report written to {output}: {verdict['status']} ({verdict['summary']})",
-                   err=True)
+        typer.echo(
+            f"report written to {output}: {verdict['status']} ({verdict['summary']})", err=True
+        )
     return bool(data["verdict"]["status"] == "ok")

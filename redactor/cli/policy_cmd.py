@@ -53,21 +53,29 @@ def check(
             summary.append({"file": path, "status": "unreadable", "policy": None})
             continue
         findings.extend(found)
-        summary.append({
-            "file": path,
-            "status": "findings" if found else "ok",
-            "policy": {"name": policy.name, "version": policy.version} if policy else None,
-        })
+        summary.append(
+            {
+                "file": path,
+                "status": "findings" if found else "ok",
+                "policy": {"name": policy.name, "version": policy.version} if policy else None,
+            }
+        )
     if format == "json":
-        typer.echo(json.dumps({"files": summary, "findings": [f.to_json() for f in findings]},
-                              ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {"files": summary, "findings": [f.to_json() for f in findings]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for finding in findings:
             typer.echo(finding.format())
         for item in summary:
             if item["status"] == "ok":
-                typer.echo(f"{item['file']}: ok ({item['policy']['name']} "
-                           f"{item['policy']['version']})")
+                typer.echo(
+                    f"{item['file']}: ok ({item['policy']['name']} {item['policy']['version']})"
+                )
     if unreadable:
         raise typer.Exit(EXIT_UNREADABLE)
     if findings:
@@ -89,16 +97,20 @@ def _pseudonym_key(keyring: str | None, now: datetime) -> bytes:
     except KeyringError as exc:
         if keyring is not None:
             fail(f"error: {exc}", EXIT_UNREADABLE)
-    typer.echo("note: no keyring configured: pseudonyms are stable within this run only",
-               err=True)
+    typer.echo("note: no keyring configured: pseudonyms are stable within this run only", err=True)
     return os.urandom(32)
 
 
 def _entity(obj: Any) -> Entity:
     if not isinstance(obj, dict):
         raise ValueError("an entity must be a JSON object")
-    return Entity(int(obj["start"]), int(obj["end"]), str(obj["label"]),
-                  float(obj.get("score", 1.0)), str(obj.get("recognizer", "input")))
+    return Entity(
+        int(obj["start"]),
+        int(obj["end"]),
+        str(obj["label"]),
+        float(obj.get("score", 1.0)),
+        str(obj.get("recognizer", "input")),
+    )
 
 
 def _read_entities(path: str) -> dict[str, list[Entity]]:
@@ -131,9 +143,14 @@ def _read_entities(path: str) -> dict[str, list[Entity]]:
 def redact(
     input: Annotated[str, typer.Option("--input", "-i", help="JSONL of {id, text}; - for stdin")],
     output: Annotated[str, typer.Option("--output", "-o", help="masked JSONL; - for stdout")],
-    policy: Annotated[str | None, typer.Option(
-        "--policy", "-p", help="policy YAML file (default: REDACTOR_POLICY, else the shipped "
-        "default)")] = None,
+    policy: Annotated[
+        str | None,
+        typer.Option(
+            "--policy",
+            "-p",
+            help="policy YAML file (default: REDACTOR_POLICY, else the shipped default)",
+        ),
+    ] = None,
     caller_field: Annotated[
         str | None, typer.Option(help="input field naming the caller (pseudonyms per caller)")
     ] = None,
@@ -142,8 +159,11 @@ def redact(
         typer.Option(help="JSONL of {id, entities} (or gold spans) to mask instead of analyzing"),
     ] = None,
     keyring: Annotated[
-        str | None, typer.Option(help="keyring file for the pseudonym key (else the configured "
-                                 "key provider: REDACTOR_KEYRING, REDACTOR_KEYS, data dir)")
+        str | None,
+        typer.Option(
+            help="keyring file for the pseudonym key (else the configured "
+            "key provider: REDACTOR_KEYRING, REDACTOR_KEYS, data dir)"
+        ),
     ] = None,
     now: Annotated[
         datetime | None, typer.Option(help="the clock for age bands and deadlines (default: now)")
@@ -179,19 +199,28 @@ def redact(
                 continue
             try:
                 result = redact_text(
-                    item.text, loaded, analyzer=finder, pseudonym_key=key,
-                    caller_id=None if caller is None else str(caller), now=clock,
-                    record_id=item.id, entities=None if given is None else given[item.id],
+                    item.text,
+                    loaded,
+                    analyzer=finder,
+                    pseudonym_key=key,
+                    caller_id=None if caller is None else str(caller),
+                    now=clock,
+                    record_id=item.id,
+                    entities=None if given is None else given[item.id],
                 )
             except ValueError as exc:  # messages of mask/entities carry offsets, not text
                 bad.append(BadLine(item.line, str(exc)))
                 continue
-            dst.write(dump_line({
-                "id": item.id,
-                "text": result.text,
-                "entities": [e.to_json() for e in result.entities],
-                "policy": {"name": result.policy_name, "version": result.policy_version},
-            }))
+            dst.write(
+                dump_line(
+                    {
+                        "id": item.id,
+                        "text": result.text,
+                        "entities": [e.to_json() for e in result.entities],
+                        "policy": {"name": result.policy_name, "version": result.policy_version},
+                    }
+                )
+            )
     for line in bad:
         typer.echo(f"error: {input}: {line}", err=True)
     if bad:

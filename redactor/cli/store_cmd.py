@@ -32,8 +32,9 @@ def _build_analyzer() -> Any:
 #: Tests swap this for a fake; the real analyzer loads ja_ginza (seconds, memory).
 ANALYZER_FACTORY: Callable[[], Any] = _build_analyzer
 
-keys_app = typer.Typer(help="Manage the key-encryption keys of the local keyring.",
-                       no_args_is_help=True)
+keys_app = typer.Typer(
+    help="Manage the key-encryption keys of the local keyring.", no_args_is_help=True
+)
 app.add_typer(keys_app, name="keys")
 store_app = typer.Typer(help="Maintain the feedback database.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
@@ -89,11 +90,16 @@ def _store() -> Any:
 
 @app.command()
 def ingest(
-    input: Annotated[Path, typer.Option(
-        "--input", help="JSONL: one {\"id\": …, \"text\": …} a line; - for stdin.")],
-    policy: Annotated[Path | None, typer.Option(
-        "--policy", help="Policy YAML file (default: REDACTOR_POLICY, else the shipped "
-        "default).")] = None,
+    input: Annotated[
+        Path, typer.Option("--input", help='JSONL: one {"id": …, "text": …} a line; - for stdin.')
+    ],
+    policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy",
+            help="Policy YAML file (default: REDACTOR_POLICY, else the shipped default).",
+        ),
+    ] = None,
     now: NowOpt = None,
 ) -> None:
     """Redact, encrypt and store every note of a JSONL file (idempotent per note id).
@@ -120,12 +126,22 @@ def ingest(
                 continue
             caller = item.fields.get("caller_id")
             try:
-                receipt = create_record(item.text, pol, analyzer=analyzer, store=store,
-                                        keys=keys, now=when, idempotency_key=f"ingest:{item.id}",
-                                        caller_id=None if caller is None else str(caller))
+                receipt = create_record(
+                    item.text,
+                    pol,
+                    analyzer=analyzer,
+                    store=store,
+                    keys=keys,
+                    now=when,
+                    idempotency_key=f"ingest:{item.id}",
+                    caller_id=None if caller is None else str(caller),
+                )
             except IdempotencyConflict:
-                bad.append(BadLine(item.line, f"id {item.id} was stored before with another "
-                                              "text or caller"))
+                bad.append(
+                    BadLine(
+                        item.line, f"id {item.id} was stored before with another text or caller"
+                    )
+                )
                 continue
             except RecordGone:
                 gone += 1
@@ -133,9 +149,11 @@ def ingest(
             created, existing = created + receipt.created, existing + (not receipt.created)
     for line in bad:
         typer.echo(f"error: {input}: {line}", err=True)
-    typer.echo(f"stored {created} record(s); {existing} already present; {gone} erased or "
-               f"shredded since (not stored again); {len(bad)} line(s) refused "
-               f"(policy {pol.name}@{pol.version}, key {keys.primary_key_id})")
+    typer.echo(
+        f"stored {created} record(s); {existing} already present; {gone} erased or "
+        f"shredded since (not stored again); {len(bad)} line(s) refused "
+        f"(policy {pol.name}@{pol.version}, key {keys.primary_key_id})"
+    )
     if bad:
         raise typer.Exit(1)
 
@@ -150,8 +168,10 @@ def sweep_cmd(now: NowOpt = None) -> None:
     events = sweep(store=store, now=when)
     head = audit_head(store=store)
     records = len({e.record_id for e in events})
-    typer.echo(f"shredded {len(events)} key(s) in {records} record(s) at {when.isoformat()}; "
-               f"audit head {head}")
+    typer.echo(
+        f"shredded {len(events)} key(s) in {records} record(s) at {when.isoformat()}; "
+        f"audit head {head}"
+    )
 
 
 def _policies(files: list[Path] | None) -> Any:
@@ -171,17 +191,24 @@ def _policies(files: list[Path] | None) -> Any:
 @app.command("audit")
 def audit_cmd(
     now: NowOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json (the audit), html or "
-                                     "report-json (the auditors' report).")] = "text",
-    policies: Annotated[list[Path] | None, typer.Option(
-        "--policy", help="Policy files in use (default: REDACTOR_POLICY and every file of "
-        "REDACTOR_POLICY_DIR, else the shipped policies).")] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="text or json (the audit), html or report-json (the auditors' report)."
+        ),
+    ] = "text",
+    policies: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--policy",
+            help="Policy files in use (default: REDACTOR_POLICY and every file of "
+            "REDACTOR_POLICY_DIR, else the shipped policies).",
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report here.")] = None,
     since: Annotated[str | None, typer.Option(help="Report period start (ISO-8601).")] = None,
-    until: Annotated[str | None, typer.Option(help="Report period end (default: now).")
-                     ] = None,
-    rescan: Annotated[bool, typer.Option(help="Report: decrypt and re-scan masked notes.")
-                      ] = False,
+    until: Annotated[str | None, typer.Option(help="Report period end (default: now).")] = None,
+    rescan: Annotated[bool, typer.Option(help="Report: decrypt and re-scan masked notes.")] = False,
     sample: Annotated[int | None, typer.Option(min=1, help="Re-scan only N notes.")] = None,
 ) -> None:
     """Compliance audit of the store; exit 0 when clean, 1 with findings."""
@@ -193,14 +220,28 @@ def audit_cmd(
     when = _now(now)
     known = _policies(policies)
     if fmt in REPORT_FORMATS:
-        ok = write_report(fmt=fmt, output=output, store=_store(), keys=_keys(when, create=False),
-                          registry=known, now=when, since=None if since is None else _now(since),
-                          until=None if until is None else _now(until), rescan=rescan,
-                          sample=sample, analyzer_factory=ANALYZER_FACTORY)
+        ok = write_report(
+            fmt=fmt,
+            output=output,
+            store=_store(),
+            keys=_keys(when, create=False),
+            registry=known,
+            now=when,
+            since=None if since is None else _now(since),
+            until=None if until is None else _now(until),
+            rescan=rescan,
+            sample=sample,
+            analyzer_factory=ANALYZER_FACTORY,
+        )
         raise typer.Exit(0 if ok else 1)
-    report = audit(store=_store(), keys=_keys(when, create=False),
-                   analyzer=ANALYZER_FACTORY(), policy_lookup=known.lookup,
-                   policy_check=known.problems, now=when)
+    report = audit(
+        store=_store(),
+        keys=_keys(when, create=False),
+        analyzer=ANALYZER_FACTORY(),
+        policy_lookup=known.lookup,
+        policy_check=known.problems,
+        now=when,
+    )
     typer.echo(report.dumps(fmt))
     raise typer.Exit(0 if report.clean else 1)
 
@@ -219,15 +260,16 @@ def keys_init(now: NowOpt = None) -> None:
 
 
 @keys_app.command("rotate")
-def keys_rotate(now: NowOpt = None,
-                actor: Annotated[str, typer.Option(help="Who rotates (audit log).")] = "cli"
-                ) -> None:
+def keys_rotate(
+    now: NowOpt = None, actor: Annotated[str, typer.Option(help="Who rotates (audit log).")] = "cli"
+) -> None:
     """New primary key; re-wrap every live data key under it (ciphertexts untouched)."""
     from redactor.service import rotate_keys
 
     when = _now(now)
-    report = rotate_keys(store=_store(), keys=_local_keyring(when), now=when,
-                         actor=actor, role="key-admin")
+    report = rotate_keys(
+        store=_store(), keys=_local_keyring(when), now=when, actor=actor, role="key-admin"
+    )
     typer.echo(f"primary key {report.primary_key_id}; re-wrapped {report.rewrapped} data key(s)")
 
 
@@ -244,17 +286,24 @@ def keys_retire(
 
     when = _now(now)
     try:
-        retire_key(key_id, store=_store(), keys=_local_keyring(when), now=when,
-                   actor=actor, role="key-admin", force=force)
+        retire_key(
+            key_id,
+            store=_store(),
+            keys=_local_keyring(when),
+            now=when,
+            actor=actor,
+            role="key-admin",
+            force=force,
+        )
     except (KeyStillInUse, KeyringError) as exc:
         _fail(str(exc))
     typer.echo(f"key {key_id} retired")
 
 
 @store_app.command("bind")
-def store_bind(now: NowOpt = None,
-               actor: Annotated[str, typer.Option(help="Who binds (audit log).")] = "cli"
-               ) -> None:
+def store_bind(
+    now: NowOpt = None, actor: Annotated[str, typer.Option(help="Who binds (audit log).")] = "cli"
+) -> None:
     """MAC the metadata of records stored before migration 0004 (once; idempotent).
 
     Each record's ciphertexts are checked first: one that fails is refused (its id
@@ -262,11 +311,15 @@ def store_bind(now: NowOpt = None,
     from redactor.service import bind_records
 
     when = _now(now)
-    report = bind_records(store=_store(), keys=_keys(when, create=False), now=when,
-                          actor=actor, role="operator")
+    report = bind_records(
+        store=_store(), keys=_keys(when, create=False), now=when, actor=actor, role="operator"
+    )
     for record_id in report.refused:
-        typer.echo(f"error: record {record_id} fails its integrity check; not bound "
-                   "(see `redactor audit`)", err=True)
+        typer.echo(
+            f"error: record {record_id} fails its integrity check; not bound "
+            "(see `redactor audit`)",
+            err=True,
+        )
     typer.echo(f"bound {report.bound} record(s); {len(report.refused)} refused")
     if report.refused:
         raise typer.Exit(1)

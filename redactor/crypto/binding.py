@@ -97,8 +97,12 @@ def canonical(meta: RecordMeta) -> bytes:
         "label_counts": None if meta.label_counts is None else dict(meta.label_counts),
         "masked_dek_id": meta.masked_dek_id,
         "parts": [
-            {"seq": p.seq, "retain_until": iso(p.retain_until),
-             "labels": None if p.labels is None else list(p.labels), "dek_id": p.dek_id}
+            {
+                "seq": p.seq,
+                "retain_until": iso(p.retain_until),
+                "labels": None if p.labels is None else list(p.labels),
+                "dek_id": p.dek_id,
+            }
             for p in sorted(meta.parts, key=lambda p: p.seq)
         ],
     }

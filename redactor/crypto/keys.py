@@ -269,8 +269,12 @@ class LocalKeyring(_MaterialProvider):
     def describe(self) -> list[dict[str, str | None]]:
         """Each key's id, status and dates, never its material (for the auditors' report)."""
         return [
-            {"id": str(e["id"]), "status": str(e["status"]), "created": e.get("created"),
-             "retired": e.get("retired")}
+            {
+                "id": str(e["id"]),
+                "status": str(e["status"]),
+                "created": e.get("created"),
+                "retired": e.get("retired"),
+            }
             for e in self._read()["keys"]
         ]
 
@@ -380,8 +384,7 @@ def open_key_provider(
     path = Path(keyring) if keyring is not None else default_keyring
     if not path.exists():
         if not create:
-            raise KeyringError(f"no keyring at {path}; run `redactor keys init` "
-                               f"or set {KEYS_ENV}")
+            raise KeyringError(f"no keyring at {path}; run `redactor keys init` or set {KEYS_ENV}")
         if now is None:
             raise ValueError("creating a keyring needs `now`")
         try:

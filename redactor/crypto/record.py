@@ -69,8 +69,9 @@ class SealedRecord:
             policy_version=self.policy_version,
             label_counts=dict(self.label_counts),
             masked_dek_id=self.masked.dek_id,
-            parts=tuple(PartMeta(p.seq, p.retain_until, p.labels, p.sealed.dek_id)
-                        for p in self.vault),
+            parts=tuple(
+                PartMeta(p.seq, p.retain_until, p.labels, p.sealed.dek_id) for p in self.vault
+            ),
         )
 
 
@@ -95,9 +96,7 @@ def seal_redaction(
         sealed = seal_field(keys, record_id, vault_field(seq, deadline), _vault_plaintext(items))
         labels = tuple(sorted({i.label for i in items}))
         parts.append(SealedVaultPart(seq, deadline, labels, sealed))
-    masked = seal_field(
-        keys, record_id, masked_field(result.record_deadline), result.text.encode()
-    )
+    masked = seal_field(keys, record_id, masked_field(result.record_deadline), result.text.encode())
     unbound = SealedRecord(
         id=record_id,
         created_at=now,

@@ -298,6 +298,10 @@ class Analyzer:
         return entities
 
 
+#: a full name this sure lends its parts to their other occurrences (森 千夏 → 森様)
+NAME_PART_REPEAT_SCORE = 0.8
+
+
 def with_repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Settle label conflicts, then add every other occurrence of each value found.
 
@@ -306,7 +310,8 @@ def with_repeats(text: str, entities: Sequence[Entity]) -> list[Entity]:
     takes the label and score of what it repeats.
     """
     kept = resolve_label_conflicts(entities)
-    repeats = repeated_spans(text, [(e.start, e.end, e.label) for e in kept])
+    sure = {i for i, e in enumerate(kept) if e.score >= NAME_PART_REPEAT_SCORE}
+    repeats = repeated_spans(text, [(e.start, e.end, e.label) for e in kept], sure)
     if not repeats:
         return kept
     extra = [

@@ -69,9 +69,7 @@ def pseudonym_token(value: str, label: str, *, key: bytes, scope: str, length: i
     ``山田 太郎`` and ``山田太郎`` give one token within a scope.
     """
     canonical = "".join(unicodedata.normalize("NFKC", value).split())
-    message = b"\x00".join(
-        (_PSEUDONYM_DOMAIN, scope.encode(), label.encode(), canonical.encode())
-    )
+    message = b"\x00".join((_PSEUDONYM_DOMAIN, scope.encode(), label.encode(), canonical.encode()))
     digest = hmac.new(key, message, hashlib.sha256).hexdigest()
     return f"<{label}_{digest[:length]}>"
 
@@ -107,8 +105,9 @@ def pseudonym_scope(policy: Policy, text: str, caller_id: str | None, record_id:
     return "record-text:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def _operator(rule: LabelRule, label: str, *, key: bytes, scope: str,
-              now: datetime) -> OperatorConfig:
+def _operator(
+    rule: LabelRule, label: str, *, key: bytes, scope: str, now: datetime
+) -> OperatorConfig:
     custom: Callable[[str], str]
     if rule.operator == "replace":
         return OperatorConfig("replace", {"new_value": label_token(label)})
@@ -147,8 +146,9 @@ def _deny_hits(text: str, policy: Policy) -> list[Entity]:
     for term in policy.deny_list:
         start = text.find(term.term)
         while start != -1:
-            hits.append(Entity(start, start + len(term.term), term.label, 1.0,
-                               DENY_LIST_RECOGNIZER))
+            hits.append(
+                Entity(start, start + len(term.term), term.label, 1.0, DENY_LIST_RECOGNIZER)
+            )
             start = text.find(term.term, start + 1)
     return hits
 
@@ -162,8 +162,9 @@ def select_entities(text: str, entities: Iterable[Entity], policy: Policy) -> li
     with overlaps resolved."""
     allowed = {_normal(term) for term in policy.allow_list}
     chosen = [
-        e for e in entities
-        if e.score >= policy.threshold(e.label) and _normal(text[e.start:e.end]) not in allowed
+        e
+        for e in entities
+        if e.score >= policy.threshold(e.label) and _normal(text[e.start : e.end]) not in allowed
     ]
     return resolve_overlaps(chosen + _deny_hits(text, policy))
 
@@ -209,7 +210,7 @@ def apply_policy(
             continue
         until = policy.original_deadline(e.label, now)  # the policy decides, My Number too
         if until is not None:
-            originals.append(VaultItem(e.label, e.start, e.end, text[e.start:e.end], until))
+            originals.append(VaultItem(e.label, e.start, e.end, text[e.start : e.end], until))
     return RedactionResult(
         text=anonymized.text,
         entities=tuple(kept),

@@ -190,20 +190,40 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyUnreadable(
-            [_finding(name, 1, "FILE-UNREADABLE", f"cannot read file: {type(exc).__name__}",
-                      "check the path and that the file is UTF-8 text")]
+            [
+                _finding(
+                    name,
+                    1,
+                    "FILE-UNREADABLE",
+                    f"cannot read file: {type(exc).__name__}",
+                    "check the path and that the file is UTF-8 text",
+                )
+            ]
         ) from None
     if len(text) > MAX_BYTES or len(text.encode("utf-8")) > MAX_BYTES:
         raise PolicyUnreadable(
-            [_finding(name, 1, "FILE-TOO-LARGE", f"file larger than {MAX_BYTES} bytes",
-                      "a policy is a short YAML file; check the path")]
+            [
+                _finding(
+                    name,
+                    1,
+                    "FILE-TOO-LARGE",
+                    f"file larger than {MAX_BYTES} bytes",
+                    "a policy is a short YAML file; check the path",
+                )
+            ]
         )
     deep = depth_problem(text)
     if deep is not None:
         raise PolicyUnreadable(
-            [_finding(name, deep, "YAML-TOO-DEEP",
-                      f"not read: nested deeper than {MAX_DEPTH} levels",
-                      "a policy needs a few levels of nesting; flatten the file")]
+            [
+                _finding(
+                    name,
+                    deep,
+                    "YAML-TOO-DEEP",
+                    f"not read: nested deeper than {MAX_DEPTH} levels",
+                    "a policy needs a few levels of nesting; flatten the file",
+                )
+            ]
         )
     loader: _Composer | None = None
     try:
@@ -214,28 +234,50 @@ def read_source(path: str | Path) -> tuple[dict[str, Any], LineMap, list[Finding
         data = walker.walk(root, ()) if root is not None else None
     except RecursionError:  # backstop: the pre-scan should have refused it
         raise PolicyUnreadable(
-            [_finding(name, 1, "YAML-TOO-DEEP", "not read: nested too deep",
-                      "a policy needs a few levels of nesting; flatten the file")]
+            [
+                _finding(
+                    name,
+                    1,
+                    "YAML-TOO-DEEP",
+                    "not read: nested too deep",
+                    "a policy needs a few levels of nesting; flatten the file",
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "syntax error"
         raise PolicyUnreadable(
-            [_finding(name, line, "YAML-INVALID", f"not valid YAML: {problem}",
-                      "fix the YAML syntax (indentation, colons, quotes)")]
+            [
+                _finding(
+                    name,
+                    line,
+                    "YAML-INVALID",
+                    f"not valid YAML: {problem}",
+                    "fix the YAML syntax (indentation, colons, quotes)",
+                )
+            ]
         ) from None
     finally:
         if loader is not None:
             loader.dispose()
     if not isinstance(data, dict):
         raise PolicyUnreadable(
-            [_finding(name, 1, "YAML-INVALID", "a policy must be a YAML mapping of keys",
-                      "start from policies/default.yaml")]
+            [
+                _finding(
+                    name,
+                    1,
+                    "YAML-INVALID",
+                    "a policy must be a YAML mapping of keys",
+                    "start from policies/default.yaml",
+                )
+            ]
         )
     findings = [
-        _finding(name, line, "DUPLICATE-KEY", f"key {_show(p)} is given twice",
-                 _HINTS["DUPLICATE-KEY"])
+        _finding(
+            name, line, "DUPLICATE-KEY", f"key {_show(p)} is given twice", _HINTS["DUPLICATE-KEY"]
+        )
         for p, line in walker.dupes
     ]
     return data, walker.lines, findings
@@ -247,8 +289,9 @@ def _show(path: Iterable[str | int]) -> str:
 
 
 def _finding(file: str, line: int, rule_id: str, message: str, hint: str) -> Finding:
-    return Finding(file=file, line=line, rule_id=rule_id, severity=Severity.ERROR,
-                   message=message, hint=hint)
+    return Finding(
+        file=file, line=line, rule_id=rule_id, severity=Severity.ERROR, message=message, hint=hint
+    )
 
 
 def _schema_findings(name: str, exc: ValidationError, lines: LineMap) -> list[Finding]:

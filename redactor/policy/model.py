@@ -63,6 +63,7 @@ IsoDuration = Annotated[
     PlainSerializer(lambda d: d.iso(), return_type=str),
 ]
 
+
 def _read_only(rules: Mapping[str, LabelRule]) -> Mapping[str, LabelRule]:
     """Frozen models still hold mutable dicts; a loaded policy's label map must not change."""
     return MappingProxyType(dict(rules))
@@ -93,12 +94,14 @@ class LabelRule(BaseModel):
             return None
         if info.data.get("operator") != "mask":
             raise PydanticCustomError(
-                "operator_param", "{field} is a parameter of the mask operator only",
+                "operator_param",
+                "{field} is a parameter of the mask operator only",
                 {"field": info.field_name},
             )
         if info.field_name == "keep_last" and not 0 <= value <= MAX_MASK_KEEP_LAST:
             raise PydanticCustomError(
-                "operator_param", "keep_last must be between 0 and {max}",
+                "operator_param",
+                "keep_last must be between 0 and {max}",
                 {"max": MAX_MASK_KEEP_LAST},
             )
         if info.field_name == "mask_char" and len(value) != 1:
@@ -116,7 +119,8 @@ class LabelRule(BaseModel):
             )
         if not PSEUDONYM_MIN_LENGTH <= value <= PSEUDONYM_MAX_LENGTH:
             raise PydanticCustomError(
-                "operator_param", "token_length must be between {lo} and {hi} hex digits",
+                "operator_param",
+                "token_length must be between {lo} and {hi} hex digits",
                 {"lo": PSEUDONYM_MIN_LENGTH, "hi": PSEUDONYM_MAX_LENGTH},
             )
         return value
@@ -152,7 +156,8 @@ class RecordRetention(BaseModel):
     def _known_class(cls, value: int) -> int:
         if value not in DOCUMENT_CLASSES:
             raise PydanticCustomError(
-                "retention_class", "document_class must be one of {classes} (years)",
+                "retention_class",
+                "document_class must be one of {classes} (years)",
                 {"classes": ", ".join(map(str, DOCUMENT_CLASSES))},
             )
         return value

@@ -30,8 +30,11 @@ class PolicyRegistry:
     def load(cls, active_path: Path, policy_dir: Path | None) -> PolicyRegistry:
         """The active policy must load; a broken file elsewhere is skipped with a warning."""
         active = load_policy(active_path)
-        files = sorted(policy_dir.glob("*.y*ml")) if policy_dir is not None and \
-            policy_dir.is_dir() else []
+        files = (
+            sorted(policy_dir.glob("*.y*ml"))
+            if policy_dir is not None and policy_dir.is_dir()
+            else []
+        )
         return cls._with(active, files, strict=False)
 
     @classmethod
@@ -71,8 +74,11 @@ class PolicyRegistry:
     def problems(policy: Policy) -> list[str]:
         """The error-level rules a policy now breaks (for the audit's re-check)."""
         tag = f"{policy.name}@{policy.version}"
-        return [f"{f.rule_id}: {f.message}" for f in check_rules(policy, {}, tag)
-                if f.severity is Severity.ERROR]
+        return [
+            f"{f.rule_id}: {f.message}"
+            for f in check_rules(policy, {}, tag)
+            if f.severity is Severity.ERROR
+        ]
 
     @staticmethod
     def findings(policy: Policy) -> list[tuple[str, str, str]]:

@@ -149,8 +149,10 @@ def _stored(rec: Record | Row[Any], parts: Sequence[VaultPart | Row[Any]]) -> St
         policy_version=rec.policy_version,
         label_counts=counts,
         masked_dek_id=rec.masked_dek_id,
-        parts=tuple(PartMeta(p.seq, p.retain_until, lab, p.dek_id)
-                    for p, lab in zip(parts, labels, strict=True)),
+        parts=tuple(
+            PartMeta(p.seq, p.retain_until, lab, p.dek_id)
+            for p, lab in zip(parts, labels, strict=True)
+        ),
     )
     return StoredRecord(
         id=rec.id,
@@ -167,8 +169,11 @@ def _stored(rec: Record | Row[Any], parts: Sequence[VaultPart | Row[Any]]) -> St
             for p, lab in zip(parts, labels, strict=True)
         ),
         meta=meta,
-        binding=(None if rec.meta_mac is None or rec.meta_mac_key_id is None
-                 else MetaBinding(rec.meta_mac_key_id, rec.meta_mac)),
+        binding=(
+            None
+            if rec.meta_mac is None or rec.meta_mac_key_id is None
+            else MetaBinding(rec.meta_mac_key_id, rec.meta_mac)
+        ),
     )
 
 
@@ -307,9 +312,7 @@ class Store:
         for record_id in self._due_record_ids(now):
             with self.transaction() as s:
                 rec = s.scalars(
-                    select(Record)
-                    .where(Record.id == record_id)
-                    .with_for_update(skip_locked=True)
+                    select(Record).where(Record.id == record_id).with_for_update(skip_locked=True)
                 ).one_or_none()
                 if rec is None:
                     continue
@@ -330,15 +333,30 @@ class Store:
         events: list[KeyEvent] = []
         for part, _deadline in _due_fields(rec, now, force=force):  # originals first
             if isinstance(part, VaultPart):
-                events.append(KeyEvent(action, rec.id, f"vault/{part.seq}",
-                                       tuple(json.loads(part.labels)), part.kek_id, policy))
+                events.append(
+                    KeyEvent(
+                        action,
+                        rec.id,
+                        f"vault/{part.seq}",
+                        tuple(json.loads(part.labels)),
+                        part.kek_id,
+                        policy,
+                    )
+                )
                 part.wrapped_key = None
                 part.ciphertext = None
                 part.shredded_at = now
             else:
-                events.append(KeyEvent(action, rec.id, "masked",
-                                       tuple(sorted(json.loads(rec.label_counts))),
-                                       rec.masked_kek_id, policy))
+                events.append(
+                    KeyEvent(
+                        action,
+                        rec.id,
+                        "masked",
+                        tuple(sorted(json.loads(rec.label_counts))),
+                        rec.masked_kek_id,
+                        policy,
+                    )
+                )
                 rec.masked_wrapped_key = None
                 rec.masked_ciphertext = None
                 rec.masked_shredded_at = now
@@ -356,17 +374,21 @@ class Store:
         """
         with self._sessions() as s:
             ids = s.scalars(
-                select(Record.id).where(
+                select(Record.id)
+                .where(
                     or_(
-                        and_(Record.masked_wrapped_key.is_not(None),
-                             Record.masked_kek_id != target_kek),
+                        and_(
+                            Record.masked_wrapped_key.is_not(None),
+                            Record.masked_kek_id != target_kek,
+                        ),
                         exists().where(
                             VaultPart.record_id == Record.id,
                             VaultPart.wrapped_key.is_not(None),
                             VaultPart.kek_id != target_kek,
                         ),
                     )
-                ).order_by(Record.id)
+                )
+                .order_by(Record.id)
             ).all()
         count = 0
         for record_id in ids:
@@ -393,8 +415,9 @@ class Store:
             rec = s.get(Record, record_id)
             return None if rec is None else _stored(rec, rec.vault)
 
-    def scan(self, *, batch: int = 500, unbound_only: bool = False,
-             mac_key_other_than: str | None = None) -> Iterator[StoredRecord]:
+    def scan(
+        self, *, batch: int = 500, unbound_only: bool = False, mac_key_other_than: str | None = None
+    ) -> Iterator[StoredRecord]:
         """Every record with its vault parts, in id order, ``batch`` rows per query
         (only those without a MAC, or with a MAC keyed from another KEK, when asked).
 
@@ -415,7 +438,8 @@ class Store:
                 by_record: dict[str, list[Row[Any]]] = defaultdict(list)
                 if rows:
                     for part in conn.execute(
-                        select(parts).where(parts.c.record_id.in_([r.id for r in rows]))
+                        select(parts)
+                        .where(parts.c.record_id.in_([r.id for r in rows]))
                         .order_by(parts.c.record_id, parts.c.seq)
                     ):
                         by_record[part.record_id].append(part)
@@ -424,16 +448,22 @@ class Store:
                 return
             last = rows[-1].id
 
-    def set_binding(self, record_id: str, binding: MetaBinding, *, replace: str | None = None,
-                    journal: Callable[[Session], None] | None = None) -> bool:
+    def set_binding(
+        self,
+        record_id: str,
+        binding: MetaBinding,
+        *,
+        replace: str | None = None,
+        journal: Callable[[Session], None] | None = None,
+    ) -> bool:
         """Store a record's metadata MAC, only over the MAC it had (``replace``; None for
         an unbound row), so two binders never overwrite each other. True if written;
         ``journal`` writes the audit entry in the same transaction."""
         with self.transaction() as s:
-            current = (Record.meta_mac.is_(None) if replace is None
-                       else Record.meta_mac == replace)
+            current = Record.meta_mac.is_(None) if replace is None else Record.meta_mac == replace
             result = s.execute(
-                update(Record).where(Record.id == record_id, current)
+                update(Record)
+                .where(Record.id == record_id, current)
                 .values(meta_mac=binding.mac, meta_mac_key_id=binding.key_id)
                 .execution_options(synchronize_session=False)
             )
@@ -445,8 +475,7 @@ class Store:
     def count_bound_by(self, kek_id: str) -> int:
         """How many records' metadata MACs were keyed from this KEK."""
         with self._sessions() as s:
-            return int(s.scalar(select(func.count()).where(Record.meta_mac_key_id == kek_id))
-                       or 0)
+            return int(s.scalar(select(func.count()).where(Record.meta_mac_key_id == kek_id)) or 0)
 
     def record_ids(self) -> list[str]:
         with self._sessions() as s:
@@ -518,8 +547,9 @@ class Store:
 
         insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
         day = at.astimezone(UTC).strftime("%Y-%m-%d")
-        stmt = insert(Refusal).values(day=day, route=route[:200], role=role[:50],
-                                      status=status, count=1)
+        stmt = insert(Refusal).values(
+            day=day, route=route[:200], role=role[:50], status=status, count=1
+        )
         stmt = stmt.on_conflict_do_update(
             index_elements=["day", "route", "role", "status"],
             set_={"count": Refusal.count + 1},

@@ -25,7 +25,7 @@ NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 
 #: PII the fake analyzer finds; tests scan logs and other roles' responses for each.
 PII = ("山田太郎", "090-1234-5678", "taro.yamada@example.jp", "大阪市北区梅田1-2-3")
-NOTE = (f"{PII[0]}さん（{PII[1]}、{PII[2]}）から、{PII[3]}の前の道路が陥没していると連絡。")
+NOTE = f"{PII[0]}さん（{PII[1]}、{PII[2]}）から、{PII[3]}の前の道路が陥没していると連絡。"
 
 
 class FakeAnalyzer:
@@ -88,8 +88,14 @@ def make_keyring() -> tuple[ApiKeyring, dict[str, str]]:
     entries[-1]["policy_role"] = "privacy_officer"  # Role order: privileged last
     # A privileged key whose policy role the policy does not allow.
     tokens["privileged_other"] = new_key()
-    entries.append({"id": "test-priv-other", "role": "privileged",
-                    "policy_role": "clerk", "sha256": hash_key(tokens["privileged_other"])})
+    entries.append(
+        {
+            "id": "test-priv-other",
+            "role": "privileged",
+            "policy_role": "clerk",
+            "sha256": hash_key(tokens["privileged_other"]),
+        }
+    )
     return ApiKeyring(entries), tokens
 
 
@@ -106,8 +112,9 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
 
 
 def create_record(api: Api, text: str = NOTE, **headers: str) -> dict[str, Any]:
-    resp = api.client.post("/v1/records", json={"text": text},
-                           headers=api.headers("desk", **headers))
+    resp = api.client.post(
+        "/v1/records", json={"text": text}, headers=api.headers("desk", **headers)
+    )
     assert resp.status_code in (200, 201), resp.text
     body: dict[str, Any] = resp.json()
     return body
@@ -125,8 +132,15 @@ class LiveServer:
     def __init__(self, app: FastAPI, **options: Any) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                access_log=False, lifespan="on", **options)
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            **options,
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -22,12 +22,21 @@ def build_api(tmp_path: Path) -> Iterator[Callable[..., Api]]:
         settings = make_settings(tmp_path, **overrides)
         api_keys, tokens = make_keyring()
         keyring_path = tmp_path / "keyring.json"
-        keys = (LocalKeyring(keyring_path) if keyring_path.exists()
-                else LocalKeyring.generate(keyring_path, now=NOW))
+        keys = (
+            LocalKeyring(keyring_path)
+            if keyring_path.exists()
+            else LocalKeyring.generate(keyring_path, now=NOW)
+        )
         clock = ManualClock()
         finder = analyzer if analyzer is not None else FakeAnalyzer()
-        app = create_app(settings, analyzer=finder, keys=keys, clock=lambda: NOW,
-                         api_keys=api_keys, monotonic=clock)
+        app = create_app(
+            settings,
+            analyzer=finder,
+            keys=keys,
+            clock=lambda: NOW,
+            api_keys=api_keys,
+            monotonic=clock,
+        )
         client = TestClient(app, raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)

@@ -22,8 +22,11 @@ from redactor.audit.report_data import TITLES as REPORT_TITLES
 BROWSER = chromium_path()
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(BROWSER is None, reason="no Chromium on this machine (apt-get install "
-                       "chromium, as .ci/run does, to run the browser tests)"),
+    pytest.mark.skipif(
+        BROWSER is None,
+        reason="no Chromium on this machine (apt-get install "
+        "chromium, as .ci/run does, to run the browser tests)",
+    ),
 ]
 TITLES = list(REPORT_TITLES.values())
 
@@ -67,10 +70,12 @@ def _check_page(url: str, out: Path, name: str) -> None:
     charts = re.findall(r"<svg class=\"chart\".*?</svg>", dom, flags=re.S)
     assert len(charts) >= 6 and all('class="mark"' in c for c in charts)
     shot, pdf = out / f"{name}.png", out / f"{name}.pdf"
-    chromium(BROWSER, out / f"profile-{name}", url, "--window-size=1024,2200",
-             f"--screenshot={shot}")
-    chromium(BROWSER, out / f"profile-{name}", url, "--no-pdf-header-footer",
-             f"--print-to-pdf={pdf}")
+    chromium(
+        BROWSER, out / f"profile-{name}", url, "--window-size=1024,2200", f"--screenshot={shot}"
+    )
+    chromium(
+        BROWSER, out / f"profile-{name}", url, "--no-pdf-header-footer", f"--print-to-pdf={pdf}"
+    )
     assert shot.stat().st_size > 10_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf_pages(pdf.read_bytes()) >= 8
 
@@ -81,13 +86,17 @@ def test_when_report_opened_in_chromium_then_sections_charts_print_and_no_fetch(
     add, requests = served
     api = build_api(analyzer=RichAnalyzer())
     fill(api)
-    page = api.client.get("/v1/audit/report", params={"rescan": "true"},
-                          headers=api.headers("auditor", Accept="text/html"))
+    page = api.client.get(
+        "/v1/audit/report",
+        params={"rescan": "true"},
+        headers=api.headers("auditor", Accept="text/html"),
+    )
     assert page.status_code == 200
     from redactor.audit.report_html import render_html
 
-    data = api.client.get("/v1/audit/report", params={"rescan": "true"},
-                          headers=api.headers("auditor")).json()
+    data = api.client.get(
+        "/v1/audit/report", params={"rescan": "true"}, headers=api.headers("auditor")
+    ).json()
     report_file = tmp_path / "report.html"
     report_file.write_text(render_html(data), encoding="utf-8")
     artefacts = tmp_path / "artefacts"

@@ -52,14 +52,20 @@ def test_unhandled_exception_is_500_json_without_message(
     [
         ("GET", "/nowhere", {}, 404, "not_found"),
         ("PUT", "/v1/analyze", {}, 405, "method_not_allowed"),
-        ("POST", "/v1/analyze", {"content": b"{not json", "headers": {
-            "Content-Type": "application/json"}}, 422, "invalid_request"),
+        (
+            "POST",
+            "/v1/analyze",
+            {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
+            422,
+            "invalid_request",
+        ),
         ("POST", "/v1/analyze", {"json": {"txt": NOTE}}, 422, "invalid_request"),
         ("POST", "/v1/analyze", {"json": {"text": 12}}, 422, "invalid_request"),
     ],
 )
-def test_error_shapes(api: Api, method: str, path: str, kwargs: dict[str, Any], status: int,
-                      code: str) -> None:
+def test_error_shapes(
+    api: Api, method: str, path: str, kwargs: dict[str, Any], status: int, code: str
+) -> None:
     headers = {**api.headers("desk"), **kwargs.pop("headers", {})}
     resp = api.client.request(method, path, headers=headers, **kwargs)
     _assert_error_shape(resp, status, code)
@@ -67,12 +73,15 @@ def test_error_shapes(api: Api, method: str, path: str, kwargs: dict[str, Any], 
 
 
 def test_validation_error_lists_locations_not_input(api: Api) -> None:
-    resp = api.client.post("/v1/redact", json={"text": NOTE, "policy": 5, "extra": PII[0]},
-                           headers=api.headers("desk"))
+    resp = api.client.post(
+        "/v1/redact", json={"text": NOTE, "policy": 5, "extra": PII[0]}, headers=api.headers("desk")
+    )
     details = resp.json()["error"]["details"]
     # an unknown key is the caller's text: the detail names where and the rule, not the key
     assert {(tuple(d["loc"]), d["type"]) for d in details} == {
-        (("body", "policy"), "string_type"), (("body",), "extra_forbidden")}
+        (("body", "policy"), "string_type"),
+        (("body",), "extra_forbidden"),
+    }
     assert '"extra"' not in resp.text
     assert not any(v in resp.text for v in PII)
 
@@ -89,8 +98,11 @@ def test_access_log_fields(api: Api, caplog: pytest.LogCaptureFixture) -> None:
     api.client.get("/v1/records/abc", headers=api.headers("analyst", **{"X-Request-ID": "r1"}))
     [record] = [r for r in caplog.records if r.name == "redactor.api.access"]
     line = json.loads(JsonFormatter().format(record))
-    assert (line["method"], line["route"], line["status"]) == ("GET", "/v1/records/{record_id}",
-                                                               404)
+    assert (line["method"], line["route"], line["status"]) == (
+        "GET",
+        "/v1/records/{record_id}",
+        404,
+    )
     assert (line["request_id"], line["key_id"]) == ("r1", "test-analyst")
     assert isinstance(line["duration_ms"], float) and line["level"] == "info"
     assert "record_id" not in line  # "abc" is no record id: a client's path is not logged
@@ -106,10 +118,14 @@ def test_no_pii_in_logs_or_in_other_roles_answers(
     leaky: list[Any] = []  # responses that must not carry PII
     # success paths
     leaky.append(api.client.post("/v1/analyze", json={"texts": [NOTE, NOTE]}, headers=desk))
-    leaky.append(api.client.post("/v1/redact", json={"text": NOTE, "caller_id": PII[0]},
-                                 headers=desk))
-    created = api.client.post("/v1/records", json={"text": NOTE, "caller_id": PII[1]},
-                              headers={**desk, "Idempotency-Key": "k1"})
+    leaky.append(
+        api.client.post("/v1/redact", json={"text": NOTE, "caller_id": PII[0]}, headers=desk)
+    )
+    created = api.client.post(
+        "/v1/records",
+        json={"text": NOTE, "caller_id": PII[1]},
+        headers={**desk, "Idempotency-Key": "k1"},
+    )
     leaky.append(created)
     rid = created.json()["id"]
     for role in ("desk", "analyst", "privileged"):
@@ -117,19 +133,25 @@ def test_no_pii_in_logs_or_in_other_roles_answers(
     # error paths, each carrying PII in the request
     leaky += [
         api.client.post("/v1/records", json={"text": NOTE + "。" * 500}, headers=desk),
-        api.client.post("/v1/records", json={"text": "別" + NOTE},
-                        headers={**desk, "Idempotency-Key": "k1"}),
+        api.client.post(
+            "/v1/records", json={"text": "別" + NOTE}, headers={**desk, "Idempotency-Key": "k1"}
+        ),
         api.client.post("/v1/redact", json={"text": NOTE, "policy": PII[0]}, headers=desk),
         api.client.post("/v1/analyze", json={"text": NOTE, "bogus": PII[2]}, headers=desk),
         api.client.post("/v1/analyze", content=NOTE.encode(), headers=desk),
-        api.client.post("/v1/analyze", json={"text": NOTE},
-                        headers={"Authorization": f"Bearer {PII[2]}"}),
+        api.client.post(
+            "/v1/analyze", json={"text": NOTE}, headers={"Authorization": f"Bearer {PII[2]}"}
+        ),
         api.client.get(f"/v1/records/{rid}/original", headers=api.headers("desk")),
-        api.client.get(f"/v1/records/{rid}/original",
-                       headers=api.headers("privileged_other", **{"X-Purpose": "callback"})),
-        api.client.post("/v1/policies/check",
-                        json={"source": f"name: {PII[0]}\ndeny_list:\n  - term: {PII[1]}\n"},
-                        headers=api.headers("auditor")),
+        api.client.get(
+            f"/v1/records/{rid}/original",
+            headers=api.headers("privileged_other", **{"X-Purpose": "callback"}),
+        ),
+        api.client.post(
+            "/v1/policies/check",
+            json={"source": f"name: {PII[0]}\ndeny_list:\n  - term: {PII[1]}\n"},
+            headers=api.headers("auditor"),
+        ),
         api.client.get("/v1/audit", headers=api.headers("auditor")),
         api.client.get("/v1/audit/log", headers=api.headers("auditor")),
         api.client.get("/metrics"),

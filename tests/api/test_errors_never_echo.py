@@ -11,10 +11,12 @@ from apikit import PII, Api
 
 
 @pytest.mark.parametrize("key", [PII[0], PII[1], "taro.yamada@example.jp", "x" * 300])
-def test_when_a_body_has_an_unknown_key_then_422_names_the_rule_not_the_key(api: Api,
-                                                                            key: str) -> None:
-    resp = api.client.post("/v1/records", json={"text": "連絡", key: PII[1]},
-                           headers=api.headers("desk"))
+def test_when_a_body_has_an_unknown_key_then_422_names_the_rule_not_the_key(
+    api: Api, key: str
+) -> None:
+    resp = api.client.post(
+        "/v1/records", json={"text": "連絡", key: PII[1]}, headers=api.headers("desk")
+    )
     assert resp.status_code == 422
     assert key not in resp.text and PII[1] not in resp.text
     details = resp.json()["error"]["details"]
@@ -22,8 +24,9 @@ def test_when_a_body_has_an_unknown_key_then_422_names_the_rule_not_the_key(api:
 
 
 def test_when_a_field_has_the_wrong_type_then_the_value_is_not_echoed(api: Api) -> None:
-    resp = api.client.post("/v1/analyze", json={"texts": [PII[0], {PII[3]: 1}]},
-                           headers=api.headers("desk"))
+    resp = api.client.post(
+        "/v1/analyze", json={"texts": [PII[0], {PII[3]: 1}]}, headers=api.headers("desk")
+    )
     assert resp.status_code == 422
     assert PII[0] not in resp.text and PII[3] not in resp.text
     assert resp.json()["error"]["details"][0]["loc"][:2] == ["body", "texts"]
@@ -44,11 +47,13 @@ def test_when_the_key_is_missing_or_wrong_then_401_before_any_body_validation(
 
 
 def test_when_bad_keys_keep_coming_then_401s_are_counted_and_then_rate_limited(
-    build_api: Callable[..., Api]
+    build_api: Callable[..., Api],
 ) -> None:
     api = build_api(auth_fail_per_second=1.0, auth_fail_burst=3)
-    statuses = [api.client.get("/v1/audit/log", headers={"Authorization": "Bearer rk_x"}
-                               ).status_code for _ in range(5)]
+    statuses = [
+        api.client.get("/v1/audit/log", headers={"Authorization": "Bearer rk_x"}).status_code
+        for _ in range(5)
+    ]
     assert statuses == [401, 401, 401, 429, 429]
     limited = api.client.get("/v1/audit/log", headers={"Authorization": "Bearer rk_x"})
     assert int(limited.headers["Retry-After"]) >= 1

@@ -25,26 +25,38 @@ class Desk:
         body: dict[str, Any] = {"text": text}
         if caller_id is not None:
             body["caller_id"] = caller_id
-        return self.client.post("/v1/records", json=body, headers={
-            "Authorization": f"Bearer {self.tokens['desk']}", "Idempotency-Key": key})
+        return self.client.post(
+            "/v1/records",
+            json=body,
+            headers={"Authorization": f"Bearer {self.tokens['desk']}", "Idempotency-Key": key},
+        )
 
     def delete(self, record_id: str) -> Any:
-        return self.client.delete(f"/v1/records/{record_id}", headers={
-            "Authorization": f"Bearer {self.tokens['privileged']}", "X-Purpose": "erasure"})
+        return self.client.delete(
+            f"/v1/records/{record_id}",
+            headers={
+                "Authorization": f"Bearer {self.tokens['privileged']}",
+                "X-Purpose": "erasure",
+            },
+        )
 
 
 @pytest.fixture
 def desk(engine: Engine, tmp_path: Path) -> Iterator[Desk]:  # noqa: F811
     api_keys, tokens = make_keyring()
-    app = create_app(make_settings(tmp_path), analyzer=FakeAnalyzer(), store=Store(engine),
-                     keys=LocalKeyring.generate(tmp_path / "keyring.json", now=NOW),
-                     clock=lambda: NOW, api_keys=api_keys)
+    app = create_app(
+        make_settings(tmp_path),
+        analyzer=FakeAnalyzer(),
+        store=Store(engine),
+        keys=LocalKeyring.generate(tmp_path / "keyring.json", now=NOW),
+        clock=lambda: NOW,
+        api_keys=api_keys,
+    )
     with TestClient(app, raise_server_exceptions=False) as client:
         yield Desk(client, tokens)
 
 
-def test_when_the_same_request_is_replayed_then_the_first_record_answers_200(desk: Desk
-                                                                             ) -> None:
+def test_when_the_same_request_is_replayed_then_the_first_record_answers_200(desk: Desk) -> None:
     first = desk.post("k-same", caller_id="c1")
     again = desk.post("k-same", caller_id="c1")
     assert (first.status_code, again.status_code) == (201, 200)

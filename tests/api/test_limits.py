@@ -27,8 +27,11 @@ def test_chunked_body_over_limit_is_413(build_api: Callable[..., Api]) -> None:
             yield b"x" * 50
         yield b'"}'
 
-    resp = api.client.post("/v1/analyze", content=chunks(),
-                           headers=api.headers("desk", **{"Content-Type": "application/json"}))
+    resp = api.client.post(
+        "/v1/analyze",
+        content=chunks(),
+        headers=api.headers("desk", **{"Content-Type": "application/json"}),
+    )
     assert resp.status_code == 413
 
 
@@ -36,16 +39,21 @@ def test_body_at_limit_is_accepted(build_api: Callable[..., Api]) -> None:
     api = build_api(max_body_bytes=200)
     body = b'{"text": "' + b"a" * 180 + b'"}'
     assert len(body) <= 200
-    resp = api.client.post("/v1/analyze", content=body,
-                           headers=api.headers("desk", **{"Content-Type": "application/json"}))
+    resp = api.client.post(
+        "/v1/analyze",
+        content=body,
+        headers=api.headers("desk", **{"Content-Type": "application/json"}),
+    )
     assert resp.status_code == 200
 
 
-@pytest.mark.parametrize(("path", "field"), [("/v1/analyze", "text"), ("/v1/redact", "text"),
-                                             ("/v1/records", "text")])
+@pytest.mark.parametrize(
+    ("path", "field"), [("/v1/analyze", "text"), ("/v1/redact", "text"), ("/v1/records", "text")]
+)
 @pytest.mark.parametrize(("length", "status"), [(50, 200), (51, 422)])
-def test_text_length_limit(build_api: Callable[..., Api], path: str, field: str, length: int,
-                           status: int) -> None:
+def test_text_length_limit(
+    build_api: Callable[..., Api], path: str, field: str, length: int, status: int
+) -> None:
     api = build_api(max_text_chars=50)
     resp = api.client.post(path, json={field: "あ" * length}, headers=api.headers("desk"))
     assert resp.status_code == (201 if status == 200 and path == "/v1/records" else status)
@@ -57,8 +65,9 @@ def test_text_length_limit(build_api: Callable[..., Api], path: str, field: str,
 @pytest.mark.parametrize(("count", "status"), [(3, 200), (4, 422)])
 def test_batch_size_limit(build_api: Callable[..., Api], count: int, status: int) -> None:
     api = build_api(max_batch=3)
-    resp = api.client.post("/v1/analyze", json={"texts": ["a"] * count},
-                           headers=api.headers("desk"))
+    resp = api.client.post(
+        "/v1/analyze", json={"texts": ["a"] * count}, headers=api.headers("desk")
+    )
     assert resp.status_code == status
     if status == 422:
         assert resp.json()["error"]["code"] == "batch_too_large"
@@ -84,12 +93,17 @@ def test_rate_limit_429_with_retry_after_then_refills(build_api: Callable[..., A
         (1.0, 1, [0.0, 1.0], [None, None]),
         (0.1, 2, [0.0, 0.0, 0.0], [None, None, 10]),
         (2.0, 1, [0.0, 0.0, 0.25], [None, 1, 1]),
-        (10.0, 3, [0.0, 0.0, 0.0, 0.0, 100.0, 0.0, 0.0, 0.0], [None, None, None, 1,
-                                                               None, None, None, 1]),
+        (
+            10.0,
+            3,
+            [0.0, 0.0, 0.0, 0.0, 100.0, 0.0, 0.0, 0.0],
+            [None, None, None, 1, None, None, None, 1],
+        ),
     ],
 )
-def test_token_bucket(rate: float, burst: int, steps: list[float],
-                      expected: list[int | None]) -> None:
+def test_token_bucket(
+    rate: float, burst: int, steps: list[float], expected: list[int | None]
+) -> None:
     now = [0.0]
     limiter = RateLimiter(rate, burst, lambda: now[0])
     got = []

@@ -46,8 +46,12 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
     tmp: Path = tmp_path_factory.mktemp("schemathesis")
     settings_ = make_settings(tmp, rate_per_second=1000.0, rate_burst=1000, max_text_chars=2000)
     api_keys, tokens = make_keyring()
-    app = create_app(settings_, analyzer=FakeAnalyzer(), api_keys=api_keys,
-                     keys=LocalKeyring.generate(tmp / "keyring.json", now=NOW))
+    app = create_app(
+        settings_,
+        analyzer=FakeAnalyzer(),
+        api_keys=api_keys,
+        keys=LocalKeyring.generate(tmp / "keyring.json", now=NOW),
+    )
     with LiveServer(app) as server:
         yield server, tokens
 
@@ -56,7 +60,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
 OPERATIONS = [
     (path, method.upper())
     for path, item in json.loads((REPO / "openapi.json").read_text(encoding="utf-8"))[
-        "paths"].items()
+        "paths"
+    ].items()
     for method in item
 ]
 
@@ -80,14 +85,23 @@ def test_no_server_error_and_no_schema_violation(
     operation = live_schema[path][method]
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck),
-              derandomize=True, database=None)
+    @settings(
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
     def run(case: Any) -> None:
         case.call_and_validate(
             base_url=server.url,
             headers=headers,
-            checks=[not_a_server_error, status_code_conformance, content_type_conformance,
-                    response_schema_conformance],
+            checks=[
+                not_a_server_error,
+                status_code_conformance,
+                content_type_conformance,
+                response_schema_conformance,
+            ],
         )
 
     run()

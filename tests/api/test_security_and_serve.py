@@ -42,8 +42,10 @@ def test_authenticate_maps_key_to_principal_and_rejects_others() -> None:
         [{"id": "a", "role": "desk", "sha256": "zz"}],
         [{"id": "a", "role": "desk", "sha256": "00" * 16}],
         [{"id": "a b", "role": "desk", "sha256": "00" * 32}],
-        [{"id": "a", "role": "desk", "sha256": "00" * 32},
-         {"id": "a", "role": "desk", "sha256": "11" * 32}],
+        [
+            {"id": "a", "role": "desk", "sha256": "00" * 32},
+            {"id": "a", "role": "desk", "sha256": "11" * 32},
+        ],
         [{"role": "desk", "sha256": "00" * 32}],
     ],
     ids=["empty", "unknown-role", "not-hex", "short-digest", "bad-id", "duplicate", "no-id"],
@@ -53,8 +55,16 @@ def test_malformed_key_entries_are_refused(entries: list[dict[str, Any]]) -> Non
         ApiKeyring(entries)
 
 
-@pytest.mark.parametrize("content", ["", "{", "[]", '{"format": "other", "keys": []}',
-                                     '{"format": "redactor-api-keys/1", "keys": {}}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{",
+        "[]",
+        '{"format": "other", "keys": []}',
+        '{"format": "redactor-api-keys/1", "keys": {}}',
+    ],
+)
 def test_unreadable_keys_files_are_refused(tmp_path: Path, content: str) -> None:
     path = tmp_path / "keys.json"
     path.write_text(content)
@@ -92,8 +102,9 @@ def test_prepare_dev_generates_keyring_and_fresh_keys_each_start(tmp_path: Path)
 
 def test_prepare_dev_keeps_a_real_keys_file(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, env="development")
-    ApiKeyring.write(settings.api_keys_path,
-                     [{"id": "x", "role": "desk", "sha256": hash_key("k")}], dev=False)
+    ApiKeyring.write(
+        settings.api_keys_path, [{"id": "x", "role": "desk", "sha256": hash_key("k")}], dev=False
+    )
     before = settings.api_keys_path.read_text()
     assert prepare_dev(settings) == {}
     assert settings.api_keys_path.read_text() == before
@@ -115,8 +126,9 @@ def test_production_refuses_missing_keys_file(tmp_path: Path) -> None:
 
 def test_production_accepts_provisioned_keys(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, env="production")
-    ApiKeyring.write(settings.api_keys_path,
-                     [{"id": "x", "role": "desk", "sha256": hash_key("k")}], dev=False)
+    ApiKeyring.write(
+        settings.api_keys_path, [{"id": "x", "role": "desk", "sha256": hash_key("k")}], dev=False
+    )
     check_production(settings)
 
 
@@ -149,10 +161,11 @@ def test_settings_policy_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert (s.policy, s.policy_dir) == (tmp_path / "mine.yaml", tmp_path)
 
 
-@pytest.mark.parametrize("name,value", [("REDACTOR_ENV", "prod"), ("REDACTOR_MAX_BATCH", "0"),
-                                        ("REDACTOR_RATE_PER_SECOND", "-1")])
-def test_settings_refuse_nonsense(monkeypatch: pytest.MonkeyPatch, name: str,
-                                  value: str) -> None:
+@pytest.mark.parametrize(
+    "name,value",
+    [("REDACTOR_ENV", "prod"), ("REDACTOR_MAX_BATCH", "0"), ("REDACTOR_RATE_PER_SECOND", "-1")],
+)
+def test_settings_refuse_nonsense(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ValueError):
         Settings(_env_file=None)  # type: ignore[call-arg]

@@ -33,32 +33,41 @@ def _server(api: Api) -> LiveServer:
 def test_serve_passes_the_transport_limits_to_uvicorn(build_api: Callable[..., Api]) -> None:
     api = build_api(max_header_bytes=8192, keep_alive_s=3, limit_concurrency=50)
     opts = uvicorn_options(api.settings)
-    assert (opts["h11_max_incomplete_event_size"], opts["timeout_keep_alive"],
-            opts["limit_concurrency"]) == (8192, 3, 50)
+    assert (
+        opts["h11_max_incomplete_event_size"],
+        opts["timeout_keep_alive"],
+        opts["limit_concurrency"],
+    ) == (8192, 3, 50)
 
 
 def test_when_content_length_exceeds_the_body_then_408_not_a_hang(
-    build_api: Callable[..., Api]
+    build_api: Callable[..., Api],
 ) -> None:
     api = build_api(body_timeout_s=0.5)
-    with _server(api) as server, socket.create_connection(
-            ("127.0.0.1", server.port), timeout=5) as sock:
+    with (
+        _server(api) as server,
+        socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock,
+    ):
         started = time.monotonic()
-        sock.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                     + api.tokens["desk"].encode()
-                     + b"\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
-                     + b'{"text": "')
+        sock.sendall(
+            b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + api.tokens["desk"].encode()
+            + b"\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+            + b'{"text": "'
+        )
         reply = sock.recv(65536)  # the answer comes at the body deadline, not never
         assert time.monotonic() - started < 4
         assert reply.startswith(b"HTTP/1.1 408"), reply[:80]
 
 
 def test_when_a_header_is_larger_than_the_limit_then_refused_before_it_is_read_whole(
-    build_api: Callable[..., Api]
+    build_api: Callable[..., Api],
 ) -> None:
     api = build_api(max_header_bytes=16_384)
-    with _server(api) as server, socket.create_connection(
-            ("127.0.0.1", server.port), timeout=5) as sock:
+    with (
+        _server(api) as server,
+        socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock,
+    ):
         started = time.monotonic()
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ")
         sent = 0
@@ -74,11 +83,13 @@ def test_when_a_header_is_larger_than_the_limit_then_refused_before_it_is_read_w
 
 
 def test_when_a_connection_idles_after_a_request_then_it_is_closed(
-    build_api: Callable[..., Api]
+    build_api: Callable[..., Api],
 ) -> None:
     api = build_api(keep_alive_s=1)
-    with _server(api) as server, socket.create_connection(
-            ("127.0.0.1", server.port), timeout=5) as sock:
+    with (
+        _server(api) as server,
+        socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock,
+    ):
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
         started = time.monotonic()
         _recv_all(sock, started + 4)  # returns when the server closes the idle connection

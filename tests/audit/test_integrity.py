@@ -34,8 +34,14 @@ PII = ("山田太郎", "090-1234-5678", "粗大ごみ")
 
 
 def _audit(store: Store, keys: LocalKeyring, now: Any = NOW) -> Any:
-    return audit(store=store, keys=keys, analyzer=None, policy_lookup=lambda n, v: object(),
-                 policy_check=lambda p: [], now=now)
+    return audit(
+        store=store,
+        keys=keys,
+        analyzer=None,
+        policy_lookup=lambda n, v: object(),
+        policy_check=lambda p: [],
+        now=now,
+    )
 
 
 def _findings(report: Any) -> list[tuple[str, str | None, str | None]]:
@@ -72,6 +78,7 @@ def _move_retain_until(s: Session, rid: str) -> None:
 def _edit(**values: str | Any) -> Callable[[Session, str], None]:
     def tamper(s: Session, rid: str) -> None:
         s.execute(update(Record).where(Record.id == rid).values(**values))
+
     return tamper
 
 
@@ -80,18 +87,25 @@ TAMPERS: dict[str, tuple[Callable[[Session, str], None], list[tuple[str, str]]]]
     "masked-ciphertext": (_tamper_masked_ciphertext, [("undecryptable", "masked")]),
     "vault-ciphertext": (_tamper_vault_ciphertext, [("undecryptable", "vault/1")]),
     # the live part's field name carries its deadline, so its tag fails as well
-    "retain-until": (_move_retain_until, [("metadata_mismatch", "metadata"),
-                                          ("undecryptable", "vault/0")]),
+    "retain-until": (
+        _move_retain_until,
+        [("metadata_mismatch", "metadata"), ("undecryptable", "vault/0")],
+    ),
     "label-counts": (_edit(label_counts='{"PERSON": 1}'), [("metadata_mismatch", "metadata")]),
-    "label-counts-garbled": (_edit(label_counts="not json"),
-                             [("unreadable_metadata", "label_counts"),
-                              ("metadata_mismatch", "metadata")]),
+    "label-counts-garbled": (
+        _edit(label_counts="not json"),
+        [("unreadable_metadata", "label_counts"), ("metadata_mismatch", "metadata")],
+    ),
     "policy-name": (_edit(policy_name="lenient"), [("metadata_mismatch", "metadata")]),
     "policy-version": (_edit(policy_version="2"), [("metadata_mismatch", "metadata")]),
-    "created-at": (_edit(created_at=NOW - timedelta(days=400)),
-                   [("metadata_mismatch", "metadata")]),
-    "record-deadline": (_edit(record_deadline=NOW + 2 * RECORD),
-                        [("metadata_mismatch", "metadata"), ("undecryptable", "masked")]),
+    "created-at": (
+        _edit(created_at=NOW - timedelta(days=400)),
+        [("metadata_mismatch", "metadata")],
+    ),
+    "record-deadline": (
+        _edit(record_deadline=NOW + 2 * RECORD),
+        [("metadata_mismatch", "metadata"), ("undecryptable", "masked")],
+    ),
     "mac": (_edit(meta_mac="0" * 64), [("metadata_mismatch", "metadata")]),
 }
 
@@ -154,8 +168,11 @@ def test_when_a_part_is_emptied_without_a_shred_then_missing_not_shredded(
 ) -> None:
     rid = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
     with store.transaction() as s:
-        s.execute(update(VaultPart).where(VaultPart.record_id == rid, VaultPart.seq == 1)
-                  .values(ciphertext=None))
+        s.execute(
+            update(VaultPart)
+            .where(VaultPart.record_id == rid, VaultPart.seq == 1)
+            .values(ciphertext=None)
+        )
     assert _findings(_audit(store, keyring)) == [("missing_ciphertext", rid, "vault/1")]
 
 
@@ -178,8 +195,9 @@ def _unbind_all(store: Store) -> None:
 def test_when_records_unbound_then_distinct_finding_and_bind_fixes_once(
     store: Store, keyring: LocalKeyring
 ) -> None:
-    ids = {store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
-           for _ in range(2)}
+    ids = {
+        store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id for _ in range(2)
+    }
     _unbind_all(store)
     report = _audit(store, keyring)
     assert sorted(_findings(report)) == sorted(("unbound", r, "meta_mac") for r in ids)
@@ -197,18 +215,21 @@ def test_when_records_unbound_then_distinct_finding_and_bind_fixes_once(
 
     with store.transaction() as s:  # and what it bound is now guarded
         _edit(policy_name="lenient")(s, sorted(ids)[0])
-    assert _findings(_audit(store, keyring)) == [("metadata_mismatch", sorted(ids)[0],
-                                                  "metadata")]
+    assert _findings(_audit(store, keyring)) == [("metadata_mismatch", sorted(ids)[0], "metadata")]
 
 
 @pytest.mark.parametrize(
     ("tamper", "fault"),
-    [(_move_retain_until, ("undecryptable", "vault/0")),  # a delayed shred is never sealed in
-     (_edit(label_counts="[1, 2]"), ("unreadable_metadata", "label_counts"))],
+    [
+        (_move_retain_until, ("undecryptable", "vault/0")),  # a delayed shred is never sealed in
+        (_edit(label_counts="[1, 2]"), ("unreadable_metadata", "label_counts")),
+    ],
     ids=["retain-until", "label-counts"],
 )
 def test_when_an_unbound_record_is_damaged_then_bind_refuses_it(
-    store: Store, keyring: LocalKeyring, tamper: Callable[[Session, str], None],
+    store: Store,
+    keyring: LocalKeyring,
+    tamper: Callable[[Session, str], None],
     fault: tuple[str, str],
 ) -> None:
     good = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
@@ -219,8 +240,9 @@ def test_when_an_unbound_record_is_damaged_then_bind_refuses_it(
     done = bind_records(store=store, keys=keyring, now=NOW, actor="ops", role="operator")
     assert (done.bound, done.refused) == (1, (bad,))
     report = _audit(store, keyring)
-    assert sorted(_findings(report)) == sorted([("unbound", bad, "meta_mac"),
-                                                (fault[0], bad, fault[1])])
+    assert sorted(_findings(report)) == sorted(
+        [("unbound", bad, "meta_mac"), (fault[0], bad, fault[1])]
+    )
     assert good not in {f.record_id for f in report.findings}
 
 
@@ -241,8 +263,10 @@ def test_when_a_0003_database_is_upgraded_then_rows_are_unbound_until_bound(
     report = _audit(store, keyring, now=NOW + SHORT)
     assert _findings(report) == [("unbound", rid, "meta_mac")]
     assert (report.fields_verified, report.fields_shredded) == (2, 1)
-    assert bind_records(store=store, keys=keyring, now=NOW + SHORT, actor="ops",
-                        role="operator").bound == 1
+    assert (
+        bind_records(store=store, keys=keyring, now=NOW + SHORT, actor="ops", role="operator").bound
+        == 1
+    )
     assert _audit(store, keyring, now=NOW + SHORT).clean
     assert store.get(rid) is not None and SAMPLE_TEXT not in _audit(store, keyring).dumps("json")
 
@@ -255,8 +279,7 @@ def test_when_keys_rotate_then_macs_follow_and_the_old_key_can_retire(
     store.delete(gone, now=NOW)  # no data key left: only its MAC still names k1
     keyring.rotate(now=NOW)  # a rotation outside the service: nothing re-wrapped or re-bound
     assert _audit(store, keyring).clean  # k1 still verifies what it keyed
-    rotate_keys(store=store, keys=keyring, now=NOW, actor="ops", role="key-admin",
-                new_key=False)
+    rotate_keys(store=store, keys=keyring, now=NOW, actor="ops", role="key-admin", new_key=False)
     assert store.count_bound_by("k1") == 0 and store.count_bound_by("k2") == 2
     retire_key("k1", store=store, keys=keyring, now=NOW, actor="ops", role="key-admin")
     report = _audit(store, keyring)
@@ -272,7 +295,5 @@ def test_when_a_key_still_keys_macs_then_retire_refused_and_forced_retire_is_rep
     keyring.rotate(now=NOW)
     with pytest.raises(KeyStillInUse, match="record MAC"):
         retire_key("k1", store=store, keys=keyring, now=NOW, actor="ops", role="key-admin")
-    retire_key("k1", store=store, keys=keyring, now=NOW, actor="ops", role="key-admin",
-               force=True)
-    assert _findings(_audit(store, keyring)) == [("mac_key_unavailable", rid,
-                                                  "meta_mac_key_id")]
+    retire_key("k1", store=store, keys=keyring, now=NOW, actor="ops", role="key-admin", force=True)
+    assert _findings(_audit(store, keyring)) == [("mac_key_unavailable", rid, "meta_mac_key_id")]

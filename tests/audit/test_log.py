@@ -16,10 +16,18 @@ from redactor.store.models import AuditRow
 
 
 def _entry(i: int) -> log.AuditEntry:
-    return log.AuditEntry(at=NOW + timedelta(seconds=i), actor=f"user{i}", role="supervisor",
-                          action="view_original", result="allowed", purpose="complaint_followup",
-                          record_id=f"rec-{i}", labels=("PERSON", "ADDRESS"),
-                          policy="default@1", key_version="k1")
+    return log.AuditEntry(
+        at=NOW + timedelta(seconds=i),
+        actor=f"user{i}",
+        role="supervisor",
+        action="view_original",
+        result="allowed",
+        purpose="complaint_followup",
+        record_id=f"rec-{i}",
+        labels=("PERSON", "ADDRESS"),
+        policy="default@1",
+        key_version="k1",
+    )
 
 
 def _fill(store: Store, n: int) -> list[int]:
@@ -53,8 +61,7 @@ TAMPERS = {
 
 
 @pytest.mark.parametrize("column", list(TAMPERS), ids=str)
-def test_when_one_entry_tampered_then_first_broken_entry_named(store: Store, column: str
-                                                               ) -> None:
+def test_when_one_entry_tampered_then_first_broken_entry_named(store: Store, column: str) -> None:
     ids = _fill(store, 5)
     with store.transaction() as s:
         s.execute(update(AuditRow).where(AuditRow.id == ids[2]).values(**TAMPERS[column]))
@@ -82,8 +89,9 @@ def test_when_middle_entry_deleted_then_next_entry_named(store: Store) -> None:
 
 def test_when_naive_time_then_refused() -> None:
     with pytest.raises(ValueError):
-        log.AuditEntry(at=NOW.replace(tzinfo=None), actor="a", role="r", action="x",
-                       result="y").canonical()
+        log.AuditEntry(
+            at=NOW.replace(tzinfo=None), actor="a", role="r", action="x", result="y"
+        ).canonical()
 
 
 def test_when_appending_concurrently_then_no_fork(engine: Engine) -> None:

@@ -41,8 +41,14 @@ def test_when_group_or_other_can_access_then_refused(tmp_path: Path, mode: int) 
 
 
 @pytest.mark.parametrize(
-    "content", ["", "not json", "[]", '{"format": "other"}',
-                '{"format": "redactor-keyring/1", "primary": "k1", "keys": [{"id": "k1"}]}'],
+    "content",
+    [
+        "",
+        "not json",
+        "[]",
+        '{"format": "other"}',
+        '{"format": "redactor-keyring/1", "primary": "k1", "keys": [{"id": "k1"}]}',
+    ],
 )
 def test_when_keyring_malformed_then_refused(tmp_path: Path, content: str) -> None:
     path = tmp_path / "k.json"
@@ -127,8 +133,13 @@ def test_when_env_provider_then_first_key_is_primary_and_all_unwrap() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["", "k1", "k1:not base64!", "k1:" + base64.b64encode(b"short").decode(),
-     "bad id:" + base64.b64encode(b"\x00" * 32).decode()],
+    [
+        "",
+        "k1",
+        "k1:not base64!",
+        "k1:" + base64.b64encode(b"short").decode(),
+        "bad id:" + base64.b64encode(b"\x00" * 32).decode(),
+    ],
     ids=["empty", "no-colon", "not-b64", "short-key", "bad-id"],
 )
 def test_when_env_value_malformed_then_refused(value: str) -> None:

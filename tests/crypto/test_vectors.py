@@ -39,8 +39,12 @@ def test_when_sealing_with_fixed_nonce_then_blob_matches_vector(v: dict[str, Any
     aad = data_aad(v["record_id"], v["field"], v["key_id"])
     assert aad.hex() == v["aad"]
     assert aad == _spec_aad(1, v["record_id"], v["field"], v["key_id"])
-    blob = aead.seal(bytes.fromhex(v["key"]), v["plaintext"].encode(), aad,
-                     nonce_source=lambda n: bytes.fromhex(v["nonce"]))
+    blob = aead.seal(
+        bytes.fromhex(v["key"]),
+        v["plaintext"].encode(),
+        aad,
+        nonce_source=lambda n: bytes.fromhex(v["nonce"]),
+    )
     assert blob.hex() == v["blob"]
 
 

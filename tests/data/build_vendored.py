@@ -44,13 +44,15 @@ def main(shared: Path) -> None:
     shutil.copyfile(shared / "stockmark-ner-wikipedia" / "LICENSE.md", sm / "LICENSE.md")
     (sm / "sample.jsonl").write_text(
         "\n".join(stockmark_sample(shared / "stockmark-ner-wikipedia" / "ner.jsonl")) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     jp = HERE / "japanpost-zipcode"
     jp.mkdir(exist_ok=True)
     shutil.copyfile(shared / "japanpost-zipcode" / "UPSTREAM_README.md", jp / "UPSTREAM_README.md")
     (jp / "jigyosyo-sample.csv").write_text(
         "\n".join(jigyosyo_sample(shared / "japanpost-zipcode" / "jigyosyo.utf8.csv")) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

@@ -26,9 +26,23 @@ def test_when_two_workers_analyze_then_output_equals_one_process_and_errors_are_
     for workers in ("1", "2"):
         out = tmp_path / f"out-{workers}.jsonl"
         proc = subprocess.run(
-            [*CLI, "analyze", "-i", str(src), "-o", str(out), "--workers", workers,
-             "--batch-size", "4"],
-            cwd=REPO, capture_output=True, text=True, check=False, timeout=300,
+            [
+                *CLI,
+                "analyze",
+                "-i",
+                str(src),
+                "-o",
+                str(out),
+                "--workers",
+                workers,
+                "--batch-size",
+                "4",
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
         )
         assert proc.returncode == 1, proc.stderr[-500:]
         assert "line 6" in proc.stderr and "山田" not in proc.stderr

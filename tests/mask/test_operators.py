@@ -76,16 +76,22 @@ def test_mask_tail(value: str, keep: int, expected: str) -> None:
         ("住所は大阪市淀川区です", (3, 9), "住所は<ADDRESS>です"),  # all of it → token
     ],
 )
-def test_generalize_address(default_policy: Policy, text: str, span: tuple[int, int],
-                            expected: str) -> None:
+def test_generalize_address(
+    default_policy: Policy, text: str, span: tuple[int, int], expected: str
+) -> None:
     result = _run(text, [Entity(*span, "ADDRESS", 0.9, "r")], default_policy)
     assert result.text == expected
 
 
 @pytest.mark.parametrize(
     ("value", "band"),
-    [("昭和45年3月2日", "<50代>"), ("S45.3.2", "<50代>"), ("1970/03/02", "<50代>"),
-     ("令和6年11月8日", "<10歳未満>"), ("来週の火曜", "<DATE_OF_BIRTH>")],
+    [
+        ("昭和45年3月2日", "<50代>"),
+        ("S45.3.2", "<50代>"),
+        ("1970/03/02", "<50代>"),
+        ("令和6年11月8日", "<10歳未満>"),
+        ("来週の火曜", "<DATE_OF_BIRTH>"),
+    ],
 )
 def test_generalize_birth_date(default_policy: Policy, value: str, band: str) -> None:
     text = f"生年月日{value}"
@@ -103,8 +109,9 @@ def test_age_band_follows_the_clock(default_policy: Policy) -> None:
 def test_adjacent_same_label_spans_stay_two_tokens(default_policy: Policy) -> None:
     # Presidio would merge whitespace-separated neighbours; a pseudonym per name must survive
     text = "山田 太郎"
-    result = _run(text, [Entity(0, 2, "PERSON", 0.9, "r"), Entity(3, 5, "PERSON", 0.9, "r")],
-                  default_policy)
+    result = _run(
+        text, [Entity(0, 2, "PERSON", 0.9, "r"), Entity(3, 5, "PERSON", 0.9, "r")], default_policy
+    )
     first, second = result.text.split(" ")
     assert first.startswith("<PERSON_") and second.startswith("<PERSON_") and first != second
 
@@ -150,9 +157,12 @@ def test_vault_holds_only_labels_with_retention_and_never_my_number(default_poli
     ]
     result = _run(text, entities, default_policy)
     assert [(v.label, v.value) for v in result.originals] == [
-        ("PERSON", "田中"), ("PHONE_NUMBER", "090-1234-5678")]
-    assert all(v.retain_until == datetime(2027, 11, 28, 10, 0, tzinfo=NOW.tzinfo)
-               for v in result.originals)
+        ("PERSON", "田中"),
+        ("PHONE_NUMBER", "090-1234-5678"),
+    ]
+    assert all(
+        v.retain_until == datetime(2027, 11, 28, 10, 0, tzinfo=NOW.tzinfo) for v in result.originals
+    )
     assert result.record_deadline == datetime(2032, 4, 1, tzinfo=NOW.tzinfo)
     assert "田中" not in repr(result) and "田中" not in repr(result.originals)
 
@@ -160,7 +170,8 @@ def test_vault_holds_only_labels_with_retention_and_never_my_number(default_poli
 def test_my_number_never_vaulted_even_by_an_unchecked_policy(default_policy: Policy) -> None:
     rule = default_policy.rule_for("MY_NUMBER").model_copy(update={"retain_original": "P1Y"})
     unchecked = default_policy.model_copy(
-        update={"labels": {**default_policy.labels, "MY_NUMBER": rule}})
+        update={"labels": {**default_policy.labels, "MY_NUMBER": rule}}
+    )
     result = _run("123456789018", [Entity(0, 12, "MY_NUMBER", 0.9, "r")], unchecked)
     assert result.originals == ()
     assert result.text == "<MY_NUMBER>"
@@ -184,7 +195,8 @@ def test_unknown_label_falls_back_to_its_token(default_policy: Policy) -> None:
         ([], {"pseudonym_key": b""}, "pseudonym_key"),
     ],
 )
-def test_malformed_input_is_refused(default_policy: Policy, entities: list[Entity],
-                                    kw: dict[str, object], match: str) -> None:
+def test_malformed_input_is_refused(
+    default_policy: Policy, entities: list[Entity], kw: dict[str, object], match: str
+) -> None:
     with pytest.raises(ValueError, match=match):
         _run("田中", entities, default_policy, **kw)

@@ -62,5 +62,7 @@ def test_result_is_disjoint_and_independent_of_input_order(
     # every dropped entity overlaps a kept one at least as long
     for e in entities:
         if e not in result:
-            assert any(k.start < e.end and e.start < k.end and
-                       k.end - k.start >= e.end - e.start for k in result)
+            assert any(
+                k.start < e.end and e.start < k.end and k.end - k.start >= e.end - e.start
+                for k in result
+            )

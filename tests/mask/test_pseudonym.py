@@ -14,11 +14,19 @@ from redactor.policy import Policy
 TOKEN = re.compile(r"<PERSON_[0-9a-f]{4}>")
 
 
-def _tokens(text: str, names: list[tuple[int, int]], policy: Policy, *, key: bytes = KEY,
-            caller: str | None = None, record: str | None = None) -> list[str]:
+def _tokens(
+    text: str,
+    names: list[tuple[int, int]],
+    policy: Policy,
+    *,
+    key: bytes = KEY,
+    caller: str | None = None,
+    record: str | None = None,
+) -> list[str]:
     entities = [Entity(s, e, "PERSON", 0.9, "r") for s, e in names]
-    masked = apply_policy(text, entities, policy, pseudonym_key=key, caller_id=caller, now=NOW,
-                          record_id=record).text
+    masked = apply_policy(
+        text, entities, policy, pseudonym_key=key, caller_id=caller, now=NOW, record_id=record
+    ).text
     return TOKEN.findall(masked)
 
 
@@ -71,8 +79,9 @@ def test_width_and_spaces_do_not_split_a_person() -> None:
     one = pseudonym_token("山田 太郎", "PERSON", key=KEY, scope="s", length=4)
     assert one == pseudonym_token("山田太郎", "PERSON", key=KEY, scope="s", length=4)
     assert one == pseudonym_token("山田\u3000太郎", "PERSON", key=KEY, scope="s", length=4)
-    assert pseudonym_token("ｙａｍａｄａ", "PERSON", key=KEY, scope="s", length=4) == \
-        pseudonym_token("yamada", "PERSON", key=KEY, scope="s", length=4)
+    assert pseudonym_token(
+        "ｙａｍａｄａ", "PERSON", key=KEY, scope="s", length=4
+    ) == pseudonym_token("yamada", "PERSON", key=KEY, scope="s", length=4)
 
 
 def test_label_is_part_of_the_token() -> None:
@@ -88,5 +97,7 @@ def test_known_answer() -> None:
 
     msg = b"\x00".join([b"redactor/pseudonym/v1", b"s", b"PERSON", "山田太郎".encode()])
     expected = hmac.new(KEY, msg, hashlib.sha256).hexdigest()[:4]
-    assert pseudonym_token("山田太郎", "PERSON", key=KEY, scope="s", length=4) == \
-        f"<PERSON_{expected}>"
+    assert (
+        pseudonym_token("山田太郎", "PERSON", key=KEY, scope="s", length=4)
+        == f"<PERSON_{expected}>"
+    )

@@ -39,8 +39,14 @@ class Exploding:
 
 def test_redact_runs_the_given_analyzer_then_masks(default_policy: Policy) -> None:
     finder = FakeFinder({"山田太郎": "PERSON", "123456789018": "MY_NUMBER"})
-    result = redact("山田太郎の番号は123456789018、山田太郎より", default_policy,
-                    analyzer=finder, pseudonym_key=KEY, caller_id="c-1", now=NOW)
+    result = redact(
+        "山田太郎の番号は123456789018、山田太郎より",
+        default_policy,
+        analyzer=finder,
+        pseudonym_key=KEY,
+        caller_id="c-1",
+        now=NOW,
+    )
     assert finder.calls == 1
     assert "山田太郎" not in result.text and "123456789018" not in result.text
     assert result.text.count(result.text[:12]) == 2  # the same pseudonym twice
@@ -50,8 +56,13 @@ def test_redact_runs_the_given_analyzer_then_masks(default_policy: Policy) -> No
 
 
 def test_given_entities_skip_the_analyzer(strict_policy: Policy) -> None:
-    result = redact("田中です", strict_policy, analyzer=Exploding(),
-                    entities=[Entity(0, 2, "PERSON", 1.0, "gold")], now=NOW)
+    result = redact(
+        "田中です",
+        strict_policy,
+        analyzer=Exploding(),
+        entities=[Entity(0, 2, "PERSON", 1.0, "gold")],
+        now=NOW,
+    )
     assert result.text == "<PERSON>です"
 
 

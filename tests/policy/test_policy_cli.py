@@ -27,8 +27,13 @@ def _expected_line(path: Path) -> int:
 def test_there_is_a_broken_fixture_for_every_rule_the_issue_names() -> None:
     names = {p.stem for p in BROKEN}
     assert {
-        "MYNUMBER-RETAINED", "MYNUMBER-REVERSIBLE", "LABEL-UNCOVERED",
-        "RETENTION-EXCEEDS-RECORD", "DURATION-INVALID", "OPERATOR-PARAM", "UNKNOWN-KEY",
+        "MYNUMBER-RETAINED",
+        "MYNUMBER-REVERSIBLE",
+        "LABEL-UNCOVERED",
+        "RETENTION-EXCEEDS-RECORD",
+        "DURATION-INVALID",
+        "OPERATOR-PARAM",
+        "UNKNOWN-KEY",
     } <= names
 
 
@@ -155,8 +160,9 @@ def test_merge_keys_are_understood_and_located(tmp_path: Path) -> None:
 def test_an_impossible_date_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     source = (REPO / "policies" / "default.yaml").read_text(encoding="utf-8")
     path = tmp_path / "p.yaml"
-    path.write_text(source.replace("effective: 2026-04-01", "effective: 2026-13-45"),
-                    encoding="utf-8")
+    path.write_text(
+        source.replace("effective: 2026-04-01", "effective: 2026-13-45"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["policy", "check", str(path)])
     assert result.exit_code == 1
     assert "SCHEMA-INVALID" in result.output and "effective" in result.output

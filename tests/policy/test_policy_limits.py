@@ -25,8 +25,9 @@ DEEP = {
 
 
 @pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
-def test_when_a_policy_nests_too_deep_then_refused_fast_with_a_rule_id(tmp_path: Path,
-                                                                       text: str) -> None:
+def test_when_a_policy_nests_too_deep_then_refused_fast_with_a_rule_id(
+    tmp_path: Path, text: str
+) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(text, encoding="utf-8")
     started = time.perf_counter()
@@ -44,20 +45,27 @@ def test_when_a_policy_is_larger_than_a_megabyte_then_refused(tmp_path: Path) ->
     assert [f.rule_id for f in exc.value.findings] == ["FILE-TOO-LARGE"]
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "policies").glob("*.yaml"))
-                         + sorted((REPO / "tests" / "fixtures" / "policies").glob("*.yaml")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted((REPO / "policies").glob("*.yaml"))
+    + sorted((REPO / "tests" / "fixtures" / "policies").glob("*.yaml")),
+    ids=lambda p: p.name,
+)
 def test_real_policies_pass_the_depth_prescan(path: Path) -> None:
     assert depth_problem(path.read_text(encoding="utf-8")) is None
 
 
 def test_quoted_brackets_and_comments_do_not_count() -> None:
-    assert depth_problem('deny: ["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["]  # [[[[[[[[[[[[[[[[[[[\n'
-                         * 3) is None
+    assert (
+        depth_problem('deny: ["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["]  # [[[[[[[[[[[[[[[[[[[\n' * 3)
+        is None
+    )
 
 
-@pytest.mark.parametrize("name", [".", "..", "../x.yaml", "a/b.yaml", "a\\b", ".hidden", "",
-                                  "x" * 129, "名前.yaml", "a\x00b"])
+@pytest.mark.parametrize(
+    "name",
+    [".", "..", "../x.yaml", "a/b.yaml", "a\\b", ".hidden", "", "x" * 129, "名前.yaml", "a\x00b"],
+)
 def test_names_that_are_not_plain_file_names_are_refused(name: str) -> None:
     assert name_problem(name) is not None
 

@@ -32,8 +32,8 @@ def test_when_valid_duration_then_parsed(text: str, expected: Duration) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "P", "1Y", "P1", "PT1H", "P1DT2H", "-P1D", "P1.5Y", "P1D1Y", "p1y", "P 1Y", "P1Y "
-             "junk"],
+    "text",
+    ["", "P", "1Y", "P1", "PT1H", "P1DT2H", "-P1D", "P1.5Y", "P1D1Y", "p1y", "P 1Y", "P1Y junk"],
 )
 def test_when_malformed_duration_then_refused(text: str) -> None:
     with pytest.raises(ValueError, match="ISO-8601"):

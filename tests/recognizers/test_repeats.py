@@ -53,7 +53,10 @@ def test_when_a_cards_short_symbol_is_read_back_then_the_read_back_is_found() ->
 
 
 def test_when_a_number_was_said_in_pieces_then_each_piece_of_it_is_found() -> None:
-    text = "えーと、ろく-よん-に-きゅう\nオペ：はい\n相談者：で、棒があって、さん-ご-はち-いち-なな-ぜろ\nオペ：6429-358170ですね"
+    text = (
+        "えーと、ろく-よん-に-きゅう\nオペ：はい\n"
+        "相談者：で、棒があって、さん-ご-はち-いち-なな-ぜろ\nオペ：6429-358170ですね"
+    )
     whole = text.index("6429-358170")
     found = _values(text, [(whole, whole + len("6429-358170"), "PENSION_NUMBER")])
     assert found == [
@@ -66,3 +69,39 @@ def test_pieces_that_do_not_make_the_whole_value_are_not_found() -> None:
     text = "ろく-よん-に-きゅう、それと さん-ご-はち-いち-なな-いち\n番号 6429-358170"
     whole = text.index("6429-358170")
     assert _values(text, [(whole, whole + len("6429-358170"), "PENSION_NUMBER")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parts"),
+    [
+        ("娘です。森 千夏といいます。\n職員「森様ですね。」森林公園", "森 千夏", ["森"]),
+        ("Maria Santos here. SANTOS is my married name", "Maria Santos", ["SANTOS"]),
+        ("呉羽 ヌルハンです、夫が日本人で、呉羽", "呉羽 ヌルハン", ["呉羽"]),
+    ],
+)
+def test_when_a_part_of_a_sure_full_name_stands_alone_then_it_is_a_repeat(
+    text: str, name: str, parts: list[str]
+) -> None:
+    at = text.index(name)
+    assert [v for v, _ in _values(text, [(at, at + len(name), "PERSON")])] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("森 千夏さん。森林の管理", "森 千夏"),  # one kanji needs an honorific
+        ("ヨハン・スウィネンはスウィネン社の社長", "ヨハン・スウィネン"),  # a company
+        ("トンマージ・プレッティ と トンマージ・ゼーバー", "トンマージ・プレッティ"),
+    ],
+)
+def test_when_a_part_is_inside_another_word_or_name_then_it_is_no_repeat(
+    text: str, name: str
+) -> None:
+    at = text.index(name)
+    found = _values(text, [(at, at + len(name), "PERSON")])
+    assert [v for v, _ in found if v != name] == []
+
+
+def test_parts_are_taken_only_from_names_the_analyzer_is_sure_of() -> None:
+    text = "森 千夏といいます。森様ですね"
+    assert repeated_spans(text, [(0, 4, "PERSON")], sure=set()) == []

@@ -24,8 +24,9 @@ class GoldAnalyzer:
         self.gold = {n["text"]: n["spans"] for n in load_dev_notes()}
 
     def analyze(self, text: str) -> list[Entity]:
-        return [Entity(s["start"], s["end"], s["label"], 0.99, "gold")
-                for s in self.gold.get(text, [])]
+        return [
+            Entity(s["start"], s["end"], s["label"], 0.99, "gold") for s in self.gold.get(text, [])
+        ]
 
 
 @pytest.fixture
@@ -44,15 +45,23 @@ def _run(*args: str) -> tuple[int, str]:
 
 def test_when_dev_notes_ingested_swept_and_audited_then_clean_and_shredded(env: Path) -> None:
     shutil.copy(DEV_NOTES, env / "notes.jsonl")
-    code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY),
-                     "--now", "2025-04-01T09:00:00+09:00")
+    code, out = _run(
+        "ingest",
+        "--input",
+        "notes.jsonl",
+        "--policy",
+        str(POLICY),
+        "--now",
+        "2025-04-01T09:00:00+09:00",
+    )
     assert code == 0, out
     assert "stored 120 record(s); 0 already present" in out
     assert (os.stat(env / "keys" / "keyring.json").st_mode & 0o777) == 0o600
     code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY))
     assert "stored 0 record(s); 120 already present" in out  # idempotent per note id
-    code, out = _run("audit", "--now", "2025-04-02T00:00:00+09:00", "--format", "json",
-                     "--policy", str(POLICY))
+    code, out = _run(
+        "audit", "--now", "2025-04-02T00:00:00+09:00", "--format", "json", "--policy", str(POLICY)
+    )
     report = json.loads(out)
     assert code == 0 and report["clean"] and report["records"] == 120, out
     raw = (env / "db.sqlite").read_bytes()
@@ -64,8 +73,9 @@ def test_when_dev_notes_ingested_swept_and_audited_then_clean_and_shredded(env: 
     assert code == 0 and out.startswith("shredded ")
     code, out = _run("sweep", "--now", "2100-01-01T00:00:00+00:00")
     assert out.startswith("shredded 0 key(s)")
-    code, out = _run("audit", "--now", "2100-01-01T00:00:00+00:00", "--format", "json",
-                     "--policy", str(POLICY))
+    code, out = _run(
+        "audit", "--now", "2100-01-01T00:00:00+00:00", "--format", "json", "--policy", str(POLICY)
+    )
     report = json.loads(out)
     assert code == 0 and report["shreds_logged"] >= 120, out
     code, out = _run("keys", "rotate", "--now", "2100-01-01T00:00:00+00:00")
@@ -76,8 +86,18 @@ def test_when_dev_notes_ingested_swept_and_audited_then_clean_and_shredded(env: 
 
 def test_when_audit_finds_problems_then_exit_1(env: Path) -> None:
     (env / "notes.jsonl").write_text(json.dumps({"id": "x", "text": "電話 090-1234-5678"}) + "\n")
-    assert _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY),
-                "--now", "2025-04-01T00:00:00+00:00")[0] == 0
+    assert (
+        _run(
+            "ingest",
+            "--input",
+            "notes.jsonl",
+            "--policy",
+            str(POLICY),
+            "--now",
+            "2025-04-01T00:00:00+00:00",
+        )[0]
+        == 0
+    )
     code, out = _run("audit", "--now", "2200-01-01T00:00:00+00:00", "--policy", str(POLICY))
     assert code == 1 and "past_deadline" in out and "090-1234-5678" not in out
 
@@ -91,8 +111,18 @@ def test_when_old_records_are_bound_then_audit_clean_and_a_second_bind_is_a_no_o
     from redactor.store.models import Record
 
     (env / "notes.jsonl").write_text(json.dumps({"id": "x", "text": "電話 090-1234-5678"}) + "\n")
-    assert _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY),
-                "--now", "2025-04-01T00:00:00+00:00")[0] == 0
+    assert (
+        _run(
+            "ingest",
+            "--input",
+            "notes.jsonl",
+            "--policy",
+            str(POLICY),
+            "--now",
+            "2025-04-01T00:00:00+00:00",
+        )[0]
+        == 0
+    )
     engine = make_engine(f"sqlite:///{env / 'db.sqlite'}")
     with engine.begin() as conn:  # as a row stored before migration 0004 is
         conn.execute(update(Record).values(meta_mac=None, meta_mac_key_id=None))
@@ -111,8 +141,7 @@ def test_when_old_records_are_bound_then_audit_clean_and_a_second_bind_is_a_no_o
     ("args", "message"),
     [(("keys", "rotate"), "no keyring"), (("keys", "retire", "k9"), "no keyring")],
 )
-def test_when_keyring_missing_then_refused(env: Path, args: tuple[str, ...], message: str
-                                           ) -> None:
+def test_when_keyring_missing_then_refused(env: Path, args: tuple[str, ...], message: str) -> None:
     code, out = _run(*args)
     assert code == 2 and message in out
 
@@ -157,14 +186,19 @@ def test_when_ingest_meets_malformed_lines_then_it_reports_their_numbers_and_sto
 ) -> None:
     good = {"id": "a", "text": "電話 090-1234-5678"}
     secret = '{"id": "b", "text": "山田太郎 090-9999-8888"'  # truncated: not JSON
-    lines = [json.dumps(good, ensure_ascii=False), secret, '{"text": "no id"}',
-             json.dumps({"id": "c", "text": "住所 大阪市"}, ensure_ascii=False)]
+    lines = [
+        json.dumps(good, ensure_ascii=False),
+        secret,
+        '{"text": "no id"}',
+        json.dumps({"id": "c", "text": "住所 大阪市"}, ensure_ascii=False),
+    ]
     (env / "notes.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY))
     assert code == 1
     assert "line 2:" in out and "line 3:" in out and "stored 2 record(s)" in out, out
     assert "山田太郎" not in out and "090-9999-8888" not in out
-    (env / "notes.jsonl").write_text(json.dumps({"id": "a", "text": "別の電話"},
-                                                ensure_ascii=False) + "\n", encoding="utf-8")
+    (env / "notes.jsonl").write_text(
+        json.dumps({"id": "a", "text": "別の電話"}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     code, out = _run("ingest", "--input", "notes.jsonl", "--policy", str(POLICY))
     assert code == 1 and "line 1: id a was stored before" in out, out

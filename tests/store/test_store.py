@@ -35,14 +35,19 @@ def test_when_stored_then_read_back_with_deadlines(store: Store, keyring: LocalK
     assert [p.retain_until for p in rec.vault] == sorted({o.retain_until for o in result.originals})
     assert rec.vault[0].retain_until == NOW + SHORT
     assert [p.labels for p in rec.vault] == [("PHONE_NUMBER",), ("PERSON",)]
-    values = [i.value for p in rec.vault if p.sealed
-              for i in open_vault(keyring, rec.id, p.sealed, p.retain_until)]
+    values = [
+        i.value
+        for p in rec.vault
+        if p.sealed
+        for i in open_vault(keyring, rec.id, p.sealed, p.retain_until)
+    ]
     assert sorted(values) == sorted(o.value for o in result.originals)
     assert rec.masked.wrapped.key_id == "k1"
 
 
-def test_when_insert_fails_midway_then_nothing_is_stored(store: Store, keyring: LocalKeyring
-                                                         ) -> None:
+def test_when_insert_fails_midway_then_nothing_is_stored(
+    store: Store, keyring: LocalKeyring
+) -> None:
     sealed = seal_redaction(sample_result(), keyring, record_id="rec-atomic", now=NOW)
     broken = replace(sealed, vault=(sealed.vault[0], replace(sealed.vault[1], seq=0)))
     with pytest.raises(IntegrityError):
@@ -54,29 +59,43 @@ def test_when_insert_fails_midway_then_nothing_is_stored(store: Store, keyring: 
 
 def test_when_same_idempotency_key_then_stored_once(store: Store, keyring: LocalKeyring) -> None:
     digest = request_digest(keyring, "note", "test", "1")
-    first = store_redaction(sample_result(), store=store, keys=keyring, now=NOW,
-                            idempotency_key="req-1", digest=digest)
-    again = store_redaction(sample_result(), store=store, keys=keyring, now=NOW,
-                            idempotency_key="req-1", digest=digest)
+    first = store_redaction(
+        sample_result(), store=store, keys=keyring, now=NOW, idempotency_key="req-1", digest=digest
+    )
+    again = store_redaction(
+        sample_result(), store=store, keys=keyring, now=NOW, idempotency_key="req-1", digest=digest
+    )
     assert (again.id, again.created, first.created) == (first.id, False, True)
     assert again.masked_text == first.masked_text
     assert store.record_ids() == [first.id]
     with pytest.raises(IdempotencyConflict):
-        store_redaction(sample_result(), store=store, keys=keyring, now=NOW,
-                        idempotency_key="req-1", digest=request_digest(keyring, "other", "test",
-                                                                       "1"))
+        store_redaction(
+            sample_result(),
+            store=store,
+            keys=keyring,
+            now=NOW,
+            idempotency_key="req-1",
+            digest=request_digest(keyring, "other", "test", "1"),
+        )
 
 
-def test_when_idempotent_retries_race_then_one_record(store: Store, keyring: LocalKeyring
-                                                      ) -> None:
+def test_when_idempotent_retries_race_then_one_record(store: Store, keyring: LocalKeyring) -> None:
     digest = request_digest(keyring, "note", "test", "1")
     ids: list[str] = []
     barrier = threading.Barrier(4)
 
     def post() -> None:
         barrier.wait()
-        ids.append(store_redaction(sample_result(), store=store, keys=keyring, now=NOW,
-                                   idempotency_key="req-race", digest=digest).id)
+        ids.append(
+            store_redaction(
+                sample_result(),
+                store=store,
+                keys=keyring,
+                now=NOW,
+                idempotency_key="req-race",
+                digest=digest,
+            ).id
+        )
 
     threads = [threading.Thread(target=post) for _ in range(4)]
     for t in threads:
@@ -124,9 +143,15 @@ def test_when_ciphertext_copied_to_another_row_then_decryption_error(
     with store.transaction() as s:
         src = s.get(Record, a)
         assert src is not None
-        s.execute(update(Record).where(Record.id == b).values(
-            masked_ciphertext=src.masked_ciphertext, masked_wrapped_key=src.masked_wrapped_key,
-            masked_dek_id=src.masked_dek_id))
+        s.execute(
+            update(Record)
+            .where(Record.id == b)
+            .values(
+                masked_ciphertext=src.masked_ciphertext,
+                masked_wrapped_key=src.masked_wrapped_key,
+                masked_dek_id=src.masked_dek_id,
+            )
+        )
     rec = store.get(b)
     assert rec is not None and rec.masked is not None
     with pytest.raises(DecryptionError):
@@ -146,7 +171,10 @@ def test_when_vault_part_tampered_then_decryption_error(
             part.retain_until = part.retain_until + SHORT
         elif column == "seq-swap":  # part 1's sealed content moved under part 0's metadata
             part.ciphertext, part.wrapped_key, part.dek_id = (
-                other.ciphertext, other.wrapped_key, other.dek_id)
+                other.ciphertext,
+                other.wrapped_key,
+                other.dek_id,
+            )
         else:
             setattr(part, column, _flip(getattr(part, column)))
     rec = store.get(rid)
@@ -165,8 +193,10 @@ def test_when_naive_datetime_then_refused(store: Store, keyring: LocalKeyring) -
 
 
 def test_when_caller_id_differs_then_the_request_digest_differs(keyring: LocalKeyring) -> None:
-    digests = {request_digest(keyring, "note", "test", "1", caller)
-               for caller in (None, "", "a", "b")}
+    digests = {
+        request_digest(keyring, "note", "test", "1", caller) for caller in (None, "", "a", "b")
+    }
     assert len(digests) == 4
     assert request_digest(keyring, "note", "test", "1", "a") == request_digest(
-        keyring, "note", "test", "1", "a")
+        keyring, "note", "test", "1", "a"
+    )

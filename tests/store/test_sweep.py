@@ -44,16 +44,20 @@ def test_when_swept_then_expired_originals_go_first_and_only_they(
     events = sweep(store=store, now=NOW + RECORD)
     assert [e.part for e in events] == ["vault/1", "masked"]  # originals first
     assert store.due_for_shred(NOW + RECORD * 2) == []
-    assert _actions(store) == [("shred", rid, "destroyed vault/0"),
-                               ("shred", rid, "destroyed vault/1"),
-                               ("shred", rid, "destroyed masked")]
+    assert _actions(store) == [
+        ("shred", rid, "destroyed vault/0"),
+        ("shred", rid, "destroyed vault/1"),
+        ("shred", rid, "destroyed masked"),
+    ]
 
 
 def test_when_due_listed_then_sweep_backlog(store: Store, keyring: LocalKeyring) -> None:
     rid = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
     assert store.due_for_shred(NOW) == []
     assert [(d.record_id, d.part) for d in store.due_for_shred(NOW + LONG)] == [
-        (rid, "vault/0"), (rid, "vault/1")]
+        (rid, "vault/0"),
+        (rid, "vault/1"),
+    ]
 
 
 def test_when_swept_then_originals_unrecoverable_with_every_key_backups_included(
@@ -89,8 +93,9 @@ def test_when_swept_then_originals_unrecoverable_with_every_key_backups_included
 def test_when_sweeps_run_concurrently_then_each_key_is_shredded_once(
     store: Store, keyring: LocalKeyring, engine: Engine
 ) -> None:
-    ids = [store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
-           for _ in range(12)]
+    ids = [
+        store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id for _ in range(12)
+    ]
     barrier = threading.Barrier(3)
     counts: list[int] = []
 
@@ -110,20 +115,24 @@ def test_when_sweeps_run_concurrently_then_each_key_is_shredded_once(
         assert log.verify_chain(s) is None
 
 
-def test_when_record_deleted_then_keys_and_ciphertext_gone(store: Store, keyring: LocalKeyring
-                                                          ) -> None:
+def test_when_record_deleted_then_keys_and_ciphertext_gone(
+    store: Store, keyring: LocalKeyring
+) -> None:
     rid = store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
-    assert delete_record(rid, store=store, actor="a", role="admin", purpose="erasure",
-                         now=NOW)
+    assert delete_record(rid, store=store, actor="a", role="admin", purpose="erasure", now=NOW)
     rec = store.get(rid)
     assert rec is not None and rec.deleted_at == NOW and rec.masked is None
     assert all(p.sealed is None for p in rec.vault)
     assert not delete_record(rid, store=store, actor="a", role="admin", purpose=None, now=NOW)
     missing = "00000000-0000-4000-8000-000000000000"
-    assert not delete_record(missing, store=store, actor="a", role="admin", purpose=None,
-                             now=NOW)
+    assert not delete_record(missing, store=store, actor="a", role="admin", purpose=None, now=NOW)
     assert [a[2] for a in _actions(store)] == [
-        "destroyed vault/0", "destroyed vault/1", "destroyed masked", "not_found", "not_found"]
+        "destroyed vault/0",
+        "destroyed vault/1",
+        "destroyed masked",
+        "not_found",
+        "not_found",
+    ]
     assert sweep(store=store, now=NOW + RECORD) == []
     with pytest.raises(RecordNotFound):
         from redactor.service import read_masked
@@ -134,12 +143,14 @@ def test_when_record_deleted_then_keys_and_ciphertext_gone(store: Store, keyring
 def test_when_rotated_then_keys_rewrapped_ciphertexts_untouched(
     store: Store, keyring: LocalKeyring
 ) -> None:
-    rids = [store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id
-            for _ in range(3)]
+    rids = [
+        store_redaction(sample_result(), store=store, keys=keyring, now=NOW).id for _ in range(3)
+    ]
     before = {r: store.get(r) for r in rids}
     with pytest.raises(KeyStillInUse):
-        rotate_keys(store=store, keys=keyring, now=NOW, actor="ops", role="admin",
-                    new_key=False)  # nothing to do: all under k1 already
+        rotate_keys(
+            store=store, keys=keyring, now=NOW, actor="ops", role="admin", new_key=False
+        )  # nothing to do: all under k1 already
         retire_key("k1", store=store, keys=keyring, now=NOW, actor="ops", role="admin")
     report = rotate_keys(store=store, keys=keyring, now=NOW, actor="ops", role="admin")
     assert (report.primary_key_id, report.rewrapped) == ("k2", 9)
@@ -149,12 +160,20 @@ def test_when_rotated_then_keys_rewrapped_ciphertexts_untouched(
         assert old is not None and new is not None and old.masked and new.masked
         assert new.masked.ciphertext == old.masked.ciphertext
         assert new.masked.wrapped.key_id == "k2" != old.masked.wrapped.key_id
-    assert rotate_keys(store=store, keys=keyring, now=NOW, actor="ops", role="admin",
-                       new_key=False).rewrapped == 0
+    assert (
+        rotate_keys(
+            store=store, keys=keyring, now=NOW, actor="ops", role="admin", new_key=False
+        ).rewrapped
+        == 0
+    )
     retire_key("k1", store=store, keys=keyring, now=NOW, actor="ops", role="admin")
     for r in rids:
         rec = store.get(r)
         assert rec is not None and rec.masked is not None
         assert open_field(keyring, r, rec.masked)
     assert [a[0] for a in _actions(store)][-4:] == [
-        "rotate_keys", "rotate_keys", "rotate_keys", "retire_key"]
+        "rotate_keys",
+        "rotate_keys",
+        "rotate_keys",
+        "retire_key",
+    ]

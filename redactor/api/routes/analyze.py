@@ -59,9 +59,14 @@ async def redact(body: RedactRequest, ctx: Ctx, caller: Desk) -> RedactResponse:
     now = ctx.clock()
 
     def work() -> RedactionResult:
-        return service.redact(body.text, policy, analyzer=finder,
-                              pseudonym_key=pseudonym_key(ctx.keys), caller_id=body.caller_id,
-                              now=now)
+        return service.redact(
+            body.text,
+            policy,
+            analyzer=finder,
+            pseudonym_key=pseudonym_key(ctx.keys),
+            caller_id=body.caller_id,
+            now=now,
+        )
 
     result = await bounded(ctx, work)
     ctx.metrics.observe_notes("redact", [[e.label for e in result.entities]])

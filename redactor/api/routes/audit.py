@@ -21,9 +21,17 @@ router = APIRouter(prefix="/v1/audit", tags=["audit"])
 async def audit_report(
     ctx: Ctx,
     caller: Auditor,
-    rescan: Annotated[int, Query(ge=0, le=200, description=(
-        "re-scan at most this many masked notes for residual PII (default 0: none); "
-        "the full re-scan is `redactor audit` on the command line"))] = 0,
+    rescan: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=200,
+            description=(
+                "re-scan at most this many masked notes for residual PII (default 0: none); "
+                "the full re-scan is `redactor audit` on the command line"
+            ),
+        ),
+    ] = 0,
 ) -> Any:
     """Policies in use re-checked, deadlines, purposes, hash chain; a residual-PII
     re-scan only when asked (``rescan``), within the analysis budget, one slot."""
@@ -31,10 +39,15 @@ async def audit_report(
     now = ctx.clock()
 
     def work() -> dict[str, object]:
-        report = service.audit(store=ctx.store, keys=ctx.keys, analyzer=finder,
-                               policy_lookup=ctx.policies.lookup,
-                               policy_check=PolicyRegistry.problems, now=now,
-                               rescan_limit=rescan)
+        report = service.audit(
+            store=ctx.store,
+            keys=ctx.keys,
+            analyzer=finder,
+            policy_lookup=ctx.policies.lookup,
+            policy_check=PolicyRegistry.problems,
+            now=now,
+            rescan_limit=rescan,
+        )
         return report.to_json()
 
     if not rescan:  # no analysis: off the desk app's analysis slots entirely
@@ -54,11 +67,18 @@ def audit_entries(
     return AuditLogOut(
         entries=[
             AuditLogEntryOut(
-                id=e.id, at=e.entry.at, actor=e.entry.actor, role=e.entry.role,
-                action=e.entry.action, result=e.entry.result, purpose=e.entry.purpose,
+                id=e.id,
+                at=e.entry.at,
+                actor=e.entry.actor,
+                role=e.entry.role,
+                action=e.entry.action,
+                result=e.entry.result,
+                purpose=e.entry.purpose,
                 purpose_note_sealed=e.entry.purpose_note is not None,
-                record_id=e.entry.record_id, labels=list(e.entry.labels),
-                policy=e.entry.policy, key_version=e.entry.key_version,
+                record_id=e.entry.record_id,
+                labels=list(e.entry.labels),
+                policy=e.entry.policy,
+                key_version=e.entry.key_version,
                 entry_hash=e.entry_hash,
             )
             for e in page.entries

@@ -47,9 +47,13 @@ def _aware(value: datetime | None) -> datetime | None:
 
 @router.get(
     "/report",
-    responses={**error_responses(401, 403, 422, 429, 503),
-               200: {"content": {"text/html": {}, "application/json": {}},
-                     "description": "the report (HTML page or its JSON data)"}},
+    responses={
+        **error_responses(401, 403, 422, 429, 503),
+        200: {
+            "content": {"text/html": {}, "application/json": {}},
+            "description": "the report (HTML page or its JSON data)",
+        },
+    },
 )
 async def audit_report_page(
     ctx: Ctx,
@@ -68,11 +72,18 @@ async def audit_report_page(
     finder: Any = analyzer_of(ctx) if rescan else None
 
     def work() -> dict[str, Any]:
-        return service.audit_report(store=ctx.store, keys=ctx.keys,
-                                    policy_lookup=ctx.policies.lookup,
-                                    policy_findings=PolicyRegistry.findings, now=now,
-                                    since=start, until=end, rescan=rescan, sample=sample,
-                                    analyzer=finder)
+        return service.audit_report(
+            store=ctx.store,
+            keys=ctx.keys,
+            policy_lookup=ctx.policies.lookup,
+            policy_findings=PolicyRegistry.findings,
+            now=now,
+            since=start,
+            until=end,
+            rescan=rescan,
+            sample=sample,
+            analyzer=finder,
+        )
 
     data = await anyio.to_thread.run_sync(work, limiter=ctx.analysis_slots)
     if wants_html(accept):

@@ -30,12 +30,19 @@ def _has_alias(source: str) -> bool:
 
 def _out(f: Finding, name: str) -> FindingOut:
     f = dataclasses.replace(f, file=name)
-    return FindingOut(file=f.file, line=f.line, rule_id=f.rule_id, severity=str(f.severity),
-                      message=f.message, hint=f.hint)
+    return FindingOut(
+        file=f.file,
+        line=f.line,
+        rule_id=f.rule_id,
+        severity=str(f.severity),
+        message=f.message,
+        hint=f.hint,
+    )
 
 
-@router.post("/check", response_model=PolicyCheckResponse,
-             responses=error_responses(401, 403, 413, 422, 429))
+@router.post(
+    "/check", response_model=PolicyCheckResponse, responses=error_responses(401, 403, 413, 422, 429)
+)
 def check_policy(body: PolicyCheckRequest, caller: Auditor) -> PolicyCheckResponse:
     """Every finding (line, rule id, severity, fix) for the submitted policy text.
 
@@ -43,15 +50,26 @@ def check_policy(body: PolicyCheckRequest, caller: Auditor) -> PolicyCheckRespon
     name (``POLICY-NAME-INVALID``), a source over 1 MB (``FILE-TOO-LARGE``) or nested
     deeper than 32 levels (``YAML-TOO-DEEP``)."""
     if name_problem(body.name) is not None:
-        raise ApiError(422, "policy_refused", "the policy name must be a plain file name",
-                       rule_id="POLICY-NAME-INVALID")
+        raise ApiError(
+            422,
+            "policy_refused",
+            "the policy name must be a plain file name",
+            rule_id="POLICY-NAME-INVALID",
+        )
     if len(body.source.encode("utf-8")) > MAX_BYTES:
-        raise ApiError(422, "policy_refused", f"a policy file holds at most {MAX_BYTES} bytes",
-                       rule_id="FILE-TOO-LARGE")
+        raise ApiError(
+            422,
+            "policy_refused",
+            f"a policy file holds at most {MAX_BYTES} bytes",
+            rule_id="FILE-TOO-LARGE",
+        )
     if depth_problem(body.source) is not None:
-        raise ApiError(422, "policy_refused",
-                       f"the policy is nested deeper than {MAX_DEPTH} levels",
-                       rule_id="YAML-TOO-DEEP")
+        raise ApiError(
+            422,
+            "policy_refused",
+            f"the policy is nested deeper than {MAX_DEPTH} levels",
+            rule_id="YAML-TOO-DEEP",
+        )
     if _has_alias(body.source):
         raise ApiError(422, "policy_alias_refused", "YAML anchors and aliases are not accepted")
     with tempfile.TemporaryDirectory(prefix="redactor-policy-") as tmp:
@@ -60,15 +78,28 @@ def check_policy(body: PolicyCheckRequest, caller: Auditor) -> PolicyCheckRespon
         try:
             policy, findings = check_source(path)
         except PolicyUnreadable as exc:
-            return PolicyCheckResponse(status="unreadable", policy=None,
-                                       findings=[_out(f, body.name) for f in exc.findings])
+            return PolicyCheckResponse(
+                status="unreadable",
+                policy=None,
+                findings=[_out(f, body.name) for f in exc.findings],
+            )
         except yaml.YAMLError:
             # The loader builds its YAML reader outside its own error handling, so a
             # non-printable character escapes as ReaderError; reported to the policy owner.
-            return PolicyCheckResponse(status="unreadable", policy=None, findings=[FindingOut(
-                file=body.name, line=1, rule_id="YAML-INVALID", severity="error",
-                message="not valid YAML: non-printable character",
-                hint="remove control characters from the file")])
+            return PolicyCheckResponse(
+                status="unreadable",
+                policy=None,
+                findings=[
+                    FindingOut(
+                        file=body.name,
+                        line=1,
+                        rule_id="YAML-INVALID",
+                        severity="error",
+                        message="not valid YAML: non-printable character",
+                        hint="remove control characters from the file",
+                    )
+                ],
+            )
     return PolicyCheckResponse(
         status="findings" if findings else "ok",
         policy=None if policy is None else PolicyRef(name=policy.name, version=policy.version),

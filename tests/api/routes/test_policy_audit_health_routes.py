@@ -13,25 +13,33 @@ DEFAULT_POLICY = (REPO / "policies" / "default.yaml").read_text(encoding="utf-8"
 
 
 def _check(api: Api, source: str, name: str = "p.yaml") -> Any:
-    return api.client.post("/v1/policies/check", json={"source": source, "name": name},
-                           headers=api.headers("auditor"))
+    return api.client.post(
+        "/v1/policies/check", json={"source": source, "name": name}, headers=api.headers("auditor")
+    )
 
 
 def test_policy_check_clean_file(api: Api) -> None:
     resp = _check(api, DEFAULT_POLICY)
     assert resp.status_code == 200
-    assert resp.json() == {"status": "ok", "policy": {"name": "city-default", "version": "1.0.0"},
-                           "findings": []}
+    assert resp.json() == {
+        "status": "ok",
+        "policy": {"name": "city-default", "version": "1.0.0"},
+        "findings": [],
+    }
 
 
 @pytest.mark.parametrize(
     ("source", "status", "rule"),
     [
-        (DEFAULT_POLICY.replace("retain_original: P0D\n    threshold: 0.4",
-                                "retain_original: P1Y\n    threshold: 0.4"),
-         "findings", "MYNUMBER-RETAINED"),
-        (DEFAULT_POLICY.replace("pseudonym_scope:", "pseudonym_scop:"), "findings",
-         "UNKNOWN-KEY"),
+        (
+            DEFAULT_POLICY.replace(
+                "retain_original: P0D\n    threshold: 0.4",
+                "retain_original: P1Y\n    threshold: 0.4",
+            ),
+            "findings",
+            "MYNUMBER-RETAINED",
+        ),
+        (DEFAULT_POLICY.replace("pseudonym_scope:", "pseudonym_scop:"), "findings", "UNKNOWN-KEY"),
         ("name: [unclosed\n", "unreadable", "YAML-INVALID"),
         ("- a list\n", "unreadable", "YAML-INVALID"),
     ],
@@ -59,8 +67,9 @@ def test_policy_check_refuses_path_like_names(api: Api, name: str) -> None:
 
 
 def test_policy_check_never_echoes_deny_list_values(api: Api) -> None:
-    source = DEFAULT_POLICY.replace("deny_list: []", f"deny_list:\n  - term: {PII[0]}\n"
-                                    "    label: NOT_A_LABEL")
+    source = DEFAULT_POLICY.replace(
+        "deny_list: []", f"deny_list:\n  - term: {PII[0]}\n    label: NOT_A_LABEL"
+    )
     resp = _check(api, source)
     assert resp.json()["status"] == "findings"
     assert PII[0] not in resp.text
@@ -90,7 +99,8 @@ def test_audit_report_names_a_tampered_unread_record_and_column(api: Api) -> Non
     body = api.client.get("/v1/audit", headers=api.headers("auditor")).json()
     assert body["clean"] is False and body["fields_verified"] >= 1
     assert [(f["kind"], f["record_id"], f["column"]) for f in body["findings"]] == [
-        ("metadata_mismatch", rid, "metadata")]
+        ("metadata_mismatch", rid, "metadata")
+    ]
     assert body["records_unbound"] == 0 and body["fields_shredded"] == 0
 
 
@@ -122,14 +132,16 @@ def test_audit_log_pages_and_checks_chain(api: Api) -> None:
     assert everything["chain_intact"] is True
     ids = [e["id"] for e in everything["entries"]]
     assert len(ids) >= 3 and ids == sorted(ids)
-    page = api.client.get("/v1/audit/log", params={"after_id": ids[0], "limit": 1},
-                          headers=api.headers("auditor")).json()
+    page = api.client.get(
+        "/v1/audit/log", params={"after_id": ids[0], "limit": 1}, headers=api.headers("auditor")
+    ).json()
     assert [e["id"] for e in page["entries"]] == [ids[1]]
     assert page["head"] == everything["entries"][-1]["entry_hash"]
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"after_id": -1},
-                                    {"limit": "x"}])
+@pytest.mark.parametrize(
+    "params", [{"limit": 0}, {"limit": 1001}, {"after_id": -1}, {"limit": "x"}]
+)
 def test_audit_log_bad_paging_is_422(api: Api, params: dict[str, Any]) -> None:
     resp = api.client.get("/v1/audit/log", params=params, headers=api.headers("auditor"))
     assert resp.status_code == 422
@@ -142,8 +154,10 @@ def test_healthz(api: Api) -> None:
 def test_readyz_ready_and_not_ready_without_model(api: Api) -> None:
     ready = api.client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json() == {"status": "ready",
-                            "checks": {"analyzer": True, "store": True, "keys": True}}
+    assert ready.json() == {
+        "status": "ready",
+        "checks": {"analyzer": True, "store": True, "keys": True},
+    }
     api.app.state.ctx.analyzer = None
     not_ready = api.client.get("/readyz")
     assert not_ready.status_code == 503
@@ -168,8 +182,9 @@ def test_metrics_count_routes_notes_labels_errors(api: Api) -> None:
     create_record(api)
     api.client.get("/v1/records/nope", headers=api.headers("desk"))
     text = api.client.get("/metrics").text
-    assert ('redactor_http_requests_total{method="POST",route="/v1/analyze",status="200"} 1.0'
-            in text)
+    assert (
+        'redactor_http_requests_total{method="POST",route="/v1/analyze",status="200"} 1.0' in text
+    )
     assert 'route="/v1/records/{record_id}",status="404"' in text
     assert 'redactor_notes_processed_total{route="analyze"} 1.0' in text
     assert 'redactor_entities_total{label="PERSON"} 2.0' in text
@@ -186,17 +201,21 @@ def test_policy_check_non_printable_is_unreadable_not_500(api: Api, source: str)
     assert resp.json()["findings"][0]["rule_id"] == "YAML-INVALID"
 
 
-@pytest.mark.parametrize(("name", "source", "rule"), [
-    (".", "name: x\n", "POLICY-NAME-INVALID"),
-    ("..", "name: x\n", "POLICY-NAME-INVALID"),
-    ("p.yaml", "version: " + "[" * 900 + "]" * 900, "YAML-TOO-DEEP"),
-    ("p.yaml", "".join(" " * i + f"k{i}:\n" for i in range(200)), "YAML-TOO-DEEP"),
-    ("p.yaml", "[" * 900_000, "YAML-TOO-DEEP"),
-])
+@pytest.mark.parametrize(
+    ("name", "source", "rule"),
+    [
+        (".", "name: x\n", "POLICY-NAME-INVALID"),
+        ("..", "name: x\n", "POLICY-NAME-INVALID"),
+        ("p.yaml", "version: " + "[" * 900 + "]" * 900, "YAML-TOO-DEEP"),
+        ("p.yaml", "".join(" " * i + f"k{i}:\n" for i in range(200)), "YAML-TOO-DEEP"),
+        ("p.yaml", "[" * 900_000, "YAML-TOO-DEEP"),
+    ],
+)
 def test_policy_check_refuses_odd_names_and_deep_files_with_422_and_a_rule_id(
     api: Api, name: str, source: str, rule: str
 ) -> None:
-    resp = api.client.post("/v1/policies/check", json={"name": name, "source": source},
-                           headers=api.headers("auditor"))
+    resp = api.client.post(
+        "/v1/policies/check", json={"name": name, "source": source}, headers=api.headers("auditor")
+    )
     assert resp.status_code == 422, resp.text
     assert resp.json()["error"]["rule_id"] == rule
