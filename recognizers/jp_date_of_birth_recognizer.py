@@ -216,6 +216,14 @@ def era_to_date(era_key: str | None, year: str, month: int, day: int) -> date | 
     return when
 
 
+#: a date listed after a birth date, at most this many characters after it
+LIST_GAP = 16
+#: something other than a pause between two listed dates (a bare 、 may open another date)
+_LIST_WORD = re.compile(r"[^\s、,。.・/（）()]")
+#: a line that leads into the next: it ends with a colon
+_LEAD_IN_END = re.compile(r"[:：][ \u3000]*$")
+
+
 class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     """Finds dates in any Japanese calendar and scores them by their birth signal."""
 
@@ -340,13 +348,37 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     def postprocess(
         self, norm: NormalizedText, results: list[RecognizerResult]
     ) -> Iterable[RecognizerResult]:
-        for r in results:
+        previous: RecognizerResult | None = None
+        for r in sorted(results, key=lambda x: x.start):
             r.score = self.birth_score(norm.text, r.start, r.end)
             if r.score == NO_SIGNAL_SCORE:
                 r.score = self.dialogue_score(norm, r.start, r.end) or NO_SIGNAL_SCORE
+            if r.score == NO_SIGNAL_SCORE and previous is not None:
+                r.score = self._listed_after(norm.text, previous, r.start, r.end)
             # final: Presidio's token-level enhancer must not add a second boost
             r.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+            if r.end > (previous.end if previous is not None else -1):
+                previous = r
         return results
+
+    def _listed_after(self, text: str, previous: RecognizerResult, start: int, end: int) -> float:
+        """A date listed right after a birth date (一番上が…、真ん中が…、下が…) is one too.
+
+        Only on the same line, a few words apart (a word, not a bare pause), with no
+        other date's label between.
+        """
+        if previous.score <= NO_SIGNAL_SCORE or previous.end > start:
+            return NO_SIGNAL_SCORE
+        between = text[previous.end : start]
+        if (
+            len(between) > LIST_GAP
+            or not _LIST_WORD.search(between)  # 、真ん中が / 、下が: a word names the next one
+            or "\n" in between
+            or _OTHER_LABEL.search(between)
+            or _OTHER_AFTER.match(text[end : end + 8])
+        ):
+            return NO_SIGNAL_SCORE
+        return previous.score
 
     def birth_score(self, text: str, start: int, end: int) -> float:
         """How surely the date at ``[start, end)`` of canonical ``text`` is a birth date."""
@@ -357,6 +389,8 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             return NO_SIGNAL_SCORE
         window = self._label_window(text, start)
         label = self._nearest_label(window)
+        if label is None and self._opens_line(text, start):
+            label = self._nearest_label(self._lead_in(text, start))
         if label == "birth":
             return LABEL_SCORE
         if label == "other":
@@ -421,6 +455,18 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         for last_date in _DATE_IN_WINDOW.finditer(window):  # noqa: B007 - keep the last one
             pass
         return window[last_date.end() :] if last_date is not None else window
+
+    def _opens_line(self, text: str, start: int) -> bool:
+        """Whether only a few words stand between the line start and the date."""
+        line_start = text.rfind("\n", 0, start) + 1
+        return line_start > 0 and start - line_start <= LIST_GAP
+
+    def _lead_in(self, text: str, start: int) -> str:
+        """The end of the line before, when it leads into this one (…生年月日を読み上げ:)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        above = text[max(0, line_start - 1 - self.CONTEXT_WINDOW) : line_start - 1]
+        above = above[above.rfind("\n") + 1 :]
+        return above if _LEAD_IN_END.search(above) else ""
 
     def _nearest_label(self, window: str) -> str | None:
         birth = [m.end() for m in self._birth_label.finditer(window)]

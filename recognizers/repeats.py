@@ -40,6 +40,9 @@ MIN_DIGITS = 6
 PAIR_LABELS = frozenset({"BANK_ACCOUNT", "HEALTH_INSURANCE_NUMBER", "PENSION_NUMBER"})
 PAIR_MIN_DIGITS = 4
 _COUNTED_AFTER = re.compile(r"[年月日歳才円時分秒番号丁目階件回人名%％桁万千百枚通]")
+#: a phone number's local part (exchange and line, seven digits or more) read back
+#: without its area code is the same number
+PHONE_TAIL_DIGITS = 7
 #: a number said in pieces (ごー、にー、ゼロ、なな … で、棒があって、さん、いち…) and
 #: read back whole: at most this many runs, this many characters apart
 MAX_PIECES = 4
@@ -153,6 +156,12 @@ def repeated_spans(
                     add(*norm.to_original(rs, re_), label, index)
             for rs, re_ in _pieces_of(digits, digit_runs):
                 add(*norm.to_original(rs, re_), label, index)
+            if label == "PHONE_NUMBER":
+                # the number without its area code, read back (086-803-1729 … 803の1729)
+                for run, rs, re_ in digit_runs:
+                    tail = len(run) >= PHONE_TAIL_DIGITS and run != digits
+                    if tail and digits.endswith(run) and norm.text[rs - 1 : rs] != "-":
+                        add(*norm.to_original(rs, re_), label, index)
         elif label in TEXT_LABELS:
             value = text[start:end]
             short_kana = label == "PERSON" and _HIRAGANA.match(value) and len(value) < 3

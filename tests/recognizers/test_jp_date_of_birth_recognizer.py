@@ -228,3 +228,17 @@ def test_a_taiwanese_date_answering_a_birth_question_is_found() -> None:
     found = [(text[r.start : r.end], r.score) for r in rec.analyze(text, ["DATE_OF_BIRTH"])]
     assert [f for f, s in found if s >= 0.5] == ["民國78年6月3日"]
     assert rec.parse("民國78年6月3日") == date(1989, 6, 3)
+
+
+def test_dates_listed_after_a_birth_date_are_birth_dates_too() -> None:
+    text = (
+        "子ども3人の生年月日を読み上げ:\n"
+        "「上が2018年5月3日、真ん中が2020年の、7月9日、下が令和5年2月1日です」"
+    )
+    found = reported(JpDateOfBirthRecognizer(), text)
+    assert found == ["2018年5月3日", "2020年の、7月9日", "令和5年2月1日"]
+
+
+def test_a_date_after_a_birth_date_with_only_a_pause_between_is_not_listed() -> None:
+    text = "生年月日 昭和50年1月2日、令和6年4月1日転入"
+    assert reported(JpDateOfBirthRecognizer(), text) == ["昭和50年1月2日"]

@@ -105,3 +105,15 @@ def test_when_a_part_is_inside_another_word_or_name_then_it_is_no_repeat(
 def test_parts_are_taken_only_from_names_the_analyzer_is_sure_of() -> None:
     text = "森 千夏といいます。森様ですね"
     assert repeated_spans(text, [(0, 4, "PERSON")], sure=set()) == []
+
+
+def test_when_a_phone_is_read_back_without_its_area_code_then_it_is_a_repeat() -> None:
+    text = "ファックス086-803-1729あてに\nお客様：803の1729\n受付：はい"
+    at = text.index("086")
+    assert _values(text, [(at, at + 12, "PHONE_NUMBER")]) == [("803の1729", "PHONE_NUMBER")]
+
+
+def test_a_shorter_tail_of_a_phone_is_no_repeat() -> None:
+    text = "電話 086-803-1729、受付番号 1729"
+    at = text.index("086")
+    assert _values(text, [(at, at + 12, "PHONE_NUMBER")]) == []
