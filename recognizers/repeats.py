@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from recognizers.normalize import normalize
+from recognizers.span_sets import Covered
 
 #: labels whose values are repeated by their digits
 DIGIT_LABELS = frozenset(
@@ -85,7 +86,7 @@ def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Rep
     made that 55 million comparisons).
     """
     norm = normalize(text)
-    taken = _Taken(len(text))
+    taken = Covered(len(text))
     for s, e, _ in spans:
         taken.add(s, e)
     out: list[Repeat] = []
@@ -125,31 +126,6 @@ def repeated_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Rep
                     add(at, at + len(value), label, index)
                 at = text.find(value, at + 1)
     return out
-
-
-class _Taken:
-    """Which code points of a note some span covers: an overlap test in the span's length.
-
-    An empty span ``(a, a)`` covers no code point but still overlaps a span
-    strictly around it (``s < a < e``), so those few are kept apart.
-    """
-
-    __slots__ = ("_covered", "_points")
-
-    def __init__(self, size: int) -> None:
-        self._covered = bytearray(size + 1)
-        self._points: list[int] = []
-
-    def add(self, start: int, end: int) -> None:
-        if end > start:
-            self._covered[start:end] = b"\x01" * (end - start)
-        else:
-            self._points.append(start)
-
-    def free(self, start: int, end: int) -> bool:
-        if self._covered.find(1, start, end) >= 0:
-            return False
-        return not any(start < a < end for a in self._points)
 
 
 def with_repeats(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
