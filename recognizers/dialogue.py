@@ -93,6 +93,7 @@ _TOPIC_WORDS: tuple[tuple[str, str], ...] = tuple(
 )
 #: what makes a 記号と番号 question an insurance card's when an account is asked too
 HEALTH_WORD = re.compile(r"保険|国保|後期高齢|資格確認書")
+_ANY_TOPIC = re.compile("|".join(re.escape(w) for w, _ in _TOPIC_WORDS))
 #: a topic word inside a longer word names something else (番号 in 受付番号 is no topic)
 _NOT_TOPIC_BEFORE = ("受付", "整理", "通知書", "お客様", "お客さま", "管理", "契約", "申請")
 #: how many turns after the asking one still answer it (answer, read-back, correction)
@@ -164,6 +165,8 @@ class Dialogue:
 
 def topics_in(text: str) -> tuple[str, ...]:
     """The labels a stretch of text asks about, in the order they are named."""
+    if not _ANY_TOPIC.search(text):  # most stretches name none: one scan, not one a word
+        return ()
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for word, label in _TOPIC_WORDS:

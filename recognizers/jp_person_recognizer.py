@@ -76,6 +76,7 @@ from recognizers.person_spans import (
     reading_after,
     trim_span,
 )
+from recognizers.span_sets import Covered, contained
 
 _NAME_CHARS = r"\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u4e00-\u9fffA-Za-z"
 _NAME_LIKE = re.compile(rf"[{_NAME_CHARS}]+(?:[ \u3000][{_NAME_CHARS}]+){{0,3}}")
@@ -1017,17 +1018,19 @@ class JpPersonRecognizer(EntityRecognizer):
         self._repeat(text, viable)
         # A longer candidate inherits the evidence of those inside it: GiNZA's 大野
         # supports the lexicon's 大野ひなた, Sudachi's 杉本 和 the field value 杉本 和夫.
-        for outer in viable:
-            for inner in viable:
-                if inner is not outer and outer.start <= inner.start and inner.end <= outer.end:
-                    for source, score in inner.evidence.items():
-                        outer.add(source, score)
+        insides = contained([(c.start, c.end) for c in viable])
+        for outer, inside in zip(viable, insides, strict=True):
+            for inner in (viable[j] for j in inside):
+                for source, score in inner.evidence.items():
+                    outer.add(source, score)
         viable.sort(key=lambda c: (-c.score, -(c.end - c.start), c.start))
         kept: list[_Candidate] = []
+        taken = Covered(len(text))
         for cand in viable:
-            if any(k.start < cand.end and cand.start < k.end for k in kept):
+            if not taken.free(cand.start, cand.end):
                 continue
             kept.append(cand)
+            taken.add(cand.start, cand.end)
         return sorted(kept, key=lambda c: c.start)
 
     @staticmethod

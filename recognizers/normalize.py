@@ -148,9 +148,17 @@ def _match_spoken_token(text: str, i: int) -> str | None:
     return None
 
 
-def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
-    """Parse a run of spoken digits at ``i``; items are (start, end, digit or '-')."""
+def _spoken_run(
+    text: str, i: int, dead: set[int] | None = None
+) -> list[tuple[int, int, str]] | None:
+    """Parse a run of spoken digits at ``i``; items are (start, end, digit or '-').
+
+    ``dead``: see ``recognizers.spelled.read_spelled`` (a failed run's tails fail too).
+    """
+    if dead is not None and i in dead:
+        return None
     items: list[tuple[int, int, str]] = []
+    tokens: list[int] = []  # where each digit read starts, popped ones too
     digits = 0
     distinct = 0
     j = i
@@ -163,6 +171,7 @@ def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
             while end < n and text[end] == "ー" and reading[-1] != "ー":
                 end += 1
             items.append((j, end, _SPOKEN[reading]))
+            tokens.append(j)
             digits += 1
             distinct += reading in _DISTINCTIVE
             j = end
@@ -193,6 +202,7 @@ def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
     while items and items[-1][2] == "-":
         items.pop()
     if not items:
+        _mark_dead(dead, tokens)
         return None
     first = text[i : items[0][1]]
     leading_zero = items[0][2] == "0" and first not in {"まる", "マル"}
@@ -208,7 +218,13 @@ def _spoken_run(text: str, i: int) -> list[tuple[int, int, str]] | None:
         or (digits >= 2 and leading_zero and distinct >= 2)
     ):
         return items
+    _mark_dead(dead, tokens)
     return None
+
+
+def _mark_dead(dead: set[int] | None, tokens: list[int]) -> None:
+    if dead is not None:
+        dead.update(tokens)
 
 
 _AMBIGUOUS_TAIL = frozenset("にしくご")
@@ -430,11 +446,14 @@ def _letters_as_digits(out: _Builder) -> None:
 def _normalize(text: str) -> NormalizedText:
     out = _Builder()
     hira = to_hiragana(text)
+    # where a refused run's items start: no run starts there (linear scans, issue 16)
+    unspelled: set[int] = set()
+    unspoken: set[int] = set()
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        spelled = read_spelled(hira, i) if hira[i] in SPELLED_FIRST_CHARS else None
+        spelled = read_spelled(hira, i, unspelled) if hira[i] in SPELLED_FIRST_CHARS else None
         if spelled:
             for piece in spelled:
                 out.emit(piece.out, piece.start, piece.end)
@@ -483,7 +502,7 @@ def _normalize(text: str) -> NormalizedText:
                     out.emit(str(_KANJI_DIGITS[c]), i + k, i + k + 1)
             i = j
             continue
-        spoken = _spoken_run(text, i) if ch in _SPOKEN_FIRST_CHARS else None
+        spoken = _spoken_run(text, i, unspoken) if ch in _SPOKEN_FIRST_CHARS else None
         if spoken:
             for s, e, d in spoken:
                 out.emit(d, s, e)

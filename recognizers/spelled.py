@@ -66,8 +66,17 @@ def _token_at(hira: str, i: int) -> tuple[int, str, str] | None:
     return None
 
 
-def read_spelled(hira: str, i: int) -> list[Piece] | None:
-    """Pieces for a spelled-out run at ``i`` of the hiragana-folded note, or None."""
+def read_spelled(hira: str, i: int, dead: set[int] | None = None) -> list[Piece] | None:
+    """Pieces for a spelled-out run at ``i`` of the hiragana-folded note, or None.
+
+    ``dead``, shared by the calls on one note, makes a scan of the note
+    linear: a run that fails marks where each of its items starts, because
+    the run read from there is its own tail (the items depend on the position
+    only) and a tail never passes where the whole run failed. Without it,
+    ``さんさんさん…`` (digits, no letter) was read again from every item.
+    """
+    if dead is not None and i in dead:
+        return None
     pieces: list[Piece] = []
     kinds: list[str] = []
     j = i
@@ -82,9 +91,9 @@ def read_spelled(hira: str, i: int) -> list[Piece] | None:
         while k < len(hira) and hira[k] in _PAUSES:
             k += 1
         j = k
-    if len(pieces) < MIN_ITEMS:
-        return None
     letters = sum(k in ("letter", "word") for k in kinds)
-    if letters < 2 or "letter" not in kinds:
+    if len(pieces) < MIN_ITEMS or letters < 2 or "letter" not in kinds:
+        if dead is not None:
+            dead.update(p.start for p in pieces)
         return None
     return pieces
