@@ -174,6 +174,9 @@ class AuditReportOut(BaseModel):
     fields_shredded: int = Field(description="fields whose key was destroyed on purpose")
     records_unbound: int = Field(description="records without a metadata MAC yet "
                                  "(`redactor store bind`)")
+    rescanned: int = Field(0, description="masked notes re-scanned for residual PII")
+    rescan_skipped: int = Field(0, description="notes the re-scan left out: beyond "
+                                "`REDACTOR_AUDIT_RESCAN_BUDGET`, overloaded or past deadline")
     findings: list[AuditFindingOut]
 
 

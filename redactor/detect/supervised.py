@@ -226,11 +226,13 @@ class SupervisedPool:
         plan = plan_notes(texts, self.chunking)
         pieces = plan.piece_texts
         jobs: deque[tuple[int, list[str]]] = deque()
-        first, size, current = 0, 0, []
+        first, size = 0, 0
+        current: list[str] = []
         for i, piece in enumerate(pieces):
             if current and size + len(piece) > self.job_chars:
                 jobs.append((first, current))
-                first, size, current = i, 0, []
+                first, size = i, 0
+                current = []
             current.append(piece)
             size += len(piece)
         if current:

@@ -24,7 +24,8 @@ def healthz() -> HealthOut:
             responses={503: {"model": ReadyOut, "description": "not ready"}})
 def readyz(ctx: Ctx) -> JSONResponse:
     """Model loaded, store reachable, keys present."""
-    checks = {"analyzer": ctx.analyzer is not None,
+    analyzer = ctx.pool.ready if ctx.pool is not None else ctx.analyzer is not None
+    checks = {"analyzer": analyzer,
               "store": service.store_reachable(store=ctx.store),
               "keys": service.keys_ready(ctx.keys)}
     ready = all(checks.values())

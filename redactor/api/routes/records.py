@@ -18,7 +18,7 @@ from redactor.api.schemas import (
     RecordReceiptOut,
 )
 from redactor.api.security import Role
-from redactor.api.work import analyzer_of, bounded, check_texts
+from redactor.api.work import admitted, analyzer_of, check_texts, note_analyzer
 from redactor.crypto.errors import DecryptionError
 from redactor.purposes import InvalidInput
 
@@ -80,7 +80,7 @@ async def create_record(
         )
 
     try:
-        receipt = await bounded(ctx, work)
+        receipt = await admitted(ctx, len(body.text), work)
     except service.IdempotencyConflict:
         raise ApiError(409, "idempotency_conflict",
                        "this Idempotency-Key was used for a different request") from None
@@ -135,7 +135,7 @@ def read_original(
             record_id, store=ctx.store, keys=ctx.keys, actor=caller.key_id,
             role=caller.policy_role if privileged else caller.role.value,
             purpose=purpose, policy=ctx.policies.active, now=ctx.clock(),
-            caller_may_view=privileged, purpose_note=note, note_analyzer=ctx.analyzer,
+            caller_may_view=privileged, purpose_note=note, note_analyzer=note_analyzer(ctx),
         )
     except InvalidInput as exc:
         if not privileged and exc.code == "invalid_record_id":
@@ -167,7 +167,7 @@ def delete_record(record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Pu
         deleted = service.delete_record(
             record_id, store=ctx.store, actor=caller.key_id, role=caller.policy_role,
             purpose=purpose, now=ctx.clock(), purpose_note=note, keys=ctx.keys,
-            note_analyzer=ctx.analyzer)
+            note_analyzer=note_analyzer(ctx))
     except InvalidInput as exc:
         raise _refused(exc) from None
     if not deleted:
