@@ -298,3 +298,18 @@ def test_with_the_model_a_small_request_is_answered_while_a_1mb_batch_is_in_flig
     assert waited < model_server.ctx.settings.analysis_timeout_s
     big.join(timeout=120)
     assert out[0].status_code in (200, 503)  # the batch alone may pass its deadline
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("analysis_processes")
+def test_with_the_model_the_pool_finds_what_the_in_process_analyzer_finds(
+    model_server: ProcessApi, analyzer: Any, dev_notes: list[dict[str, Any]]
+) -> None:
+    pool = model_server.ctx.pool
+    assert pool is not None
+    texts = [n["text"] for n in dev_notes[:6]]
+    texts.append("\n".join(texts) * 3)  # a long note: several chunks across jobs
+    expected = analyzer.analyze_batch(texts)
+    got = pool.analyze_batch(texts, timeout_s=120)
+    assert [[(e.start, e.end, e.label) for e in es] for es in got] == [
+        [(e.start, e.end, e.label) for e in es] for es in expected]
