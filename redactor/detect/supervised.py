@@ -1,11 +1,13 @@
-"""Analysis in supervised worker processes whose deadline is real: a late job's process dies.
+"""Analysis in supervised worker processes whose deadline is real: a stuck job's process dies.
 
 Why: the analyzer's regular expressions and the model cannot be interrupted from
 Python, so a thread that passes its deadline keeps running and keeps the
 analyzer; one 20,000-character note held every slot for a minute (issue 16).
 Here each of a few ``spawn`` processes loads the analyzer once; a job that
-outlives its request's deadline has its process killed and a fresh one started
-in its place, so the deadline frees the CPU at once.
+outlives its request's deadline (by more than a short grace) has its process killed and a fresh one started
+in its place, so the deadline frees the CPU. Jobs are small (a few chunks), so
+a job still running at the deadline is given a short grace to end on its own
+(the caller already has its 503); only a stuck one costs a process reload.
 
 Fairness: every request is cut into jobs of a few chunks (``plan_notes``: the
 chunking ``Analyzer.analyze_batch`` does anyway), and the workers take the next
@@ -128,17 +130,21 @@ class SupervisedPool:
     ``factory`` must be picklable (a module-level function or class such as
     ``redactor.detect.analyze.build_analyzer``); each process calls it once.
     ``job_chars``: how many characters of chunks one job may carry (a job is the
-    unit a small request may have to wait for). ``clock`` is monotonic seconds.
+    unit a small request may have to wait for). A request past its deadline fails at
+    once; its job in flight may finish within ``late_grace_s`` (the process is kept),
+    else the process is killed and replaced. ``clock`` is monotonic seconds.
     """
 
     def __init__(self, factory: AnalyzerFactory, processes: int = 2, *,
-                 job_chars: int = 2000, start_timeout_s: float = 300.0,
+                 job_chars: int = 2000, late_grace_s: float = 2.0,
+                 start_timeout_s: float = 300.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if processes < 1:
             raise ValueError("at least one process")
         self.factory = factory
         self.processes = processes
         self.job_chars = job_chars
+        self.late_grace_s = late_grace_s
         self.start_timeout_s = start_timeout_s
         self.clock = clock
         self.chunking = ChunkConfig()
@@ -349,17 +355,22 @@ class SupervisedPool:
             try:
                 worker.conn.send(texts)
                 answered = worker.conn.poll(left)
+                if not answered:
+                    # The caller hears of its deadline now; the job (a few chunks) gets a
+                    # short grace to end on its own, so an ordinary late job costs no
+                    # process reload. One that runs on past it is stuck: it dies.
+                    with self._cond:
+                        request.fail(AnalysisTimeout())
+                        self._cond.notify_all()
+                    answered = worker.conn.poll(self.late_grace_s)
                 reply = worker.conn.recv() if answered else None
             except (EOFError, OSError):
                 self._retire(slot, worker, replaced=True)
                 with self._cond:
                     request.fail(AnalysisFailed("the analysis process died"))
                 continue
-            if reply is None:  # late: the only way to stop it is to end its process
+            if reply is None:  # stuck: the only way to stop it is to end its process
                 self._retire(slot, worker, replaced=True)
-                with self._cond:
-                    request.fail(AnalysisTimeout())
-                    self._cond.notify_all()
                 continue
             ok, payload = reply
             with self._cond:
