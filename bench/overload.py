@@ -44,7 +44,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import notes  # noqa: E402
+from synth import notes
 
 PROBE = "山田太郎さん（090-1234-5678）から、自宅前の道路が陥没していると連絡。"
 MODES: dict[str, dict[str, str]] = {
@@ -79,7 +79,7 @@ def server(mode: str, data_dir: Path) -> Iterator[tuple[str, str]]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REDACTOR_")}
     env.update({"REDACTOR_DATA_DIR": str(data_dir), "REDACTOR_PORT": str(port),
-                "REDACTOR_MAX_REQUEST_CHARS": "400000", "REDACTOR_MAX_BODY_BYTES": "2000000",
+                "REDACTOR_MAX_REQUEST_CHARS": "1000000", "REDACTOR_MAX_BODY_BYTES": "4000000",
                 "REDACTOR_LOG_LEVEL": "warning", **MODES[mode]})
     log = (data_dir / "server.log").open("w+", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-c", "from redactor.cli import main; main()",

@@ -4,10 +4,11 @@ Why: the analyzer's regular expressions and the model cannot be interrupted from
 Python, so a thread that passes its deadline keeps running and keeps the
 analyzer; one 20,000-character note held every slot for a minute (issue 16).
 Here each of a few ``spawn`` processes loads the analyzer once; a job that
-outlives its request's deadline (by more than a short grace) has its process killed and a fresh one started
-in its place, so the deadline frees the CPU. Jobs are small (a few chunks), so
-a job still running at the deadline is given a short grace to end on its own
-(the caller already has its 503); only a stuck one costs a process reload.
+outlives its request's deadline (by more than a short grace) has its process
+killed and a fresh one started in its place, so the deadline frees the CPU.
+Jobs are small (a few chunks), so a job still running at the deadline is given
+that grace to end on its own (the caller already has its 503); only a stuck
+one costs a process reload.
 
 Fairness: every request is cut into jobs of a few chunks (``plan_notes``: the
 chunking ``Analyzer.analyze_batch`` does anyway), and the workers take the next

@@ -25,7 +25,6 @@ from redactor.crypto.keys import LocalKeyring
 from redactor.detect.analyze import build_analyzer
 
 
-
 class ProcessApi:
     """A live server whose analysis runs in supervised processes of ``factory``."""
 
