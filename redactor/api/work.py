@@ -68,8 +68,7 @@ def admit(ctx: AppContext, chars: int, lane: Lane = Lane.DESK) -> Permit | None:
         return None
     try:
         return ctx.admission.admit(chars, lane)
-    except Overloaded as exc:
-        ctx.metrics.errors.labels("overloaded").inc()
+    except Overloaded as exc:  # counted by the middleware as error code ``overloaded``
         raise ApiError(429, "overloaded", "the service is busy analysing; retry later",
                        {"Retry-After": str(exc.retry_after)}) from None
 
