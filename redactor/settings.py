@@ -66,6 +66,22 @@ class Settings(BaseSettings):
     #: Wall-clock budget of one analysis (bounds pathological regex backtracking).
     analysis_timeout_s: float = Field(default=10.0, gt=0)
 
+    # --- analysis under load (README "Analysis under load") ------------------------
+    #: ``process``: analysis runs in supervised worker processes, and a job past its
+    #: deadline has its process killed and replaced (the deadline frees the CPU).
+    #: ``thread``: in this process, as before (tests, development); a late thread runs on.
+    analysis_isolation: Literal["process", "thread"] = "process"
+    #: Analysis processes per server worker (each loads the model: ~400-500 MB).
+    analysis_processes: int = Field(default=2, ge=1, le=64)
+    #: Characters under analysis at once per server worker; beyond it 429 ``overloaded``.
+    analysis_budget_chars: int = Field(default=60_000, gt=0)
+    #: A desk request of at most this many characters is small: it may use the reserve.
+    analysis_small_chars: int = Field(default=5_000, gt=0)
+    #: Share of the budget only small desk requests may use (never big ones, never audits).
+    analysis_reserve_chars: int = Field(default=10_000, ge=0)
+    #: Masked notes one audit may re-scan for residual PII (the rest are reported skipped).
+    audit_rescan_budget: int = Field(default=200, ge=0)
+
     #: Seconds a client may take to send a body once its headers are in (408 after).
     body_timeout_s: float = Field(default=10.0, gt=0)
 

@@ -19,6 +19,7 @@ from fastapi import FastAPI
 
 import redactor
 from redactor.api import errors
+from redactor.api.admission import Admission
 from redactor.api.context import AppContext
 from redactor.api.limits import RateLimiter
 from redactor.api.metrics import Metrics
@@ -34,6 +35,7 @@ from redactor.store import Store, open_store
 
 if TYPE_CHECKING:
     from redactor.detect.analyze import EntityFinder
+    from redactor.detect.supervised import AnalyzerFactory
 
 
 class StartupRefused(Exception):
@@ -50,6 +52,13 @@ def _default_analyzer() -> EntityFinder:
     return build_analyzer()
 
 
+def admission_of(settings: Settings) -> Admission:
+    """The characters budget of ``settings`` (a reserve at or above the budget is clamped)."""
+    budget = settings.analysis_budget_chars
+    return Admission(budget, min(settings.analysis_reserve_chars, budget - 1),
+                     min(settings.analysis_small_chars, budget))
+
+
 def create_app(
     settings: Settings,
     *,
@@ -62,9 +71,15 @@ def create_app(
     monotonic: Callable[[], float] | None = None,
     load_analyzer: Callable[[], EntityFinder] = _default_analyzer,
     environ: Mapping[str, str] | None = None,
+    analyzer_factory: AnalyzerFactory | None = None,
 ) -> FastAPI:
     """Build the app. Anything not injected is loaded from ``settings`` now, except the
-    analyzer, which the lifespan builds (once per worker) when none is given."""
+    analyzer, which the lifespan builds (once per worker) when none is given.
+
+    Isolation (``REDACTOR_ANALYSIS_ISOLATION``): with ``process`` and no analyzer object
+    injected, the lifespan starts ``analysis_processes`` supervised processes, each calling
+    ``analyzer_factory`` (picklable; default: the real analyzer) once. An injected
+    ``analyzer`` object runs in this process (``thread``), as tests and ``thread`` do."""
     api_keys = api_keys if api_keys is not None else ApiKeyring.load(settings.api_keys_path)
     if settings.production and api_keys.dev:
         raise StartupRefused("refusing generated dev API keys with REDACTOR_ENV=production")
@@ -85,13 +100,28 @@ def create_app(
         ),
         clock=clock or _utc_now,
         analyzer=analyzer,
+        admission=admission_of(settings),
     )
+    use_processes = settings.analysis_isolation == "process" and (
+        analyzer is None or analyzer_factory is not None)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if ctx.analyzer is None:
+        if use_processes:
+            from redactor.detect.supervised import SupervisedPool
+
+            pool = SupervisedPool(analyzer_factory or _default_analyzer,
+                                  settings.analysis_processes)
+            await anyio.to_thread.run_sync(pool.start)
+            ctx.pool = pool
+        elif ctx.analyzer is None:
             ctx.analyzer = await anyio.to_thread.run_sync(load_analyzer)
-        yield
+        try:
+            yield
+        finally:
+            if ctx.pool is not None:
+                pool, ctx.pool = ctx.pool, None
+                await anyio.to_thread.run_sync(pool.close)
 
     app = FastAPI(
         title="redactor",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from anyio import CapacityLimiter
 
+from redactor.api.admission import Admission
 from redactor.api.batching import MicroBatcher
 from redactor.api.limits import RateLimiter
 from redactor.api.metrics import Metrics
@@ -24,6 +25,7 @@ from redactor.store.store import Store
 
 if TYPE_CHECKING:
     from redactor.detect.analyze import EntityFinder
+    from redactor.detect.supervised import SupervisedPool
 
 #: threads that may hold request work at once in one worker (the batch the model may take)
 ANALYSIS_THREADS = 8
@@ -52,3 +54,7 @@ class AppContext:
     audit_slots: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(1))
     #: the analyzer behind its micro-batcher, made on first use (``work.analyzer_of``)
     batcher: MicroBatcher | None = None
+    #: characters under analysis (``admission``); None: no admission control
+    admission: Admission | None = None
+    #: the supervised analysis processes (``REDACTOR_ANALYSIS_ISOLATION=process``)
+    pool: SupervisedPool | None = None

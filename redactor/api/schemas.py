@@ -39,13 +39,8 @@ class EntityOut(BaseModel):
 
     @classmethod
     def of(cls, e: Entity) -> EntityOut:
-        return cls(
-            start=e.start,
-            end=e.end,
-            label=e.label,
-            score=round(e.score, 4),
-            recognizer=e.recognizer,
-        )
+        return cls(start=e.start, end=e.end, label=e.label, score=round(e.score, 4),
+                   recognizer=e.recognizer)
 
 
 class AnalyzeRequest(BaseModel):
@@ -162,10 +157,8 @@ class AuditFindingOut(BaseModel):
     detail: str
     record_id: str | None
     labels: list[str]
-    column: str | None = Field(
-        default=None,
-        description=("the record's field: `metadata`, `meta_mac`, `masked`, `vault/<seq>` …"),
-    )
+    column: str | None = Field(default=None, description=(
+        "the record's field: `metadata`, `meta_mac`, `masked`, `vault/<seq>` …"))
 
 
 class AuditReportOut(BaseModel):
@@ -179,9 +172,11 @@ class AuditReportOut(BaseModel):
     chain_head: str
     fields_verified: int = Field(description="ciphertexts whose key and GCM tag verified")
     fields_shredded: int = Field(description="fields whose key was destroyed on purpose")
-    records_unbound: int = Field(
-        description="records without a metadata MAC yet (`redactor store bind`)"
-    )
+    records_unbound: int = Field(description="records without a metadata MAC yet "
+                                 "(`redactor store bind`)")
+    rescanned: int = Field(0, description="masked notes re-scanned for residual PII")
+    rescan_skipped: int = Field(0, description="notes the re-scan left out: beyond "
+                                "`REDACTOR_AUDIT_RESCAN_BUDGET`, overloaded or past deadline")
     findings: list[AuditFindingOut]
 
 

@@ -71,6 +71,9 @@ class AuditReport:
     fields_verified: int = 0
     fields_shredded: int = 0
     records_unbound: int = 0
+    #: masked notes re-scanned for residual PII, and those left out (budget, load, deadline)
+    rescanned: int = 0
+    rescan_skipped: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -90,6 +93,8 @@ class AuditReport:
             "fields_verified": self.fields_verified,
             "fields_shredded": self.fields_shredded,
             "records_unbound": self.records_unbound,
+            "rescanned": self.rescanned,
+            "rescan_skipped": self.rescan_skipped,
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -104,6 +109,9 @@ class AuditReport:
             f"ciphertexts verified: {self.fields_verified}; fields shredded: "
             f"{self.fields_shredded}; records unbound: {self.records_unbound}",
         ]
+        if self.rescanned or self.rescan_skipped:
+            lines.append(f"re-scanned: {self.rescanned}; re-scan skipped: "
+                         f"{self.rescan_skipped}")
         for f in self.findings:
             where = f" record {f.record_id}" if f.record_id else ""
             where += f" ({f.column})" if f.column else ""
@@ -115,6 +123,11 @@ class AuditReport:
         if fmt == "json":
             return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
         return self.to_text()
+
+
+class RescanSkipped(Exception):
+    """Raised by an analyzer to skip re-scanning one note (over budget, overloaded, late):
+    the audit counts it as skipped and goes on. The message is a reason word, never text."""
 
 
 def _threshold(policy: Any, label: str) -> float:
@@ -181,10 +194,16 @@ def run_audit(
             continue
         if rescan_limit is not None:
             if rescan_limit <= 0:
+                report.rescan_skipped += 1
                 continue
             rescan_limit -= 1
         policy = policies.get((rec.policy_name, rec.policy_version))
-        residual = sorted(residual_scores(analyzer, masked, policy))
+        try:
+            residual = sorted(residual_scores(analyzer, masked, policy))
+        except RescanSkipped:
+            report.rescan_skipped += 1
+            continue
+        report.rescanned += 1
         if residual:
             report.findings.append(
                 Finding(

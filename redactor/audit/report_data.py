@@ -37,7 +37,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from redactor.audit import log
-from redactor.audit.report import residual_scores
+from redactor.audit.report import RescanSkipped, residual_scores
 from redactor.crypto.envelope import SealedField
 from redactor.crypto.errors import DecryptionError
 from redactor.crypto.keys import KeyProvider, WrappedKey
@@ -113,8 +113,7 @@ def _labels_of(s: Session) -> Any:
     """A table-valued function over ``records.label_counts``: one row per (label, count)."""
     if s.get_bind().dialect.name == "postgresql":
         return func.jsonb_each_text(cast(Record.label_counts, JSONB)).table_valued(
-            "key", "value", name="lc"
-        )
+            "key", "value", name="lc")
     return func.json_each(Record.label_counts).table_valued("key", "value", name="lc")
 
 
@@ -148,17 +147,16 @@ def _pii(s: Session, period: Period, records_by_month: dict[str, int]) -> dict[s
         .group_by(month, lc.c.key)
         .order_by(month, lc.c.key)
     ).all()
-    by_month = [
-        {"month": str(m), "label": str(k), "found": int(n or 0), "notes": int(c)}
-        for m, k, n, c in rows
-    ]
+    by_month = [{"month": str(m), "label": str(k), "found": int(n or 0), "notes": int(c)}
+                for m, k, n, c in rows]
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for _m, k, n, c in rows:
         totals[str(k)][0] += int(n or 0)
         totals[str(k)][1] += int(c)
     notes = sum(records_by_month.values())
     by_label = [
-        {"label": label, "found": f, "notes": n, "share": round(n / notes, 4) if notes else 0.0}
+        {"label": label, "found": f, "notes": n,
+         "share": round(n / notes, 4) if notes else 0.0}
         for label, (f, n) in sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))
     ]
     return {"notes": notes, "by_label": by_label, "by_month": by_month}
@@ -169,17 +167,14 @@ def _pii(s: Session, period: Period, records_by_month: dict[str, int]) -> dict[s
 
 def _retention(s: Session, period: Period, now: datetime) -> dict[str, Any]:
     masked = select(
-        Record.id.label("record_id"),
-        literal("masked").label("part"),
-        Record.record_deadline.label("deadline"),
-        Record.masked_shredded_at.label("shredded"),
+        Record.id.label("record_id"), literal("masked").label("part"),
+        Record.record_deadline.label("deadline"), Record.masked_shredded_at.label("shredded"),
         (Record.masked_wrapped_key.is_not(None)).label("alive"),
     ).where(Record.record_deadline.is_not(None))
     parts = select(
         VaultPart.record_id.label("record_id"),
         (literal("vault/", String) + cast(VaultPart.seq, String(10))).label("part"),
-        VaultPart.retain_until.label("deadline"),
-        VaultPart.shredded_at.label("shredded"),
+        VaultPart.retain_until.label("deadline"), VaultPart.shredded_at.label("shredded"),
         (VaultPart.wrapped_key.is_not(None)).label("alive"),
     )
     fields = union_all(masked, parts).subquery("fields")
@@ -197,17 +192,13 @@ def _retention(s: Session, period: Period, now: datetime) -> dict[str, Any]:
     late = _late_count(s, fields, due)
     overdue = s.execute(
         select(fields.c.record_id, fields.c.part, deadline)
-        .where(overdue_cond)
-        .order_by(deadline, fields.c.record_id)
-        .limit(ID_LIMIT)
+        .where(overdue_cond).order_by(deadline, fields.c.record_id).limit(ID_LIMIT)
     ).all()
     dmonth = _month(s, deadline).label("month")
     upcoming = s.execute(
         select(dmonth, func.count(), func.min(deadline))
         .where(deadline > now, fields.c.alive)
-        .group_by(dmonth)
-        .order_by(dmonth)
-        .limit(12)
+        .group_by(dmonth).order_by(dmonth).limit(12)
     ).all()
     return {
         "due": int(row[0]),
@@ -215,13 +206,11 @@ def _retention(s: Session, period: Period, now: datetime) -> dict[str, Any]:
         "shredded_on_time": int(row[1]) - late,
         "shredded_late": late,
         "overdue": int(row[2]),
-        "overdue_items": [
-            {"record_id": str(r), "part": str(p), "deadline": _iso(d)} for r, p, d in overdue
-        ],
+        "overdue_items": [{"record_id": str(r), "part": str(p), "deadline": _iso(d)}
+                          for r, p, d in overdue],
         "pending": int(row[3]),
-        "next_deadlines": [
-            {"month": str(m), "fields": int(c), "first": _iso(f)} for m, c, f in upcoming
-        ],
+        "next_deadlines": [{"month": str(m), "fields": int(c), "first": _iso(f)}
+                           for m, c, f in upcoming],
         "grace_hours": int(SHRED_GRACE.total_seconds() // 3600),
     }
 
@@ -229,15 +218,11 @@ def _retention(s: Session, period: Period, now: datetime) -> dict[str, Any]:
 def _late_count(s: Session, fields: Any, due: ColumnElement[bool]) -> int:
     """Fields shredded more than ``SHRED_GRACE`` after their deadline."""
     if s.get_bind().dialect.name == "postgresql":
-        late = (
-            func.extract("epoch", fields.c.shredded) - func.extract("epoch", fields.c.deadline)
-            > SHRED_GRACE.total_seconds()
-        )
+        late = (func.extract("epoch", fields.c.shredded)
+                - func.extract("epoch", fields.c.deadline) > SHRED_GRACE.total_seconds())
     else:  # SQLite: compare julian days (its datetimes are text)
-        late = (
-            func.julianday(fields.c.shredded) - func.julianday(fields.c.deadline)
-            > SHRED_GRACE.total_seconds() / 86400
-        )
+        late = (func.julianday(fields.c.shredded) - func.julianday(fields.c.deadline)
+                > SHRED_GRACE.total_seconds() / 86400)
     return int(s.scalar(select(func.count()).select_from(fields).where(due, late)) or 0)
 
 
@@ -249,29 +234,22 @@ def _views(s: Session, period: Period) -> dict[str, Any]:
     purpose = func.coalesce(func.trim(AuditRow.purpose), "")
     allowed = AuditRow.result == "allowed"
     rows = s.execute(
-        select(AuditRow.role, purpose, func.count().filter(allowed), func.count().filter(~allowed))
-        .where(where)
-        .group_by(AuditRow.role, purpose)
-        .order_by(AuditRow.role, purpose)
+        select(AuditRow.role, purpose, func.count().filter(allowed),
+               func.count().filter(~allowed))
+        .where(where).group_by(AuditRow.role, purpose).order_by(AuditRow.role, purpose)
     ).all()
-    groups = [
-        {"role": str(r), "purpose": str(p) or None, "allowed": int(a), "refused": int(d)}
-        for r, p, a, d in rows
-    ]
+    groups = [{"role": str(r), "purpose": str(p) or None, "allowed": int(a), "refused": int(d)}
+              for r, p, a, d in rows]
     bare = s.execute(
         select(AuditRow.id, AuditRow.at, AuditRow.actor, AuditRow.role, AuditRow.record_id)
-        .where(where, allowed, purpose == "")
-        .order_by(AuditRow.id)
-        .limit(ID_LIMIT)
+        .where(where, allowed, purpose == "").order_by(AuditRow.id).limit(ID_LIMIT)
     ).all()
     return {
         "allowed": sum(g["allowed"] for g in groups),
         "refused": sum(g["refused"] for g in groups),
         "by_role_purpose": groups,
-        "without_purpose": [
-            {"entry": int(i), "at": str(at), "actor": str(a), "role": str(r), "record_id": rid}
-            for i, at, a, r, rid in bare
-        ],
+        "without_purpose": [{"entry": int(i), "at": str(at), "actor": str(a), "role": str(r),
+                             "record_id": rid} for i, at, a, r, rid in bare],
     }
 
 
@@ -283,14 +261,11 @@ def _refusals(s: Session, period: Period) -> dict[str, Any]:
     month = func.substr(Refusal.day, 1, 7).label("month")
     rows = s.execute(
         select(month, Refusal.route, Refusal.role, Refusal.status, func.sum(Refusal.count))
-        .where(cond)
-        .group_by(month, Refusal.route, Refusal.role, Refusal.status)
+        .where(cond).group_by(month, Refusal.route, Refusal.role, Refusal.status)
         .order_by(month, Refusal.route, Refusal.role, Refusal.status)
     ).all()
-    items = [
-        {"month": str(m), "route": str(r), "role": str(ro), "status": int(st), "count": int(c or 0)}
-        for m, r, ro, st, c in rows
-    ]
+    items = [{"month": str(m), "route": str(r), "role": str(ro), "status": int(st),
+              "count": int(c or 0)} for m, r, ro, st, c in rows]
     by_status: dict[str, int] = defaultdict(int)
     by_route_role: dict[tuple[str, str, int], int] = defaultdict(int)
     for _, r, ro, st, c in rows:
@@ -299,10 +274,9 @@ def _refusals(s: Session, period: Period) -> dict[str, Any]:
     return {
         "total": sum(by_status.values()),
         "by_status": dict(sorted(by_status.items())),
-        "by_route_role": [
-            {"route": r, "role": ro, "status": st, "count": c}
-            for (r, ro, st), c in sorted(by_route_role.items(), key=lambda kv: (-kv[1], kv[0]))
-        ],
+        "by_route_role": [{"route": r, "role": ro, "status": st, "count": c}
+                          for (r, ro, st), c in sorted(by_route_role.items(),
+                                                       key=lambda kv: (-kv[1], kv[0]))],
         "by_month": items,
     }
 
@@ -312,66 +286,45 @@ def _refusals(s: Session, period: Period) -> dict[str, Any]:
 
 def _chain(s: Session) -> dict[str, Any]:
     broken = log.verify_chain(s)
-    return {
-        "entries": int(s.scalar(select(func.count()).select_from(AuditRow)) or 0),
-        "first_broken": broken,
-        "head": log.head(s),
-    }
+    return {"entries": int(s.scalar(select(func.count()).select_from(AuditRow)) or 0),
+            "first_broken": broken, "head": log.head(s)}
 
 
 def _keys(s: Session, keys: KeyProvider) -> dict[str, Any]:
-    masked = select(
-        Record.masked_kek_id.label("kek"), Record.masked_wrapped_key.is_not(None).label("alive")
-    )
-    parts = select(VaultPart.kek_id.label("kek"), VaultPart.wrapped_key.is_not(None).label("alive"))
+    masked = select(Record.masked_kek_id.label("kek"),
+                    Record.masked_wrapped_key.is_not(None).label("alive"))
+    parts = select(VaultPart.kek_id.label("kek"), VaultPart.wrapped_key.is_not(None)
+                   .label("alive"))
     fields = union_all(masked, parts).subquery("dks")
     rows = s.execute(
-        select(
-            fields.c.kek, func.count().filter(fields.c.alive), func.count().filter(~fields.c.alive)
-        )
-        .group_by(fields.c.kek)
-        .order_by(fields.c.kek)
+        select(fields.c.kek, func.count().filter(fields.c.alive),
+               func.count().filter(~fields.c.alive))
+        .group_by(fields.c.kek).order_by(fields.c.kek)
     ).all()
     per_kek = {str(k): (int(a), int(d)) for k, a, d in rows if k is not None}
     shredded = sum(int(d) for _, _, d in rows)
     events = s.execute(
         select(AuditRow.at, AuditRow.action, AuditRow.key_version)
-        .where(AuditRow.action.in_(["rotate_keys", "retire_key"]))
-        .order_by(AuditRow.id)
+        .where(AuditRow.action.in_(["rotate_keys", "retire_key"])).order_by(AuditRow.id)
     ).all()
     describe = getattr(keys, "describe", None)
     listed: list[dict[str, Any]] = (
-        describe()
-        if callable(describe)
-        else [
-            {"id": k, "status": "active", "created": None, "retired": None} for k in keys.key_ids()
-        ]
+        describe() if callable(describe)
+        else [{"id": k, "status": "active", "created": None, "retired": None}
+              for k in keys.key_ids()]
     )
     known = {k["id"] for k in listed}
-    listed += [
-        {"id": k, "status": "unknown", "created": None, "retired": None}
-        for k in sorted(per_kek)
-        if k not in known
-    ]
+    listed += [{"id": k, "status": "unknown", "created": None, "retired": None}
+               for k in sorted(per_kek) if k not in known]
     out = []
     for k in listed:
         live, _ = per_kek.get(k["id"], (0, 0))
-        rotations = [
-            str(at) for at, action, kv in events if action == "rotate_keys" and kv == k["id"]
-        ]
-        out.append(
-            {
-                **k,
-                "primary": k["id"] == keys.primary_key_id,
-                "live_data_keys": live,
-                "rotated_in": rotations,
-            }
-        )
-    return {
-        "keys": out,
-        "shredded_data_keys": shredded,
-        "events": [{"at": str(at), "action": str(a), "key": kv} for at, a, kv in events],
-    }
+        rotations = [str(at) for at, action, kv in events
+                     if action == "rotate_keys" and kv == k["id"]]
+        out.append({**k, "primary": k["id"] == keys.primary_key_id, "live_data_keys": live,
+                    "rotated_in": rotations})
+    return {"keys": out, "shredded_data_keys": shredded,
+            "events": [{"at": str(at), "action": str(a), "key": kv} for at, a, kv in events]}
 
 
 def _policies(s: Session, lookup: PolicyLookup, findings: PolicyFindings) -> dict[str, Any]:
@@ -384,19 +337,10 @@ def _policies(s: Session, lookup: PolicyLookup, findings: PolicyFindings) -> dic
     out = []
     for name, version, count in rows:
         policy = lookup(str(name), str(version))
-        checks = (
-            []
-            if policy is None
-            else [{"rule_id": r, "severity": sev, "message": m} for r, sev, m in findings(policy)]
-        )
-        out.append(
-            {
-                "policy": f"{name}@{version}",
-                "records": int(count),
-                "known": policy is not None,
-                "findings": checks,
-            }
-        )
+        checks = [] if policy is None else [
+            {"rule_id": r, "severity": sev, "message": m} for r, sev, m in findings(policy)]
+        out.append({"policy": f"{name}@{version}", "records": int(count),
+                    "known": policy is not None, "findings": checks})
     return {"policies": out}
 
 
@@ -414,20 +358,11 @@ def rescan(
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Decrypt and re-analyze live masked notes; report ids, labels and scores, never text."""
-    query = (
-        select(
-            Record.id,
-            Record.policy_name,
-            Record.policy_version,
-            Record.record_deadline,
-            Record.masked_dek_id,
-            Record.masked_kek_id,
-            Record.masked_wrapped_key,
-            Record.masked_ciphertext,
-        )
-        .where(Record.masked_wrapped_key.is_not(None), period.on(Record.created_at))
-        .order_by(Record.id)
-    )  # ids are random UUIDs: the first N are a fair sample
+    query = (select(Record.id, Record.policy_name, Record.policy_version,
+                    Record.record_deadline, Record.masked_dek_id, Record.masked_kek_id,
+                    Record.masked_wrapped_key, Record.masked_ciphertext)
+             .where(Record.masked_wrapped_key.is_not(None), period.on(Record.created_at))
+             .order_by(Record.id))  # ids are random UUIDs: the first N are a fair sample
     with store.transaction() as s:
         total = int(s.scalar(select(func.count()).select_from(query.subquery())) or 0)
     scanned = total if sample is None else min(sample, total)
@@ -436,7 +371,7 @@ def rescan(
     residual: list[dict[str, Any]] = []
     undecryptable: list[str] = []
     policies: dict[tuple[str, str], Any] = {}
-    done = 0
+    done = skipped = 0
     with store.transaction() as s:
         for row in s.execute(query).yield_per(200):
             done += 1
@@ -444,7 +379,8 @@ def rescan(
                 progress(done, scanned)
             if not row[5] or row[6] is None or row[7] is None:
                 continue
-            sealed = SealedField(masked_field(row[3]), row[4], WrappedKey(row[5], row[6]), row[7])
+            sealed = SealedField(masked_field(row[3]), row[4], WrappedKey(row[5], row[6]),
+                                 row[7])
             try:
                 text = open_masked(keys, str(row[0]), sealed)
             except DecryptionError:
@@ -453,23 +389,20 @@ def rescan(
             key = (str(row[1]), str(row[2]))
             if key not in policies:
                 policies[key] = policy_lookup(*key)
-            best = residual_scores(analyzer, text, policies[key])
-            del text
+            try:
+                best = residual_scores(analyzer, text, policies[key])
+            except RescanSkipped:
+                skipped += 1
+                continue
+            finally:
+                del text
             if best:
-                residual.append(
-                    {
-                        "record_id": str(row[0]),
-                        "labels": [{"label": k, "score": v} for k, v in sorted(best.items())],
-                    }
-                )
-    return {
-        "performed": True,
-        "eligible": total,
-        "scanned": done,
-        "sampled": sample is not None,
-        "residual": residual,
-        "undecryptable": undecryptable,
-    }
+                residual.append({"record_id": str(row[0]),
+                                 "labels": [{"label": k, "score": v}
+                                            for k, v in sorted(best.items())]})
+    return {"performed": True, "eligible": total, "scanned": done - skipped,
+            "skipped": skipped, "sampled": sample is not None,
+            "residual": residual, "undecryptable": undecryptable}
 
 
 # ---- the whole report -------------------------------------------------------------------
@@ -507,22 +440,17 @@ def build_report(
         _section("retention", _retention_verdict(retention), retention),
         _section("views", _views_verdict(views), views),
         _section("refusals", _refusals_verdict(refusals), refusals),
-        _section("rescan", _rescan_verdict(rescan_result), rescan_result or {"performed": False}),
+        _section("rescan", _rescan_verdict(rescan_result),
+                 rescan_result or {"performed": False}),
         _section("chain", _chain_verdict(chain), chain),
         _section("keys", _keys_verdict(key_data), key_data),
         _section("policies", _policies_verdict(policies), policies),
     ]
     worst = max((sec["verdict"]["status"] for sec in sections), key=_RANK.__getitem__)
-    attention = [
-        f"{sec['number']}. {sec['title']}"
-        for sec in sections
-        if sec["verdict"]["status"] in (WARN, FAIL)
-    ]
-    summary = (
-        "すべての項目で問題はありません"
-        if worst in (OK, SKIPPED)
-        else f"要確認 {len(attention)} 項目: " + "、".join(attention)
-    )
+    attention = [f"{sec['number']}. {sec['title']}" for sec in sections
+                 if sec["verdict"]["status"] in (WARN, FAIL)]
+    summary = ("すべての項目で問題はありません" if worst in (OK, SKIPPED)
+               else f"要確認 {len(attention)} 項目: " + "、".join(attention))
     overview = {
         "generated_at": now.isoformat(),
         "since": _iso(since),
@@ -535,10 +463,8 @@ def build_report(
         "generated_at": now.isoformat(),
         "period": {"since": _iso(since), "until": period.until.isoformat()},
         "verdict": _verdict(worst if worst != SKIPPED else OK, summary),
-        "sections": [
-            _section("overview", _verdict(worst if worst != SKIPPED else OK, summary), overview),
-            *sections,
-        ],
+        "sections": [_section("overview", _verdict(worst if worst != SKIPPED else OK, summary),
+                              overview), *sections],
     }
 
 
@@ -555,11 +481,8 @@ def _retention_verdict(d: dict[str, Any]) -> dict[str, str]:
     if d["overdue"]:
         return _verdict(FAIL, f"期限切れで未廃棄 {d['overdue']:,} 件（下表の ID）")
     if d["shredded_late"]:
-        return _verdict(
-            WARN,
-            f"期限到来 {d['due']:,} 件のうち {d['shredded_late']:,} 件の"
-            f"廃棄が {d['grace_hours']} 時間超遅延",
-        )
+        return _verdict(WARN, f"期限到来 {d['due']:,} 件のうち {d['shredded_late']:,} 件の"
+                              f"廃棄が {d['grace_hours']} 時間超遅延")
     return _verdict(OK, f"期限到来 {d['due']:,} 件はすべて期限どおり廃棄済み")
 
 
@@ -581,12 +504,12 @@ def _rescan_verdict(d: dict[str, Any] | None) -> dict[str, str]:
     if d is None:
         return _verdict(SKIPPED, "未実施（--rescan で実行。全件を復号して再解析します）")
     if d["residual"] or d["undecryptable"]:
-        return _verdict(
-            FAIL,
-            f"{d['scanned']:,} 件中 {len(d['residual'])} 件に個人情報が残存、"
-            f"復号不能 {len(d['undecryptable'])} 件",
-        )
+        return _verdict(FAIL, f"{d['scanned']:,} 件中 {len(d['residual'])} 件に個人情報が残存、"
+                              f"復号不能 {len(d['undecryptable'])} 件")
     what = "抽出" if d["sampled"] else "全件"
+    if d.get("skipped"):
+        return _verdict(OK, f"{d['scanned']:,} 件を再走査し、残存なし"
+                            f"（{d['skipped']:,} 件は予算・負荷・期限により未走査）")
     return _verdict(OK, f"{what} {d['scanned']:,} 件を再走査し、残存なし")
 
 

@@ -205,24 +205,13 @@ class Analyzer:
         become ``Entity`` before the zone closes, so the string store of a
         long-running process does not grow with every new note.
         """
-        views = [visible(t) for t in texts]
-        texts = [v.text for v in views]
-        pieces: list[Chunk] = []
-        owners: list[int] = []
-        for i, text in enumerate(texts):
-            for chunk in split_chunks(text, self.chunking):
-                pieces.append(chunk)
-                owners.append(i)
-        found = self._analyze_pieces([c.text for c in pieces], batch_size)
-        per_note: list[list[tuple[Chunk, list[Entity]]]] = [[] for _ in texts]
-        for chunk, owner, entities in zip(pieces, owners, found, strict=True):
-            per_note[owner].append((chunk, entities))
-        return [
-            _on_original(view, with_repeats(view.text, merge_chunk_results(parts)))
-            for view, parts in zip(views, per_note, strict=True)
-        ]
+        plan = plan_notes(texts, self.chunking)
+        return plan.finish(self.analyze_pieces(plan.piece_texts, batch_size))
 
-    def _analyze_pieces(self, texts: list[str], batch_size: int) -> list[list[Entity]]:
+    def analyze_pieces(self, texts: list[str], batch_size: int = 32) -> list[list[Entity]]:
+        """Entities of each piece (a chunk of a visible note, see ``plan_notes``), on the
+        piece's own offsets: the model's part of ``analyze_batch``, which supervised worker
+        processes run a few pieces at a time (``redactor.detect.supervised``)."""
         # Presidio's NlpEngine type knows neither ``nlp`` nor the Doc → artifacts step.
         nlp_engine: Any = self.engine.nlp_engine
         nlp = nlp_engine.nlp[LANGUAGE]
@@ -296,6 +285,43 @@ class Analyzer:
             if r.end > r.start and r.score >= self.threshold(r.entity_type)
         ]
         return entities
+
+
+@dataclass(frozen=True)
+class NotePlan:
+    """Notes made visible and cut into chunks: the model-free steps before and after the
+    model, so a supervisor can hand the pieces to workers one job at a time and join the
+    results exactly as ``Analyzer.analyze_batch`` does."""
+
+    views: tuple[VisibleText, ...]
+    pieces: tuple[Chunk, ...]
+    owners: tuple[int, ...]
+
+    @property
+    def piece_texts(self) -> list[str]:
+        return [c.text for c in self.pieces]
+
+    def finish(self, found: Sequence[Sequence[Entity]]) -> list[list[Entity]]:
+        """Entities of every note on its original offsets, from each piece's entities."""
+        per_note: list[list[tuple[Chunk, Sequence[Entity]]]] = [[] for _ in self.views]
+        for chunk, owner, entities in zip(self.pieces, self.owners, found, strict=True):
+            per_note[owner].append((chunk, entities))
+        return [
+            _on_original(view, with_repeats(view.text, merge_chunk_results(parts)))
+            for view, parts in zip(self.views, per_note, strict=True)
+        ]
+
+
+def plan_notes(texts: Iterable[str], chunking: ChunkConfig | None = None) -> NotePlan:
+    """Each note without its invisible characters, cut into chunks (no model needed)."""
+    views = tuple(visible(t) for t in texts)
+    pieces: list[Chunk] = []
+    owners: list[int] = []
+    for i, view in enumerate(views):
+        for chunk in split_chunks(view.text, chunking or ChunkConfig()):
+            pieces.append(chunk)
+            owners.append(i)
+    return NotePlan(views, tuple(pieces), tuple(owners))
 
 
 #: a full name this sure lends its parts to their other occurrences (森 千夏 → 森様)

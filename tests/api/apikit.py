@@ -106,6 +106,8 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "db_url": f"sqlite:///{tmp_path / 'api.db'}",
         "policy": REPO / "policies" / "default.yaml",
         "policy_dir": REPO / "policies",
+        # in-process analysis keeps these tests fast; test_overload.py tests processes
+        "analysis_isolation": "thread",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

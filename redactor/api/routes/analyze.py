@@ -18,14 +18,14 @@ from redactor.api.schemas import (
     RedactRequest,
     RedactResponse,
 )
-from redactor.api.work import analyzer_of, bounded, check_texts
+from redactor.api.work import admitted, analyzer_of, check_texts
 from redactor.crypto.keys import pseudonym_key
 from redactor.entities import Entity
 from redactor.results import RedactionResult
 
 router = APIRouter(prefix="/v1", tags=["analysis"])
 
-_ERRORS = error_responses(401, 403, 413, 422, 429, 503)
+_ERRORS = error_responses(401, 403, 413, 422, 429, 503)  # 429: rate_limited, overloaded
 
 
 @router.post("/analyze", response_model=AnalyzeResponse, responses=_ERRORS)
@@ -41,7 +41,7 @@ async def analyze(body: AnalyzeRequest, ctx: Ctx, caller: Desk) -> AnalyzeRespon
             return list(batch(texts))
         return [finder.analyze(t) for t in texts]
 
-    found = await bounded(ctx, work)
+    found = await admitted(ctx, sum(len(t) for t in texts), work)
     ctx.metrics.observe_notes("analyze", ([e.label for e in es] for es in found))
     return AnalyzeResponse(
         results=[AnalyzeResult(entities=[EntityOut.of(e) for e in es]) for es in found]
@@ -68,7 +68,7 @@ async def redact(body: RedactRequest, ctx: Ctx, caller: Desk) -> RedactResponse:
             now=now,
         )
 
-    result = await bounded(ctx, work)
+    result = await admitted(ctx, len(body.text), work)
     ctx.metrics.observe_notes("redact", [[e.label for e in result.entities]])
     return RedactResponse(
         text=result.text,

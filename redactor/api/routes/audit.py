@@ -11,7 +11,7 @@ from redactor import service
 from redactor.api.deps import Auditor, Ctx
 from redactor.api.errors import error_responses
 from redactor.api.schemas import AuditLogEntryOut, AuditLogOut, AuditReportOut
-from redactor.api.work import analyzer_of, bounded
+from redactor.api.work import audit_finder
 from redactor.policy.registry import PolicyRegistry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
@@ -34,8 +34,11 @@ async def audit_report(
     ] = 0,
 ) -> Any:
     """Policies in use re-checked, deadlines, purposes, hash chain; a residual-PII
-    re-scan only when asked (``rescan``), within the analysis budget, one slot."""
-    finder: Any = analyzer_of(ctx) if rescan else None
+    re-scan only when asked (``rescan``), of at most ``REDACTOR_AUDIT_RESCAN_BUDGET``
+    notes, each admitted on the audit lane with its own deadline (``rescanned`` and
+    ``rescan_skipped`` say how it went); one audit at a time, off the desk app's slots."""
+    finder: Any = audit_finder(ctx) if rescan else None
+    rescan = min(rescan, ctx.settings.audit_rescan_budget)
     now = ctx.clock()
 
     def work() -> dict[str, object]:
@@ -50,9 +53,7 @@ async def audit_report(
         )
         return report.to_json()
 
-    if not rescan:  # no analysis: off the desk app's analysis slots entirely
-        return await anyio.to_thread.run_sync(work, limiter=ctx.audit_slots)
-    return await bounded(ctx, work, limiter=ctx.audit_slots)
+    return await anyio.to_thread.run_sync(work, limiter=ctx.audit_slots)
 
 
 @router.get("/log", response_model=AuditLogOut, responses=error_responses(401, 403, 422, 429))

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from redactor import service
 from redactor.api.deps import Auditor, Ctx
 from redactor.api.errors import ApiError, error_responses
-from redactor.api.work import analyzer_of
+from redactor.api.work import audit_finder
 from redactor.policy.registry import PolicyRegistry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
@@ -69,7 +69,11 @@ async def audit_report_page(
     start, end = _aware(since), _aware(until)
     if start is not None and end is not None and start > end:
         raise ApiError(422, "invalid_request", "since is after until")
-    finder: Any = analyzer_of(ctx) if rescan else None
+    finder: Any = audit_finder(ctx) if rescan else None
+    # The re-scan's budget: at most REDACTOR_AUDIT_RESCAN_BUDGET notes per report, on the
+    # audit lane, one report at a time (never the desk app's analysis slots or reserve).
+    budget = ctx.settings.audit_rescan_budget
+    sample = budget if sample is None or sample > budget else sample
 
     def work() -> dict[str, Any]:
         return service.audit_report(
@@ -85,7 +89,7 @@ async def audit_report_page(
             analyzer=finder,
         )
 
-    data = await anyio.to_thread.run_sync(work, limiter=ctx.analysis_slots)
+    data = await anyio.to_thread.run_sync(work, limiter=ctx.audit_slots)
     if wants_html(accept):
         return HTMLResponse(service.audit_report_page(data))
     return JSONResponse(data)

@@ -18,7 +18,7 @@ from redactor.api.schemas import (
     RecordReceiptOut,
 )
 from redactor.api.security import Role
-from redactor.api.work import analyzer_of, bounded, check_texts
+from redactor.api.work import admitted, analyzer_of, check_texts, note_analyzer
 from redactor.crypto.errors import DecryptionError
 from redactor.purposes import InvalidInput
 
@@ -28,12 +28,8 @@ router = APIRouter(prefix="/v1/records", tags=["records"])
 RecordId = Annotated[str, Path(description="record id (a UUID)")]
 IdempotencyKey = Annotated[
     str | None,
-    Header(
-        min_length=1,
-        max_length=128,
-        pattern=r"^[\x21-\x7e]+$",
-        description="a retry with the same key and body returns the first record",
-    ),
+    Header(min_length=1, max_length=128, pattern=r"^[\x21-\x7e]+$",
+           description="a retry with the same key and body returns the first record"),
 ]
 
 
@@ -53,16 +49,12 @@ def _undecryptable() -> ApiError:
     "",
     response_model=RecordReceiptOut,
     status_code=201,
-    responses={
-        200: {"model": RecordReceiptOut, "description": "replayed (Idempotency-Key)"},
-        409: error_responses(409)[409],
-        410: {
-            "model": ErrorBody,
-            "description": "replayed (Idempotency-Key), but the record was erased or "
-            "shredded since: `record_gone`",
-        },
-        **error_responses(401, 403, 413, 422, 429, 503),
-    },
+    responses={200: {"model": RecordReceiptOut, "description": "replayed (Idempotency-Key)"},
+               409: error_responses(409)[409],
+               410: {"model": ErrorBody,
+                     "description": "replayed (Idempotency-Key), but the record was erased or "
+                                    "shredded since: `record_gone`"},
+               **error_responses(401, 403, 413, 422, 429, 503)},
 )
 async def create_record(
     body: RecordCreate,
@@ -83,31 +75,23 @@ async def create_record(
 
     def work() -> service.RecordReceipt:
         return service.create_record(
-            body.text,
-            ctx.policies.active,
-            analyzer=finder,
-            store=ctx.store,
-            keys=ctx.keys,
-            now=now,
-            idempotency_key=idempotency_key,
-            caller_id=body.caller_id,
+            body.text, ctx.policies.active, analyzer=finder, store=ctx.store, keys=ctx.keys,
+            now=now, idempotency_key=idempotency_key, caller_id=body.caller_id,
         )
 
     try:
-        receipt = await bounded(ctx, work)
+        receipt = await admitted(ctx, len(body.text), work)
     except service.IdempotencyConflict:
-        raise ApiError(
-            409, "idempotency_conflict", "this Idempotency-Key was used for a different request"
-        ) from None
+        raise ApiError(409, "idempotency_conflict",
+                       "this Idempotency-Key was used for a different request") from None
     except service.RecordGone:
-        raise ApiError(
-            410, "record_gone", "the record this Idempotency-Key created was erased or shredded"
-        ) from None
+        raise ApiError(410, "record_gone",
+                       "the record this Idempotency-Key created was erased or shredded") from None
     request.state.record_id = receipt.id  # for the access log
     if receipt.created:
-        ctx.metrics.observe_notes(
-            "records", [[label for label, n in receipt.label_counts.items() for _ in range(n)]]
-        )
+        ctx.metrics.observe_notes("records", [
+            [label for label, n in receipt.label_counts.items() for _ in range(n)]
+        ])
     else:
         response.status_code = 200
     return RecordReceiptOut(
@@ -120,22 +104,13 @@ async def create_record(
     )
 
 
-@router.get(
-    "/{record_id}",
-    response_model=MaskedRecordOut,
-    responses=error_responses(401, 403, 404, 422, 429, 500),
-)
+@router.get("/{record_id}", response_model=MaskedRecordOut,
+            responses=error_responses(401, 403, 404, 422, 429, 500))
 def read_masked(record_id: RecordId, ctx: Ctx, caller: Reader) -> MaskedRecordOut:
     """The masked note, decrypted for the caller."""
     try:
-        text = service.read_masked(
-            record_id,
-            store=ctx.store,
-            keys=ctx.keys,
-            actor=caller.key_id,
-            role=caller.role.value,
-            now=ctx.clock(),
-        )
+        text = service.read_masked(record_id, store=ctx.store, keys=ctx.keys,
+                                   actor=caller.key_id, role=caller.role.value, now=ctx.clock())
     except InvalidInput as exc:
         raise _refused(exc) from None
     except service.RecordNotFound:
@@ -145,11 +120,8 @@ def read_masked(record_id: RecordId, ctx: Ctx, caller: Reader) -> MaskedRecordOu
     return MaskedRecordOut(id=record_id, masked_text=text)
 
 
-@router.get(
-    "/{record_id}/original",
-    response_model=OriginalsOut,
-    responses=error_responses(401, 403, 404, 422, 429, 500),
-)
+@router.get("/{record_id}/original", response_model=OriginalsOut,
+            responses=error_responses(401, 403, 404, 422, 429, 500))
 def read_original(
     record_id: RecordId, ctx: Ctx, caller: AnyRole, purpose: Purpose, note: PurposeNote
 ) -> OriginalsOut:
@@ -160,17 +132,10 @@ def read_original(
     privileged = caller.role is Role.PRIVILEGED
     try:
         items = service.read_original(
-            record_id,
-            store=ctx.store,
-            keys=ctx.keys,
-            actor=caller.key_id,
+            record_id, store=ctx.store, keys=ctx.keys, actor=caller.key_id,
             role=caller.policy_role if privileged else caller.role.value,
-            purpose=purpose,
-            policy=ctx.policies.active,
-            now=ctx.clock(),
-            caller_may_view=privileged,
-            purpose_note=note,
-            note_analyzer=ctx.analyzer,
+            purpose=purpose, policy=ctx.policies.active, now=ctx.clock(),
+            caller_may_view=privileged, purpose_note=note, note_analyzer=note_analyzer(ctx),
         )
     except InvalidInput as exc:
         if not privileged and exc.code == "invalid_record_id":
@@ -188,32 +153,21 @@ def read_original(
         raise _undecryptable() from None
     return OriginalsOut(
         id=record_id,
-        originals=[
-            OriginalOut(
-                label=i.label, start=i.start, end=i.end, value=i.value, retain_until=i.retain_until
-            )
-            for i in items
-        ],
+        originals=[OriginalOut(label=i.label, start=i.start, end=i.end, value=i.value,
+                               retain_until=i.retain_until) for i in items],
     )
 
 
-@router.delete("/{record_id}", status_code=204, responses=error_responses(401, 403, 404, 422, 429))
-def delete_record(
-    record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose, note: PurposeNote
-) -> Response:
+@router.delete("/{record_id}", status_code=204,
+               responses=error_responses(401, 403, 404, 422, 429))
+def delete_record(record_id: RecordId, ctx: Ctx, caller: Privileged, purpose: Purpose,
+                  note: PurposeNote) -> Response:
     """Erasure on request: every key and ciphertext of the record destroyed, each logged."""
     try:
         deleted = service.delete_record(
-            record_id,
-            store=ctx.store,
-            actor=caller.key_id,
-            role=caller.policy_role,
-            purpose=purpose,
-            now=ctx.clock(),
-            purpose_note=note,
-            keys=ctx.keys,
-            note_analyzer=ctx.analyzer,
-        )
+            record_id, store=ctx.store, actor=caller.key_id, role=caller.policy_role,
+            purpose=purpose, now=ctx.clock(), purpose_note=note, keys=ctx.keys,
+            note_analyzer=note_analyzer(ctx))
     except InvalidInput as exc:
         raise _refused(exc) from None
     if not deleted:
