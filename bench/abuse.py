@@ -61,7 +61,7 @@ def _between_every(text: str, sep: str) -> str:
 def _transcript(chars: int) -> str:
     # 500 turns (more when the note is longer): one turn per line, labels alternating.
     turns = max(500, chars // 20)
-    width = max(4, chars // turns - 3)
+    width = max(4, chars // turns - 4)  # a two-letter label, a colon, a line break
     body = _fill("はいそうです山田です電話は", width)
     return "\n".join(f"{'職員' if i % 2 else '住民'}：{body}" for i in range(turns))[:chars]
 
@@ -168,7 +168,8 @@ def measure_at(tree: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
         if args.kinds:
             cmd += ["--kinds", args.kinds]
         env = {**os.environ, "PYTHONPATH": str(tree)}
-        subprocess.run(cmd, cwd=tree, env=env, check=True)
+        # its rows stream on stderr; its own summary line would only repeat ours
+        subprocess.run(cmd, cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL)
         rows: list[dict[str, Any]] = json.loads(out.read_text(encoding="utf-8"))
     return rows
 
