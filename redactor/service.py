@@ -79,7 +79,7 @@ import hmac  # noqa: E402
 import json  # noqa: E402
 import uuid  # noqa: E402
 from collections import abc as _abc  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, replace  # noqa: E402
 from typing import Any, Protocol  # noqa: E402
 
 from sqlalchemy.orm import Session  # noqa: E402
@@ -104,7 +104,12 @@ from redactor.crypto.keys import (  # noqa: E402
     pseudonym_key,
     request_digest_key,
 )
-from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
+from redactor.crypto.record import (  # noqa: E402
+    SealedRecord,
+    open_masked,
+    open_vault,
+    seal_redaction,
+)
 from redactor.purposes import InvalidInput  # noqa: E402  (re-exported for the faces)
 from redactor.results import VaultItem  # noqa: E402
 from redactor.store.store import (  # noqa: E402
@@ -278,10 +283,73 @@ def create_record(
                 raise RecordGone(existing_id)
             return _receipt(existing, keys, created=False)
     record_id = str(uuid.uuid4())
-    result = redact(text, policy, analyzer=analyzer, pseudonym_key=pseudonym_key(keys),
-                    caller_id=caller_id, now=now, record_id=record_id)
+    result = _redact_record(text, policy, analyzer=analyzer, keys=keys, now=now,
+                            caller_id=caller_id, record_id=record_id)
     return store_redaction(result, store=store, keys=keys, now=now, record_id=record_id,
                            idempotency_key=idempotency_key, digest=digest)
+
+
+def _redact_record(
+    text: str,
+    policy: Policy,
+    *,
+    analyzer: EntityFinder | None,
+    keys: KeyProvider,
+    now: datetime,
+    caller_id: str | None,
+    record_id: str,
+    entities: Sequence[Entity] | None = None,
+) -> RedactionResult:
+    """How a stored record is masked (pseudonyms keyed by the provider, scoped to the
+    caller or the record): one rule for ``create_record`` and the bulk engines."""
+    return redact(text, policy, analyzer=analyzer, pseudonym_key=pseudonym_key(keys),
+                  caller_id=caller_id, now=now, record_id=record_id, entities=entities)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRecord:
+    """A note redacted and sealed but not yet stored: what a bulk worker hands the writer.
+
+    Ciphertext and non-identifying metadata only, so it may cross a process or a
+    machine; the writer stores many in one transaction (:func:`store_prepared`)."""
+
+    sealed: SealedRecord
+    idempotency_key: str | None
+    digest: str | None
+
+
+def prepare_record(
+    text: str,
+    policy: Policy,
+    *,
+    keys: KeyProvider,
+    now: datetime,
+    entities: Sequence[Entity] | None = None,
+    analyzer: EntityFinder | None = None,
+    idempotency_key: str | None = None,
+    caller_id: str | None = None,
+    originals: Sequence[VaultItem] = (),
+) -> PreparedRecord:
+    """What :func:`create_record` would store for this note, sealed, with its request
+    digest: the same masked text, labels and vault (``entities`` already found skip the
+    analyzer). ``originals`` are vault items kept from an earlier redaction (re-redaction)."""
+    digest = (None if idempotency_key is None
+              else request_digest(keys, text, policy.name, policy.version, caller_id))
+    record_id = str(uuid.uuid4())
+    result = _redact_record(text, policy, analyzer=analyzer, keys=keys, now=now,
+                            caller_id=caller_id, record_id=record_id, entities=entities)
+    if originals:
+        result = replace(result, originals=tuple(sorted(
+            (*result.originals, *originals), key=lambda i: (i.start, i.end))))
+    sealed = seal_redaction(result, keys, record_id=record_id, now=now)
+    return PreparedRecord(sealed, idempotency_key, digest)
+
+
+def store_prepared(batch: _abc.Sequence[PreparedRecord], *, store: Store) -> list[str]:
+    """Store many prepared records in one transaction; per record ``created``,
+    ``existing`` (same idempotency key and request: stored before, not again) or
+    ``conflict`` (the key was used for another request)."""
+    return store.insert_many([(p.sealed, p.idempotency_key, p.digest) for p in batch])
 
 
 def _live(store: Store, record_id: str) -> StoredRecord | None:
