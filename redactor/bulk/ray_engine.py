@@ -7,7 +7,8 @@ never a key. Only where the keys are (``REDACTOR_KEYRING``, the data directory) 
 passed on to the workers, never ``REDACTOR_KEYS`` or the database URL. Actors take
 a fraction of a CPU (``num_cpus``, default 0.5): on a 2-CPU machine two
 whole-CPU actors leave the read task no CPU and the dataset never finishes.
-Actors that die are restarted and their batch retried; the driver is the one
+Actors that die are restarted and their batch retried (Ray Data's defaults for
+actor pools: ``max_restarts=-1``, ``max_task_retries=-1``); the driver is the one
 writer, so a retried batch is still stored once.
 
 ``ray`` is imported here only, when this engine runs (``pip install redactor[ray]``).
@@ -88,9 +89,11 @@ class RayWorker:
 
         self.batches += 1
         if self.crash is not None and self.batches > self.crash[0]:
-            marker = self.crash[1]
-            if not marker.exists():
-                marker.touch()
+            try:  # O_EXCL: of all the actors, only the one that makes the marker exits
+                os.close(os.open(self.crash[1], os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            except FileExistsError:
+                self.crash = None
+            else:
                 os._exit(1)
         outcomes = self.worker.run(batch.to_pylist())
         return {"outcome": np.array([pickle.dumps(o) for o in outcomes], dtype=object)}
@@ -149,8 +152,6 @@ def run_ray(spec: JobSpec, *, paths: Sequence[Path] = (), items: Sequence[Item] 
         num_cpus=num_cpus,
         batch_size=spec.batch_size,
         batch_format="pyarrow",
-        max_restarts=3,
-        max_task_retries=3,
         runtime_env={"env_vars": env},
     )
     for batch in out.iter_batches(batch_size=None, batch_format="numpy"):

@@ -47,6 +47,8 @@ def _drive(batches: Iterable[list[Outcome]], writer: Writer, total: int | None,
     start = time.monotonic()
     with progress_bar(total, enabled=options.progress, label=f"bulk {summary.command}") as bar:
         for outcomes in batches:
+            if not summary.startup:
+                summary.startup = time.monotonic() - start
             writer.write(outcomes)
             bar(len(outcomes))
     summary.seconds = time.monotonic() - start

@@ -42,6 +42,8 @@ class Summary:
     residual: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     workers: set[str] = field(default_factory=set)
     seconds: float = 0.0
+    #: until the first batch came back: engine start and model loads
+    startup: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -49,7 +51,9 @@ class Summary:
 
     @property
     def rate(self) -> float:
-        return self.read / self.seconds if self.seconds > 0 else 0.0
+        """Items a second once running (after the first batch: startup excluded)."""
+        steady = self.seconds - self.startup
+        return self.read / steady if steady > 0 else 0.0
 
     def lines(self) -> list[str]:
         """The summary as the CLI prints it (problems first, then the counts)."""
@@ -67,8 +71,8 @@ class Summary:
         if self.resumed_from:
             counts.append(f"resumed past {self.resumed_from} item(s) done before")
         out.append(f"bulk {self.command} ({self.engine}): " + "; ".join(counts)
-                   + f"; {self.seconds:.1f} s, {self.rate:.1f} notes/s, "
-                   f"{len(self.workers)} analyzer(s) loaded")
+                   + f"; {self.seconds:.1f} s ({self.startup:.1f} s to start), "
+                   f"{self.rate:.1f} notes/s, {len(self.workers)} analyzer(s) loaded")
         return out
 
 
