@@ -30,7 +30,8 @@ FORWARDED = ("REDACTOR_KEYRING", "REDACTOR_DATA_DIR", "REDACTOR_POLICY", "REDACT
              "XDG_DATA_HOME")
 #: test hook: "N:MARKER" makes one actor exit hard after N batches, once (MARKER is created)
 CRASH_ENV = "REDACTOR_BULK_TEST_CRASH"
-ROWS_PER_BLOCK = 256
+#: small blocks: results come back (and the bar moves) a few batches at a time
+ROWS_PER_BLOCK = 64
 
 
 class RayUnavailable(Exception):
@@ -108,7 +109,7 @@ def _schema() -> Any:
 
 
 def _file_dataset(ray: Any, paths: Sequence[Path], marks: Mapping[str, Any]) -> Any:
-    """The input files as a dataset: one read task a file, a block every 256 lines."""
+    """The input files as a dataset: one read task a file, a block every 64 lines."""
     from ray.data.datasource import FileBasedDatasource
 
     class NotesDatasource(FileBasedDatasource):
