@@ -64,7 +64,9 @@ def one_run(engine: str, workers: int, notes: Path, root: Path, batch_size: int,
     return {"engine": engine, "workers": workers, "notes": summary.read,
             "seconds": round(summary.seconds, 1), "startup": round(summary.startup, 1),
             "rate": round(summary.rate, 1), "overall": round(summary.read / summary.seconds, 1),
-            "analyzers": len(summary.workers)}
+            "analyzers": len(summary.workers),
+            "writer_per_s": round(summary.stored / summary.write_seconds, 0)
+            if summary.write_seconds else None}
 
 
 def main() -> None:
@@ -112,6 +114,10 @@ def main() -> None:
               f"{r['steady']:>10}{r['overall']:>11}{r['steady'] / base:>7.2f}")
     if ray_start is not None:
         print(f"Ray start (local, ray.init): {ray_start} s")
+    writer = [r["writer_per_s"] for r in rows if r["writer_per_s"]]
+    if writer:
+        print(f"writer (SQLite, batches of {args.batch_size}): {min(writer):.0f}-{max(writer):.0f}"
+              " records/s inside its transactions")
     if args.json:
         args.json.write_text(json.dumps({"runs": rows, "ray_start_s": ray_start,
                                          "load_average": load}, indent=2))

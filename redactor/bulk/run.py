@@ -48,7 +48,7 @@ def _drive(batches: Iterable[list[Outcome]], writer: Writer, total: int | None,
     with progress_bar(total, enabled=options.progress, label=f"bulk {summary.command}") as bar:
         for outcomes in batches:
             if not summary.startup:
-                summary.startup = time.monotonic() - start
+                summary.startup, summary.first_batch = time.monotonic() - start, len(outcomes)
             writer.write(outcomes)
             bar(len(outcomes))
     summary.seconds = time.monotonic() - start

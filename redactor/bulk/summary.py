@@ -44,6 +44,10 @@ class Summary:
     seconds: float = 0.0
     #: until the first batch came back: engine start and model loads
     startup: float = 0.0
+    #: items in that first batch (left out of the rate with its time)
+    first_batch: int = 0
+    #: time inside the writer's transactions (what one writer can take: stored / this)
+    write_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -53,7 +57,7 @@ class Summary:
     def rate(self) -> float:
         """Items a second once running (after the first batch: startup excluded)."""
         steady = self.seconds - self.startup
-        return self.read / steady if steady > 0 else 0.0
+        return (self.read - self.first_batch) / steady if steady > 0 else 0.0
 
     def lines(self) -> list[str]:
         """The summary as the CLI prints it (problems first, then the counts)."""

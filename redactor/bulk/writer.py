@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -70,8 +71,10 @@ class Writer:
     def write(self, outcomes: Sequence[Outcome]) -> None:
         s = self.summary
         prepared = [o for o in outcomes if o.kind == "prepared" and o.prepared is not None]
+        started = time.perf_counter()
         statuses = (store_prepared([o.prepared for o in prepared if o.prepared], store=self.store)
                     if prepared else [])
+        s.write_seconds += time.perf_counter() - started
         for o, status in zip(prepared, statuses, strict=True):
             if status == "conflict":
                 s.failures.append(Problem(o.source, o.line, o.ref,

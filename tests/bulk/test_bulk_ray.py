@@ -89,6 +89,16 @@ def test_when_300_notes_imported_on_ray_then_the_store_holds_what_ingest_stores(
     assert code == 0 and "stored 0; skipped 300 duplicate(s)" in _summary(out), out
     assert stored(Settings().database_url, keys) == bulk
 
+    local = _run("bulk", "rescan", "--batch-size", "64")
+    on_ray = _run("bulk", "rescan", "--engine", "ray", "--batch-size", "64")
+    assert on_ray[0] == local[0]
+    assert "bulk rescan (ray): read 300;" in on_ray[1], on_ray[1]
+    assert _findings(on_ray[1]) == _findings(local[1])  # the same residual ids and labels
+
+
+def _findings(out: str) -> list[str]:
+    return sorted(line for line in out.splitlines() if line.startswith("residual PII"))
+
 
 def test_when_an_actor_dies_mid_run_then_every_note_is_stored_once(
         env: Path, local_ray: Any, monkeypatch: pytest.MonkeyPatch) -> None:
