@@ -32,6 +32,7 @@ FORWARDED = ("REDACTOR_KEYRING", "REDACTOR_DATA_DIR", "REDACTOR_POLICY", "REDACT
 CRASH_ENV = "REDACTOR_BULK_TEST_CRASH"
 #: small blocks: results come back (and the bar moves) a few batches at a time
 ROWS_PER_BLOCK = 64
+BLOCK_BYTES = 64 * 1024
 
 
 class RayUnavailable(Exception):
@@ -62,6 +63,10 @@ def ensure_ray(num_cpus: int | None = None) -> Any:
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # the writer's resume marks need order
     ctx.enable_progress_bars = False  # ours is the one bar
+    # Small blocks (~100 notes): Ray Data merges what a read task yields up to this size,
+    # and an actor's results come back a block at a time; at the default (128 MiB) a
+    # whole file is one block, so nothing is stored, and no resume mark moves, until the end.
+    ctx.target_max_block_size = BLOCK_BYTES
     return ray
 
 
