@@ -147,7 +147,9 @@ def run_ray(spec: JobSpec, *, paths: Sequence[Path] = (), items: Sequence[Item] 
     if items is not None:
         import pyarrow as pa
 
-        ds = ray.data.from_arrow(pa.Table.from_pylist(list(items), schema=_schema()))
+        ds = ray.data.from_arrow([pa.Table.from_pylist(block, schema=_schema())
+                                  for block in batched(items, ROWS_PER_BLOCK)] or
+                                 [pa.Table.from_pylist([], schema=_schema())])
     else:
         ds = _file_dataset(ray, paths, marks or {})
     env = {name: os.environ[name] for name in (*FORWARDED, CRASH_ENV) if name in os.environ}

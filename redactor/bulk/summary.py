@@ -57,7 +57,9 @@ class Summary:
     def rate(self) -> float:
         """Items a second once running (after the first batch: startup excluded)."""
         steady = self.seconds - self.startup
-        return (self.read - self.first_batch) / steady if steady > 0 else 0.0
+        if self.read > self.first_batch and steady > 0:
+            return (self.read - self.first_batch) / steady
+        return self.read / self.seconds if self.seconds > 0 else 0.0  # one batch in all
 
     def lines(self) -> list[str]:
         """The summary as the CLI prints it (problems first, then the counts)."""
