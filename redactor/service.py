@@ -79,7 +79,7 @@ import hmac  # noqa: E402
 import json  # noqa: E402
 import uuid  # noqa: E402
 from collections import abc as _abc  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, replace  # noqa: E402
 from typing import Any, Protocol  # noqa: E402
 
 from sqlalchemy.orm import Session  # noqa: E402
@@ -104,7 +104,12 @@ from redactor.crypto.keys import (  # noqa: E402
     pseudonym_key,
     request_digest_key,
 )
-from redactor.crypto.record import open_masked, open_vault, seal_redaction  # noqa: E402
+from redactor.crypto.record import (  # noqa: E402
+    SealedRecord,
+    open_masked,
+    open_vault,
+    seal_redaction,
+)
 from redactor.purposes import InvalidInput  # noqa: E402  (re-exported for the faces)
 from redactor.results import VaultItem  # noqa: E402
 from redactor.store.store import (  # noqa: E402
@@ -233,9 +238,8 @@ def store_redaction(
     """Seal a redaction under fresh data keys and insert it in one transaction."""
     record_id = record_id or str(uuid.uuid4())
     sealed = seal_redaction(result, keys, record_id=record_id, now=now)
-    stored_id, created = store.insert(
-        sealed, idempotency_key=idempotency_key, request_digest=digest
-    )
+    stored_id, created = store.insert(sealed, idempotency_key=idempotency_key,
+                                      request_digest=digest)
     if created:
         return RecordReceipt(
             id=stored_id,
@@ -279,24 +283,73 @@ def create_record(
                 raise RecordGone(existing_id)
             return _receipt(existing, keys, created=False)
     record_id = str(uuid.uuid4())
-    result = redact(
-        text,
-        policy,
-        analyzer=analyzer,
-        pseudonym_key=pseudonym_key(keys),
-        caller_id=caller_id,
-        now=now,
-        record_id=record_id,
-    )
-    return store_redaction(
-        result,
-        store=store,
-        keys=keys,
-        now=now,
-        record_id=record_id,
-        idempotency_key=idempotency_key,
-        digest=digest,
-    )
+    result = _redact_record(text, policy, analyzer=analyzer, keys=keys, now=now,
+                            caller_id=caller_id, record_id=record_id)
+    return store_redaction(result, store=store, keys=keys, now=now, record_id=record_id,
+                           idempotency_key=idempotency_key, digest=digest)
+
+
+def _redact_record(
+    text: str,
+    policy: Policy,
+    *,
+    analyzer: EntityFinder | None,
+    keys: KeyProvider,
+    now: datetime,
+    caller_id: str | None,
+    record_id: str,
+    entities: Sequence[Entity] | None = None,
+) -> RedactionResult:
+    """How a stored record is masked (pseudonyms keyed by the provider, scoped to the
+    caller or the record): one rule for ``create_record`` and the bulk engines."""
+    return redact(text, policy, analyzer=analyzer, pseudonym_key=pseudonym_key(keys),
+                  caller_id=caller_id, now=now, record_id=record_id, entities=entities)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRecord:
+    """A note redacted and sealed but not yet stored: what a bulk worker hands the writer.
+
+    Ciphertext and non-identifying metadata only, so it may cross a process or a
+    machine; the writer stores many in one transaction (:func:`store_prepared`)."""
+
+    sealed: SealedRecord
+    idempotency_key: str | None
+    digest: str | None
+
+
+def prepare_record(
+    text: str,
+    policy: Policy,
+    *,
+    keys: KeyProvider,
+    now: datetime,
+    entities: Sequence[Entity] | None = None,
+    analyzer: EntityFinder | None = None,
+    idempotency_key: str | None = None,
+    caller_id: str | None = None,
+    originals: Sequence[VaultItem] = (),
+) -> PreparedRecord:
+    """What :func:`create_record` would store for this note, sealed, with its request
+    digest: the same masked text, labels and vault (``entities`` already found skip the
+    analyzer). ``originals`` are vault items kept from an earlier redaction (re-redaction)."""
+    digest = (None if idempotency_key is None
+              else request_digest(keys, text, policy.name, policy.version, caller_id))
+    record_id = str(uuid.uuid4())
+    result = _redact_record(text, policy, analyzer=analyzer, keys=keys, now=now,
+                            caller_id=caller_id, record_id=record_id, entities=entities)
+    if originals:
+        result = replace(result, originals=tuple(sorted(
+            (*result.originals, *originals), key=lambda i: (i.start, i.end))))
+    sealed = seal_redaction(result, keys, record_id=record_id, now=now)
+    return PreparedRecord(sealed, idempotency_key, digest)
+
+
+def store_prepared(batch: _abc.Sequence[PreparedRecord], *, store: Store) -> list[str]:
+    """Store many prepared records in one transaction; per record ``created``,
+    ``existing`` (same idempotency key and request: stored before, not again) or
+    ``conflict`` (the key was used for another request)."""
+    return store.insert_many([(p.sealed, p.idempotency_key, p.digest) for p in batch])
 
 
 def _live(store: Store, record_id: str) -> StoredRecord | None:
@@ -327,23 +380,15 @@ def seal_note(note: str, *, keys: KeyProvider, analyzer: Any | None) -> str:
         for e in sorted(analyzer.analyze(note), key=lambda e: (e.start, e.end)):
             if e.start < pos:
                 continue
-            out += [note[pos : e.start], f"<{e.label}>"]
+            out += [note[pos:e.start], f"<{e.label}>"]
             pos = e.end
         note = "".join(out) + note[pos:]
     note_id = str(uuid.uuid4())
     sealed = seal_field(keys, note_id, _NOTE_FIELD, note.encode())
-    return json.dumps(
-        {
-            "v": 1,
-            "id": note_id,
-            "dek": sealed.dek_id,
-            "kek": sealed.wrapped.key_id,
-            "wrapped": base64.b64encode(sealed.wrapped.blob).decode(),
-            "ct": base64.b64encode(sealed.ciphertext).decode(),
-        },
-        separators=(",", ":"),
-        sort_keys=True,
-    )
+    return json.dumps({"v": 1, "id": note_id, "dek": sealed.dek_id, "kek": sealed.wrapped.key_id,
+                       "wrapped": base64.b64encode(sealed.wrapped.blob).decode(),
+                       "ct": base64.b64encode(sealed.ciphertext).decode()},
+                      separators=(",", ":"), sort_keys=True)
 
 
 def open_note(sealed_note: str, *, keys: KeyProvider) -> str:
@@ -394,25 +439,16 @@ def read_original(
     record_id = purposes.record_id(record_id)
     purpose = purposes.purpose_code(purpose)
     note = purposes.purpose_note(purpose_note)
-    sealed_note = seal_note(note, keys=keys, analyzer=note_analyzer) if note is not None else None
+    sealed_note = (seal_note(note, keys=keys, analyzer=note_analyzer)
+                   if note is not None else None)
     tag = f"{policy.name}@{policy.version}"
 
-    def entry(
-        result: str, labels: _abc.Sequence[str] = (), key: str | None = None
-    ) -> audit_log.AuditEntry:
-        return audit_log.AuditEntry(
-            at=now,
-            actor=actor,
-            role=role,
-            purpose=purpose,
-            action="view_original",
-            result=result,
-            record_id=record_id,
-            labels=tuple(labels),
-            policy=tag,
-            key_version=key,
-            purpose_note=sealed_note,
-        )
+    def entry(result: str, labels: _abc.Sequence[str] = (), key: str | None = None
+              ) -> audit_log.AuditEntry:
+        return audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
+                                    action="view_original", result=result,
+                                    record_id=record_id, labels=tuple(labels), policy=tag,
+                                    key_version=key, purpose_note=sealed_note)
 
     rec = _live(store, record_id)
     if rec is None:
@@ -447,29 +483,16 @@ def read_original(
     return sorted(items, key=lambda i: (i.start, i.end))
 
 
-def _journal(
-    actor: str,
-    role: str,
-    now: datetime,
-    purpose: str | None = None,
-    purpose_note: str | None = None,
-) -> Journal:
+def _journal(actor: str, role: str, now: datetime, purpose: str | None = None,
+             purpose_note: str | None = None) -> Journal:
     def write(session: Session, event: KeyEvent) -> None:
         audit_log.append(
             session,
-            audit_log.AuditEntry(
-                at=now,
-                actor=actor,
-                role=role,
-                purpose=purpose,
-                action=event.action,
-                result=f"destroyed {event.part}",
-                record_id=event.record_id,
-                labels=event.labels,
-                policy=event.policy,
-                key_version=event.kek_id,
-                purpose_note=purpose_note,
-            ),
+            audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
+                                 action=event.action, result=f"destroyed {event.part}",
+                                 record_id=event.record_id, labels=event.labels,
+                                 policy=event.policy, key_version=event.kek_id,
+                                 purpose_note=purpose_note),
         )
 
     return write
@@ -498,23 +521,12 @@ def delete_record(
         if keys is None:
             raise InvalidInput("invalid_purpose_note", "a purpose note cannot be kept here")
         sealed_note = seal_note(note, keys=keys, analyzer=note_analyzer)
-    deleted = store.delete(
-        record_id, now=now, journal=_journal(actor, role, now, purpose, sealed_note)
-    )
+    deleted = store.delete(record_id, now=now,
+                           journal=_journal(actor, role, now, purpose, sealed_note))
     if not deleted:
-        _log(
-            store,
-            audit_log.AuditEntry(
-                at=now,
-                actor=actor,
-                role=role,
-                purpose=purpose,
-                action="delete",
-                result="not_found",
-                record_id=record_id,
-                purpose_note=sealed_note,
-            ),
-        )
+        _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, purpose=purpose,
+                                         action="delete", result="not_found",
+                                         record_id=record_id, purpose_note=sealed_note))
     return deleted
 
 
@@ -578,15 +590,8 @@ def audit(
 ) -> AuditReport:
     """The compliance audit (see ``redactor.audit.report``); clean means no findings.
     ``analyzer=None`` skips the re-scan; ``rescan_limit`` bounds it."""
-    return run_audit(
-        store,
-        keys,
-        analyzer=analyzer,
-        policy_lookup=policy_lookup,
-        policy_check=policy_check,
-        now=now,
-        rescan_limit=rescan_limit,
-    )
+    return run_audit(store, keys, analyzer=analyzer, policy_lookup=policy_lookup,
+                     policy_check=policy_check, now=now, rescan_limit=rescan_limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,17 +622,9 @@ def rotate_keys(
 
     count = store.rewrap(fn, target_kek=primary)
     rebound = _rebind_to_primary(store, keys)
-    _log(
-        store,
-        audit_log.AuditEntry(
-            at=now,
-            actor=actor,
-            role=role,
-            action="rotate_keys",
-            result=f"rewrapped {count}, rebound {rebound}",
-            key_version=primary,
-        ),
-    )
+    _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="rotate_keys",
+                                     result=f"rewrapped {count}, rebound {rebound}",
+                                     key_version=primary))
     return RotationReport(primary, count)
 
 
@@ -658,9 +655,8 @@ class BindReport:
 _UNBINDABLE = frozenset({"undecryptable", "missing_ciphertext", "unreadable_metadata"})
 
 
-def bind_records(
-    *, store: Store, keys: KeyProvider, now: datetime, actor: str, role: str
-) -> BindReport:
+def bind_records(*, store: Store, keys: KeyProvider, now: datetime, actor: str,
+                 role: str) -> BindReport:
     """Give every record stored before migration 0004 its metadata MAC, once.
 
     Idempotent: only rows without a MAC are touched (and only if still without one
@@ -679,16 +675,9 @@ def bind_records(
             continue
         binding = signer.bind(rec.meta)
         entry = audit_log.AuditEntry(
-            at=now,
-            actor=actor,
-            role=role,
-            action="bind",
-            result="bound",
-            record_id=rec.id,
-            labels=tuple(sorted(rec.label_counts)),
-            policy=rec.policy,
-            key_version=binding.key_id,
-        )
+            at=now, actor=actor, role=role, action="bind", result="bound",
+            record_id=rec.id, labels=tuple(sorted(rec.label_counts)), policy=rec.policy,
+            key_version=binding.key_id)
 
         def journal(session: Session, entry: audit_log.AuditEntry = entry) -> None:
             audit_log.append(session, entry)
@@ -720,17 +709,9 @@ def retire_key(
     if macs and not force:
         raise KeyStillInUse(f"key {key_id} still keys {macs} record MAC(s); rotate first")
     keys.retire(key_id, now=now)
-    _log(
-        store,
-        audit_log.AuditEntry(
-            at=now,
-            actor=actor,
-            role=role,
-            action="retire_key",
-            result=f"retired ({in_use} key(s) still wrapped)",
-            key_version=key_id,
-        ),
-    )
+    _log(store, audit_log.AuditEntry(at=now, actor=actor, role=role, action="retire_key",
+                                     result=f"retired ({in_use} key(s) still wrapped)",
+                                     key_version=key_id))
 
 
 def audit_report(
@@ -756,25 +737,12 @@ def audit_report(
         if analyzer is None:
             raise ValueError("a re-scan needs an analyzer")
         period = report_data.Period(since, until if until is not None else now)
-        rescanned = report_data.rescan(
-            store,
-            keys,
-            analyzer=analyzer,
-            policy_lookup=policy_lookup,
-            period=period,
-            sample=sample,
-            progress=progress,
-        )
-    return report_data.build_report(
-        store,
-        keys,
-        policy_lookup=policy_lookup,
-        policy_findings=policy_findings,
-        now=now,
-        since=since,
-        until=until,
-        rescan_result=rescanned,
-    )
+        rescanned = report_data.rescan(store, keys, analyzer=analyzer,
+                                       policy_lookup=policy_lookup, period=period,
+                                       sample=sample, progress=progress)
+    return report_data.build_report(store, keys, policy_lookup=policy_lookup,
+                                    policy_findings=policy_findings, now=now, since=since,
+                                    until=until, rescan_result=rescanned)
 
 
 def audit_report_page(data: dict[str, Any]) -> str:

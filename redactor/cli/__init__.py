@@ -18,6 +18,7 @@ app = typer.Typer(
 # Command modules register themselves on import; keep this list the only wiring.
 from redactor.cli import (  # noqa: E402
     analyze_cmd,  # noqa: F401
+    bulk_cmd,  # noqa: F401
     policy_cmd,  # noqa: F401
     serve_cmd,  # noqa: F401
     store_cmd,  # noqa: F401

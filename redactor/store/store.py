@@ -231,7 +231,91 @@ class Store:
         returns the first record's id and ``created=False``; a different
         request under the same key raises :class:`IdempotencyConflict`.
         """
-        row = Record(
+        row = self._row(record, idempotency_key, request_digest)
+        try:
+            with self.transaction() as s:
+                s.add(row)
+            return record.id, True
+        except IntegrityError:
+            if idempotency_key is None:
+                raise
+            existing = self.find_idempotent(idempotency_key, request_digest)
+            if existing is None:
+                raise
+            return existing, False
+
+    def insert_many(
+        self, items: Sequence[tuple[SealedRecord, str | None, str | None]]
+    ) -> list[str]:
+        """Store many sealed records in one transaction (a bulk writer's batch); per item
+        ``created``, ``existing`` (its idempotency key holds the same request already) or
+        ``conflict`` (the key holds another request). Keys are looked up in one query, so
+        a re-run writes nothing; if another writer inserts one of them meanwhile, the batch
+        is retried record by record."""
+        keys = [k for _, k, _ in items if k is not None]
+        known: dict[str, str | None] = {}
+        if keys:
+            with self._sessions() as s:
+                for key, digest in s.execute(
+                    select(Record.idempotency_key, Record.request_digest)
+                    .where(Record.idempotency_key.in_(keys))
+                ):
+                    known[str(key)] = digest
+        outcomes: list[str] = []
+        rows: list[Record] = []
+        for record, key, digest in items:
+            if key is not None and key in known:
+                outcomes.append("existing" if known[key] == digest else "conflict")
+                continue
+            if key is not None:
+                known[key] = digest
+            rows.append(self._row(record, key, digest))
+            outcomes.append("created")
+        if not rows:
+            return outcomes
+        try:
+            with self.transaction() as s:
+                s.add_all(rows)
+        except IntegrityError:
+            return [self._insert_outcome(*item) for item in items]
+        return outcomes
+
+    def _insert_outcome(self, record: SealedRecord, key: str | None, digest: str | None
+                        ) -> str:
+        try:
+            return "created" if self.insert(record, idempotency_key=key,
+                                            request_digest=digest)[1] else "existing"
+        except IdempotencyConflict:
+            return "conflict"
+
+    def live_record_ids(self, *, since: datetime | None = None, batch: int = 500,
+                        skip_key_suffix: str | None = None) -> Iterator[list[str]]:
+        """Ids of records whose masked note is still stored (created at or after ``since``),
+        in id order, ``batch`` at a time; ``skip_key_suffix`` leaves out records whose
+        idempotency key ends so (those a re-redaction already wrote)."""
+        last = ""
+        while True:
+            query = (select(Record.id).where(Record.id > last,
+                                             Record.masked_wrapped_key.is_not(None),
+                                             Record.deleted_at.is_(None))
+                     .order_by(Record.id).limit(batch))
+            if since is not None:
+                query = query.where(Record.created_at >= since)
+            if skip_key_suffix is not None:
+                query = query.where(or_(Record.idempotency_key.is_(None),
+                                        ~Record.idempotency_key.endswith(skip_key_suffix)))
+            with self._sessions() as s:
+                ids = [str(i) for i in s.scalars(query)]
+            if ids:
+                yield ids
+            if len(ids) < batch:
+                return
+            last = ids[-1]
+
+    @staticmethod
+    def _row(record: SealedRecord, idempotency_key: str | None, request_digest: str | None
+             ) -> Record:
+        return Record(
             id=record.id,
             created_at=record.created_at,
             record_deadline=record.record_deadline,
@@ -259,17 +343,6 @@ class Store:
                 for p in record.vault
             ],
         )
-        try:
-            with self.transaction() as s:
-                s.add(row)
-            return record.id, True
-        except IntegrityError:
-            if idempotency_key is None:
-                raise
-            existing = self.find_idempotent(idempotency_key, request_digest)
-            if existing is None:
-                raise
-            return existing, False
 
     def find_idempotent(self, idempotency_key: str, request_digest: str | None) -> str | None:
         """The record id stored under this key, if the request matches; else a conflict."""
