@@ -52,6 +52,10 @@ _TOKENS: tuple[tuple[str, str, str], ...] = tuple(
     )
 )
 _PAUSES = frozenset("、,，・… \u3000")
+#: digits typed among spelled letters, ASCII or full-width, as the canonical digit
+_TYPED_DIGITS = {c: str(i % 10) for i, c in enumerate("0123456789０１２３４５６７８９")}
+#: the longest typed group read inside a spelled run
+MAX_TYPED = 8
 FIRST_CHARS = frozenset(r[0] for r, _, _ in _TOKENS)
 MIN_ITEMS = 4
 
@@ -81,12 +85,21 @@ def read_spelled(hira: str, i: int, dead: set[int] | None = None) -> list[Piece]
     kinds: list[str] = []
     j = i
     while j < len(hira):
-        tok = _token_at(hira, j)
-        if tok is None:
-            break
-        stop, out, kind = tok
-        pieces.append(Piece(j, stop, out))
-        kinds.append(kind)
+        typed = j
+        while typed < len(hira) and hira[typed] in _TYPED_DIGITS and typed - j < MAX_TYPED:
+            typed += 1
+        if typed > j and kinds:
+            # a group typed as digits between spelled letters (エヌ・ケー、3308、1946、イー・エー)
+            pieces.extend(Piece(k, k + 1, _TYPED_DIGITS[hira[k]]) for k in range(j, typed))
+            kinds.append("digit")
+            stop = typed
+        else:
+            tok = _token_at(hira, j)
+            if tok is None:
+                break
+            stop, out, kind = tok
+            pieces.append(Piece(j, stop, out))
+            kinds.append(kind)
         k = stop
         while k < len(hira) and hira[k] in _PAUSES:
             k += 1

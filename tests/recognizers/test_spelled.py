@@ -10,6 +10,9 @@ from recognizers.normalize import normalize
 @pytest.mark.parametrize(
     ("spoken", "canonical"),
     [
+        # letters spelled, digit groups typed between them (an interpreter's note)
+        ("えぬ・けー、3308、1946、いー・えー", "NK33081946EA"),
+        ("じぇー、えむ、０４１２、７７８０、えす、てぃー", "JM04127780ST"),
         (
             "ゆー、えいち、よん、はち、にー、いち、さん、きゅう、ぜろ、なな、えふ、あーる",
             "UH48213907FR",
@@ -38,6 +41,7 @@ def test_when_a_value_is_spelled_out_then_its_characters_are_read(
     "words",
     [
         "えーと、あの、はい",
+        "えー、2020年、えー、3月",  # fillers and typed numbers: no letter spelled
         "あいさつに行きます",
         "えー、はい、わかりました",
         "contact me at a.b@c.jp please",
