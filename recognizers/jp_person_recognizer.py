@@ -52,6 +52,7 @@ from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import latin_name_candidates
+from recognizers.person.learned_names import learned_name_candidates, model_enabled
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
@@ -422,6 +423,8 @@ class JpPersonRecognizer(EntityRecognizer):
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
+        # the character CRF (person/learned_names.py): 0.5 when confident, else 0.15
+        "learned": 0.5,
     }
 
     def __init__(
@@ -430,8 +433,11 @@ class JpPersonRecognizer(EntityRecognizer):
         lexicon: PersonLexicon | None = None,
         supported_language: str = "ja",
         name: str | None = None,
+        learned: bool | None = None,
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else load_person_lexicon()
+        #: the learned name model as one more source; None: REDACTOR_PERSON_MODEL decides
+        self.learned = model_enabled() if learned is None else learned
         self._label: str = name or type(self).__name__
         super().__init__(
             supported_entities=[self.ENTITY],
@@ -527,6 +533,9 @@ class JpPersonRecognizer(EntityRecognizer):
             ),
         ]:
             add(cue.start, cue.end, cue.source, cue.score, chain=False)
+        if self.learned:
+            for found in learned_name_candidates(text, lex.is_surname, lex.is_given):
+                add(found.start, found.end, found.source, found.score, chain=False)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
             if doc is not None
