@@ -533,9 +533,6 @@ class JpPersonRecognizer(EntityRecognizer):
             ),
         ]:
             add(cue.start, cue.end, cue.source, cue.score, chain=False)
-        if self.learned:
-            for found in learned_name_candidates(text, lex.is_surname, lex.is_given):
-                add(found.start, found.end, found.source, found.score, chain=False)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
             if doc is not None
@@ -544,6 +541,9 @@ class JpPersonRecognizer(EntityRecognizer):
         self._katakana_candidates(text, add, places)
         self._kanji_before_honorific_candidates(text, add, places)
         self._cjk_candidates(text, add)
+        if self.learned:  # last: it only confirms the other sources' spans or fills gaps
+            for found in learned_name_candidates(text, lex.is_surname, lex.is_given, cands.keys()):
+                add(found.start, found.end, found.source, found.score, chain=False)
         for cand in list(cands.values()):
             self._context_evidence(text, cand)
         kept = self._resolve(text, cands.values(), blockers)

@@ -28,7 +28,7 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -183,10 +183,51 @@ NEGATIVES: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def synthetic_records(names: Names, rng: random.Random, count: int) -> Iterator[Record]:
+#: role words a note puts before an honorific: the frame of a name, never a name
+ROLE_FILLERS: tuple[str, ...] = (
+    "大家", "奥", "お子", "管理人", "運転手", "お隣", "看護師", "お医者", "担当者", "業者",
+    "職員", "お母", "お父", "娘", "息子", "お嫁", "旦那", "ご主人", "お客", "先生", "ヘルパー",
+    "ケアマネ", "民生委員", "お巡り", "配達員", "上の階の方", "お相手", "相談員",
+)  # fmt: skip
+
+
+def common_words(records: Iterable[Record], is_name: Any) -> list[str]:
+    """Common nouns and adjectival nouns of the training text (Sudachi), no name among them.
+
+    They fill the templates' name slots in a share of the synthetic sentences,
+    tagged O: the frame (``相談者：``, ``（…）``, ``…さん``) must not make a
+    name of any word; the characters must look like one too.
+    """
+    from sudachipy import dictionary, tokenizer
+
+    tok = dictionary.Dictionary(dict="core").create()
+    mode = tokenizer.Tokenizer.SplitMode.A
+    words: set[str] = set()
+    for r in records:
+        names = [(x["start"], x["end"]) for x in r["spans"] if x["label"] == "PERSON"]
+        for m in tok.tokenize(r["text"], mode):
+            if any(s < m.end() and m.begin() < e for s, e in names):
+                continue  # a name Sudachi took for a noun
+            pos = m.part_of_speech()
+            word = m.surface()
+            if not ((pos[0] == "名詞" and pos[1] == "普通名詞") or pos[0] == "形状詞"):
+                continue
+            if 1 <= len(word) <= 6 and word.isalpha() and not is_name(word):
+                words.add(word)
+    return sorted(words)
+
+
+#: share of synthetic sentences whose name slots hold a common word instead (all O)
+FILLER_SHARE = 0.35
+
+
+def synthetic_records(
+    names: Names, rng: random.Random, count: int, fillers: Sequence[str] = ()
+) -> Iterator[Record]:
     """Template sentences, with gold PERSON spans, and hard negatives around them."""
     for n in range(count):
         pieces: list[tuple[str, bool]] = []  # (text, is_name)
+        filled = bool(fillers) and rng.random() < FILLER_SHARE
         if rng.random() < 0.25:
             pieces.append((rng.choice(NEGATIVES), False))
         template = rng.choice(TEMPLATES)
@@ -198,7 +239,11 @@ def synthetic_records(names: Names, rng: random.Random, count: int) -> Iterator[
                 break
             pieces.append((rest[:at], False))
             part = {"{F}": "full", "{S}": "surname", "{G}": "given"}[rest[at : at + 3]]
-            pieces.append((render_name(names, rng, part), True))
+            if filled:
+                word = rng.choice(ROLE_FILLERS) if rng.random() < 0.2 else rng.choice(fillers)
+                pieces.append((word, False))
+            else:
+                pieces.append((render_name(names, rng, part), True))
             rest = rest[at + 3 :]
         if rng.random() < 0.25:
             pieces.append((rng.choice(NEGATIVES), False))
@@ -249,13 +294,23 @@ def main(argv: list[str]) -> int:
     gsd = read_jsonl(shared / "ud-japanese-gsd-ne" / "train.jsonl")
     gsd_dev = read_jsonl(shared / "ud-japanese-gsd-ne" / "dev.jsonl")
     gsd_test = read_jsonl(shared / "ud-japanese-gsd-ne" / "test.jsonl")
+    fillers = common_words(stock + gsd, lambda w: lex.is_surname(w) or lex.is_given(w))
     synth = list(
-        synthetic_records(Names(shared / "japanese-personal-names", rng), rng, SYNTHETIC_SENTENCES)
+        synthetic_records(
+            Names(shared / "japanese-personal-names", rng), rng, SYNTHETIC_SENTENCES, fillers
+        )
     )
     train = stock + gsd + synth
     rng.shuffle(train)
-    synth_dev = list(synthetic_records(Names(shared / "japanese-personal-names", rng), rng, 500))
-    sizes = {"stockmark_train": len(stock), "gsd_train": len(gsd), "synthetic": len(synth)}
+    synth_dev = list(
+        synthetic_records(Names(shared / "japanese-personal-names", rng), rng, 500, fillers)
+    )
+    sizes = {
+        "stockmark_train": len(stock),
+        "gsd_train": len(gsd),
+        "synthetic": len(synth),
+        "filler_words": len(fillers),
+    }
     print(json.dumps({"sizes": sizes}), flush=True)  # noqa: T201 - a build script reports
 
     trainer = pycrfsuite.Trainer(verbose=False)

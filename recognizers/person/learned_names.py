@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -185,19 +185,29 @@ def learned_name_candidates(
     text: str,
     is_surname: IsName,
     is_given: IsName,
+    others: Collection[tuple[int, int]] = (),
     *,
     confident_bar: float | None = None,
     path: Path = MODEL_PATH,
 ) -> list[Candidate]:
     """The model's spans as scored candidates for the PERSON recognizer.
 
-    ``confident_bar`` defaults to the module's ``CONFIDENT_BAR``, read at call time
-    so that the ablation bench can sweep it.
+    ``others`` are the spans the other sources proposed. The rules' edges are
+    trusted over the model's (an honorific cut off, a reading split off), so
+    a span that matches one of them exactly adds its score to it, one that
+    overlaps one without matching is dropped (it would take the other's
+    evidence and its own edges), and one that touches none stands alone only
+    when the model is confident. ``confident_bar`` defaults to the module's
+    ``CONFIDENT_BAR``, read at call time so that the ablation bench can sweep it.
     """
     bar = CONFIDENT_BAR if confident_bar is None else confident_bar
+    known = set(others)
     out: list[Candidate] = []
     for start, end, conf in learned_name_spans(text, is_surname, is_given, path):
         if conf < SUPPORT_BAR:
+            continue
+        alone = (start, end) not in known
+        if alone and (conf < bar or any(s < end and start < e for s, e in known)):
             continue
         score = CONFIDENT_SCORE if conf >= bar else SUPPORT_SCORE
         out.append(Candidate(start, end, SOURCE, score))

@@ -15,6 +15,7 @@ from recognizers.person.learned_names import (
     ENV_SWITCH,
     MODEL_PATH,
     SOURCE,
+    SUPPORT_SCORE,
     _tagger,
     bio_spans,
     learned_name_candidates,
@@ -38,11 +39,11 @@ def test_the_shipped_model_loads_from_the_package_and_is_small() -> None:
 
 #: (note text, the name in it): surnames no list holds, in call-note frames
 FINDS: list[tuple[str, str]] = [
-    ("担当の一寸木に引き継ぎます。", "一寸木"),
-    ("相談者：栗花落 美空様", "栗花落 美空"),
-    ("民生委員の四月一日さんから情報提供。", "四月一日"),
+    ("相談者：栗花落 美空様から電話。", "栗花落 美空"),
     ("夫の大鋸 正臣さんは入院中。", "大鋸 正臣"),
-    ("A: お名前は？\nB: 御手洗です。", "御手洗"),
+    ("隣の小鳥遊さんの犬がうるさい。", "小鳥遊"),
+    ("福祉課の栗花落から連絡しました。", "栗花落"),
+    ("担当の一寸木さんに引き継ぎます。", "一寸木"),
 ]
 
 
@@ -81,16 +82,36 @@ def test_when_a_sentence_names_no_person_then_the_model_finds_none(
 
 
 def test_a_confident_span_scores_enough_to_stand_alone(lex: PersonLexicon) -> None:
-    text = "担当の一寸木に引き継ぎます。"
+    text = "隣の小鳥遊さんの犬がうるさい。"
     (cand,) = learned_name_candidates(text, lex.is_surname, lex.is_given)
-    assert (text[cand.start : cand.end], cand.source, cand.score) == (
-        "一寸木",
-        SOURCE,
-        CONFIDENT_SCORE,
-    )
-    # past any marginal, the same span is only supporting evidence
-    (weak,) = learned_name_candidates(text, lex.is_surname, lex.is_given, confident_bar=1.01)
-    assert weak.score < CONFIDENT_SCORE
+    assert (text[cand.start : cand.end], cand.source) == ("小鳥遊", SOURCE)
+    assert cand.score == CONFIDENT_SCORE
+
+
+@pytest.mark.parametrize(
+    ("others", "bar", "expected"),
+    [
+        # the same span as another source: it adds its score, confident or not
+        ({(2, 5)}, None, [((2, 5), CONFIDENT_SCORE)]),
+        ({(2, 5)}, 1.01, [((2, 5), SUPPORT_SCORE)]),
+        # alone and not confident: nothing to support
+        (set(), 1.01, []),
+        # crossing another source's edges: the rules' edges win
+        ({(2, 4)}, None, []),
+        ({(0, 3)}, None, []),
+        # another source elsewhere does not matter
+        ({(8, 9)}, None, [((2, 5), CONFIDENT_SCORE)]),
+    ],
+)
+def test_the_model_confirms_other_sources_spans_or_fills_gaps_never_moves_edges(
+    others: set[tuple[int, int]],
+    bar: float | None,
+    expected: list[tuple[tuple[int, int], float]],
+    lex: PersonLexicon,
+) -> None:
+    text = "隣の小鳥遊さんの犬がうるさい。"
+    found = learned_name_candidates(text, lex.is_surname, lex.is_given, others, confident_bar=bar)
+    assert [((c.start, c.end), c.score) for c in found] == expected
 
 
 @pytest.mark.parametrize(
@@ -122,11 +143,11 @@ def test_the_environment_switch(environ: dict[str, str], enabled: bool) -> None:
 def test_when_the_switch_is_off_then_the_recognizer_drops_the_learned_name(
     monkeypatch: pytest.MonkeyPatch, lex: PersonLexicon
 ) -> None:
-    text = "担当の一寸木に引き継ぎます。"  # no rule without ja_ginza knows 一寸木
+    text = "長男の翔太くんについて相談。"  # without ja_ginza, no rule takes 翔太
     monkeypatch.delenv(ENV_SWITCH, raising=False)
     on = JpPersonRecognizer(lexicon=lex)
     assert [(text[r.start : r.end], r.score >= 0.5) for r in on.analyze(text, ["PERSON"])] == [
-        ("一寸木", True)
+        ("翔太", True)
     ]
     monkeypatch.setenv(ENV_SWITCH, "off")
     off = JpPersonRecognizer(lexicon=lex)
