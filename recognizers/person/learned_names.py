@@ -174,7 +174,7 @@ def learned_name_spans(
 
 #: the marginal a span needs to count at all, and to count on its own
 SUPPORT_BAR = 0.5
-CONFIDENT_BAR = 0.9
+CONFIDENT_BAR = 0.98
 #: scores given below and above ``CONFIDENT_BAR``: supporting evidence only, or a
 #: score that clears the analyzer's PERSON threshold (0.5) alone
 SUPPORT_SCORE = 0.15
