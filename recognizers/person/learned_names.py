@@ -75,19 +75,25 @@ def char_class(ch: str) -> str:
     return "P"
 
 
-def _lexicon_marks(chars: str, is_surname: IsName, is_given: IsName) -> list[set[str]]:
-    """Per position: which list entries start (B), continue (I) or end (E) there."""
+def _lexicon_marks(
+    chars: str, classes: str, is_surname: IsName, is_given: IsName
+) -> list[set[str]]:
+    """Per position: which list entries start (B), continue (I) or end (E) there.
+
+    Only runs of kanji and kana are looked up (``classes`` is ``chars``' script
+    classes), the lookup that costs the most of the model's time.
+    """
     marks: list[set[str]] = [set() for _ in chars]
     n = len(chars)
-    for i in range(n):
-        if char_class(chars[i]) not in "KHT":
+    run_end = n  # where the run of kanji and kana holding position i ends
+    for i in range(n - 1, -1, -1):
+        if classes[i] not in "KHT":
+            run_end = i
             continue
         for length in _LEXICON_LENGTHS:
-            if i + length > n:
+            if i + length > run_end:
                 break
             word = chars[i : i + length]
-            if not all(char_class(c) in "KHT" for c in word):
-                break
             for tag, test in (("sur", is_surname), ("giv", is_given)):
                 if test(word):
                     marks[i].add(f"{tag}B")
@@ -101,7 +107,7 @@ def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
     """The feature strings of every character of ``text`` (one list per character)."""
     chars = "".join(_fold(c) for c in text)
     classes = "".join(char_class(c) for c in chars)
-    marks = _lexicon_marks(chars, is_surname, is_given)
+    marks = _lexicon_marks(chars, classes, is_surname, is_given)
     pad = "^^^" + chars + "$$$"
     cpad = "^^^" + classes + "$$$"
     out: list[Feature] = []
