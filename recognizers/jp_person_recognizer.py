@@ -53,6 +53,7 @@ from recognizers.normalize import normalize
 from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import latin_name_candidates
+from recognizers.person.learned_names import learned_name_candidates, model_enabled
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
@@ -425,6 +426,8 @@ class JpPersonRecognizer(EntityRecognizer):
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
+        # the character CRF (person/learned_names.py): 0.5 when confident, else 0.15
+        "learned": 0.5,
     }
 
     def __init__(
@@ -433,8 +436,11 @@ class JpPersonRecognizer(EntityRecognizer):
         lexicon: PersonLexicon | None = None,
         supported_language: str = "ja",
         name: str | None = None,
+        learned: bool | None = None,
     ) -> None:
         self.lexicon = lexicon if lexicon is not None else load_person_lexicon()
+        #: the learned name model as one more source; None: REDACTOR_PERSON_MODEL decides
+        self.learned = model_enabled() if learned is None else learned
         self._label: str = name or type(self).__name__
         super().__init__(
             supported_entities=[self.ENTITY],
@@ -539,6 +545,9 @@ class JpPersonRecognizer(EntityRecognizer):
         self._katakana_candidates(text, add, places)
         self._kanji_before_honorific_candidates(text, add, places)
         self._cjk_candidates(text, add)
+        if self.learned:  # last: it only confirms the other sources' spans or fills gaps
+            for found in learned_name_candidates(text, lex.is_surname, lex.is_given, cands.keys()):
+                add(found.start, found.end, found.source, found.score, chain=False)
         for cand in list(cands.values()):
             self._context_evidence(text, cand)
         kept = self._resolve(text, cands.values(), blockers)
