@@ -487,9 +487,17 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+#: what makes the word before it a field label's first word (児童氏名, 保護者住所)
+_FIELD_AFTER = ("氏名", "住所", "電話番号", "生年月日", "フリガナ")
+#: words that open with an honorific's character and are none
+_NOT_HONORIFIC = ("氏名", "様式", "様子", "様々", "殿堂")
+
+
 def honorific_after(text: str, end: int) -> str | None:
     """The honorific right after a span (one blank allowed), if any."""
     rest = text[end : end + 5].lstrip(" \u3000")
+    if rest.startswith(_NOT_HONORIFIC) and not rest.startswith("氏名義"):
+        return None  # 児童氏名, 世帯主氏名: a field's label, not 氏 after a name
     return next((h for h in HONORIFICS if rest.startswith(h)), None)
 
 
@@ -537,6 +545,8 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
         return "never a name"
     if any(part in KATAKANA_NON_NAME_PARTS for part in re.split(r"[・=＝ ]", span)):
         return "organisation word"
+    if text.startswith(_FIELD_AFTER, end) and not text.startswith("氏名義", end):
+        return "a field label's first word"  # 児童氏名：, 申請者住所：
     after = text[end : end + 12]
     if _ADDRESS_AFTER.match(after):
         return "address"

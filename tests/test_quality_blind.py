@@ -37,10 +37,9 @@ def halves(analyzer: Any) -> dict[str, Report]:
     return {half: _report(analyzer, half)[0] for half in ("dev", "test")}
 
 
-#: measured 2026-12-03 on 585 notes (six new styles added that day: voicemail, interpreter,
-#: handover, ocr_form, family, sms_line): dev 13.2 %, test 17.1 % (20.1 % before that day's
-#: changes)
-@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.14), ("test", 0.18)])
+#: measured 2026-12-03 on 645 notes (60 from a fresh writer added before any tuning on
+#: them): dev 6.8 %, test 13.7 % (16.4 % on the same 336 test notes at that day's start)
+@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.08), ("test", 0.15)])
 def test_blind_leak_stays_at_or_below_what_was_measured(
     halves: dict[str, Report], half: str, max_leak: float
 ) -> None:

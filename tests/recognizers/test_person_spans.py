@@ -95,3 +95,17 @@ def test_a_katakana_name_grows_to_its_whole_chain(
 )
 def test_honorific_after_allows_one_blank(text: str, end: int, expected: str | None) -> None:
     assert honorific_after(text, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("児童氏名：飯田 咲", "児童"), ("保護者住所：大阪市", "保護者"), ("申請者電話番号", "申請者")],
+)
+def test_the_first_word_of_a_field_label_is_no_name(text: str, word: str) -> None:
+    assert hard_negative(text, 0, len(word)) is not None
+
+
+def test_a_name_before_an_account_holders_mark_is_still_a_name() -> None:
+    text = "山田氏名義の口座"
+    assert hard_negative(text, 0, 2) is None
+    assert honorific_after(text, 2) == "氏"
