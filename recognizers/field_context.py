@@ -66,7 +66,7 @@ FIELD_LABELS: tuple[str, ...] = (
 #: quotes forms put around a value (記号「14」番号「30277」, 記号が、18210)
 LABEL_GAP = r"[はのがを:：、,\s「『\"]{0,4}"
 #: between one value and the next label of a pair (記号 … 番号)
-PAIR_GAP = r"[\s、,・」』\"]*"
+PAIR_GAP = r"[\s、,・」』\"/／]*"
 #: the word for a card's or a passbook's 記号, as written, read in kana, or romanised
 #: (an interpreter's transcript keeps the caller's ``kigo 17480``)
 SYMBOL_WORD = r"(?:記号|きごう|キゴウ|kig[oō]u?)"

@@ -82,9 +82,11 @@ _FILLERS: tuple[str, ...] = (
     "えーっと", "ええっと", "えーと", "ええと", "えっと", "えー", "ええ", "あのー", "あの",
     "うーん", "んー", "まあ", "その",
 )  # fmt: skip
+_LONGEST_FILLER = max(map(len, _FILLERS))
 
 
 def _filler_at(text: str, i: int) -> str | None:
+    """A filler word at ``text[i]``, if any."""
     return next((f for f in _FILLERS if text.startswith(f, i)), None)
 
 
@@ -306,6 +308,12 @@ def _said_then_typed_whole(
     return run >= _WHOLE_RUN
 
 
+def _filler_in(chars: list[str], i: int) -> str | None:
+    """A filler word starting at ``chars[i]`` (canonical characters, one per item)."""
+    ahead = "".join(chars[i : i + _LONGEST_FILLER])
+    return next((f for f in _FILLERS if ahead.startswith(f)), None)
+
+
 def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
     """``025の、628`` and ``022、223``: a pause between digit groups is one ``-``.
 
@@ -317,8 +325,13 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
     while k < len(chars) - 1:
         if chars[k] in _PAUSE_CHARS and chars[k - 1].isascii() and chars[k - 1].isdigit():
             m = k
-            while m < len(chars) and chars[m] in _PAUSE_CHARS:
-                m += 1
+            while m < len(chars):
+                if chars[m] in _PAUSE_CHARS:
+                    m += 1
+                elif filler := _filler_in(chars, m):
+                    m += len(filler)  # 1320の、えー、558214: a filler inside the pause
+                else:
+                    break
             run = chars[k:m]
             if (
                 m < len(chars)

@@ -43,6 +43,7 @@ def reported(rec: JpBankAccountRecognizer, text: str) -> list[str]:
         ("ゆうちょです kigo 13290, bango 50412281", ["13290", "50412281"]),
         ("ゆうちょ きごう 10950", ["10950"]),
         ("ゆうちょの番号は 3318 2061 でした", ["3318 2061"]),
+        ("→復唱 記号13350／番号40718821 了承", ["13350", "40718821"]),
     ],
 )
 def test_account_values_are_found_without_their_labels(

@@ -104,6 +104,8 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("0 4 5-6 1 2-3 3 0 4", "045-612-3304"),
         ("086-2 41-5507", "086-241-5507"),
         ("1 2 3番", "1 2 3番"),  # a list of numbers
+        # a filler inside the pause between two digit groups
+        ("年金番号は 4410の、えー、283175", "年金番号は 4410-283175"),
         # ません is the end of a word, not a thousand
         ("わかりません、ゼロはちゼロ", "わかりません、080"),
     ],
