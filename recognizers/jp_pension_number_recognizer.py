@@ -36,6 +36,9 @@ class JpPensionNumberRecognizer(FieldContextRecognizer):
             0.3,
         ),
         Pattern("pension_number_plain", r"(?<![\dA-Za-z-])(?!0)\d{10}(?![\dA-Za-z]|-\d)", 0.2),
+        # with a leading 0 and run together it has a phone number's shape: it counts
+        # only where a pension label or question names it
+        Pattern("pension_number_plain_zero", r"(?<![\dA-Za-z-])0\d{9}(?![\dA-Za-z]|-\d)", 0.1),
         # read out with pauses (three or more: 5-2-0-7-318-694); a typed 123-4567890 is no
         # pension number, so two groups never match here; context decides
         Pattern(

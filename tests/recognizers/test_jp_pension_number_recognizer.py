@@ -31,6 +31,7 @@ def reported(rec: JpPensionNumberRecognizer, text: str) -> list[str]:
         ("基礎年金番号 ５２３０－１１８７４２", "５２３０－１１８７４２"),
         ("年金手帳の番号は1234567890です", "1234567890"),
         ("基礎年金番号は一二三四 五六七八九〇", "一二三四 五六七八九〇"),
+        ("基礎年金番号 0241583067 です", "0241583067"),
     ],
 )
 def test_pension_numbers_are_found_after_a_pension_label(
