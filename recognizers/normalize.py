@@ -381,13 +381,20 @@ def _join_spaced_digits(out: _Builder) -> None:
         if sum(1 for c in m.group() if c in " \u3000") < 3 or sum(map(str.isdigit, m.group())) < 4:
             continue
         drop.update(k for k in range(m.start(), m.end()) if joined[k] in " \u3000")
-    if drop:
-        for k in sorted(drop):
-            out.ends[k - 1] = out.ends[k]  # the blank belongs to the digit before it
-        keep = [k for k in range(len(out.chars)) if k not in drop]
-        out.chars = [out.chars[k] for k in keep]
-        out.starts = [out.starts[k] for k in keep]
-        out.ends = [out.ends[k] for k in keep]
+    _drop_blanks(out, drop)
+
+
+def _drop_blanks(out: _Builder, drop: set[int]) -> None:
+    """Remove the blanks at canonical positions ``drop``; each belongs to the digit
+    before it, whose original span grows over it."""
+    if not drop:
+        return
+    for k in sorted(drop):
+        out.ends[k - 1] = out.ends[k]
+    keep = [k for k in range(len(out.chars)) if k not in drop]
+    out.chars = [out.chars[k] for k in keep]
+    out.starts = [out.starts[k] for k in keep]
+    out.ends = [out.ends[k] for k in keep]
 
 
 #: a blank a scan put inside a number: one lone digit, a blank, the rest of the number
@@ -400,15 +407,7 @@ _BLANK_INSIDE_NUMBER = re.compile(
 
 def _join_blank_inside_number(out: _Builder) -> None:
     joined = "".join(out.chars)
-    drop = [m.start(1) for m in _BLANK_INSIDE_NUMBER.finditer(joined)]
-    if drop:
-        for k in drop:
-            out.ends[k - 1] = out.ends[k]
-        gone = set(drop)
-        keep = [k for k in range(len(out.chars)) if k not in gone]
-        out.chars = [out.chars[k] for k in keep]
-        out.starts = [out.starts[k] for k in keep]
-        out.ends = [out.ends[k] for k in keep]
+    _drop_blanks(out, {m.start(1) for m in _BLANK_INSIDE_NUMBER.finditer(joined)})
 
 
 #: Korean date counters after a digit are the kanji ones (1993년 4월 27일 → 1993年4月27日)

@@ -145,6 +145,7 @@ def repeated_spans(
     digit_runs: list[tuple[str, int, int]] | None = None
     seen_digits: set[tuple[str, str]] = set()
     seen_values: set[str] = set()
+    seen_parts: set[str] = set()
     for index, (start, end, label) in enumerate(spans):
         if label in DIGIT_LABELS:
             cs, ce = norm.to_canonical(start, end)
@@ -152,20 +153,16 @@ def repeated_spans(
             if (label, digits) in seen_digits:
                 continue
             seen_digits.add((label, digits))
-            if len(digits) < MIN_DIGITS:
-                if label not in PAIR_LABELS or len(digits) < PAIR_MIN_DIGITS:
-                    continue
-                if digit_runs is None:
-                    digit_runs = _digit_runs(norm.text)
-                for run, rs, re_ in digit_runs:
-                    if run == digits and not _COUNTED_AFTER.match(norm.text, re_):
-                        add(*norm.to_original(rs, re_), label, index)
+            short = len(digits) < MIN_DIGITS
+            if short and (label not in PAIR_LABELS or len(digits) < PAIR_MIN_DIGITS):
                 continue
             if digit_runs is None:
                 digit_runs = _digit_runs(norm.text)
             for run, rs, re_ in digit_runs:
-                if run == digits:
+                if run == digits and not (short and _COUNTED_AFTER.match(norm.text, re_)):
                     add(*norm.to_original(rs, re_), label, index)
+            if short:
+                continue
             for rs, re_ in _pieces_of(digits, digit_runs):
                 add(*norm.to_original(rs, re_), label, index)
             if label == "PHONE_NUMBER":
@@ -187,9 +184,9 @@ def repeated_spans(
                 at = text.find(value, at + 1)
             if label == "PERSON" and (sure is None or index in sure):
                 for part in _name_parts(value):
-                    if ("part", part) in seen_digits:
+                    if part in seen_parts:
                         continue
-                    seen_digits.add(("part", part))
+                    seen_parts.add(part)
                     for at in _part_occurrences(text, part):
                         add(at, at + len(part), label, index)
     return out

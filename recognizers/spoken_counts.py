@@ -186,15 +186,17 @@ def _item_at(hira: str, i: int, in_chain: bool) -> tuple[int, list[Piece], bool]
     return None
 
 
+#: the pauses and fillers a speaker puts between a label or counter and the number
+_PAUSE_TAIL = r"(?:[{extra}、, \u3000]|えー+と?|えっと|あの)*$"
 _BLOCK_COUNTER_BEFORE = re.compile(
-    r"(?:丁目|番地|ちょうめ|チョウメ|ばんち|バンチ)(?:[、, \u3000]|えー+と?|えっと|あの)*$"
+    r"(?:丁目|番地|ちょうめ|チョウメ|ばんち|バンチ)" + _PAUSE_TAIL.format(extra="")
 )
 
 
 #: the label of a card's or passbook's short number (記号が、にじゅうなな): what follows
 #: is a number however short, as after a block counter
 _NUMBER_LABEL_BEFORE = re.compile(
-    r"(?:記号|番号|きごう|ばんごう|キゴウ|バンゴウ)(?:[はがの、, \u3000]|えー+と?|えっと|あの)*$"
+    r"(?:記号|番号|きごう|ばんごう|キゴウ|バンゴウ)" + _PAUSE_TAIL.format(extra="はがの")
 )
 
 
