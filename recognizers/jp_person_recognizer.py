@@ -25,7 +25,8 @@ analyzer's threshold (0.5):
 - ``reading``: a katakana reading in brackets follows; the reading itself is
   reported as a second span with the name's score;
 - ``romaji``: two to four Latin words (``WANG Lei``), which need one of the
-  above to pass.
+  above to pass; ``romaji_pair`` when they are a known surname and a known
+  given name (``Tanaka Yumi``), not before a block number or a place word.
 
 Hard negatives (``person_spans.hard_negative``) drop a span inside a company,
 shop, clinic or place name (``森田組``, ``田中整形外科``, ``千葉県``), and one
@@ -52,9 +53,10 @@ from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
 from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
-from recognizers.person.latin_names import latin_name_candidates
+from recognizers.person.latin_names import LEAD_WORDS, latin_name_candidates
 from recognizers.person.learned_names import learned_name_candidates, model_enabled
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
+from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -127,6 +129,13 @@ _NOT_A_NAME_ANSWER = frozenset(
 _ANSWER = re.compile(
     r"[\s、。,「」]*(?:(?:はい|ええ|えー+|えっと|えーと|あの[ー]*|あ[ー]*|うん|そう|まあ)[\s、。,ー]*)*"
     rf"(?P<name>[{_NAME_CHARS}]{{1,12}}(?:[ \u3000][{_NAME_CHARS}]{{1,8}})?)"
+)
+#: a name that is itself in Latin letters has no Latin rendering beside it
+_LATIN_START = re.compile(r"[A-Za-z\u00C0-\u024F]")
+#: what follows romaji that names a place, not a person (Minami Aoyama 2-3, Kita Senju Station)
+_ROMAJI_PLACE_AFTER = re.compile(
+    r"[ \u3000]*(?:[-‐,]?[ \u3000]*\d|-(?:chome|cho|machi|ku|shi)\b|"
+    r"(?:City|Ward|Town|Station|Sta\.|Park|Street|St\.|Dori|Avenue|Bldg|Building)\b)"
 )
 #: a name is written in one script: kanji, hiragana, katakana or Latin (blank allowed)
 _ONE_SCRIPT_NAME = re.compile(
@@ -397,6 +406,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "slot_weak": 0.2,
         "moshimasu": 0.5,
         "lexicon_full": 0.4,
+        "romaji_pair": 0.3,
         "lexicon_part": 0.2,
         "reading": 0.45,
         "romaji": 0.15,
@@ -919,10 +929,34 @@ class JpPersonRecognizer(EntityRecognizer):
 
     def _romaji_candidates(self, text: str, add: Any) -> None:
         for m in self._romaji_re.finditer(text):
-            add(m.start(), m.end(), "romaji")
+            start = m.start()
             parts = m.group(0).split()
+            if parts[0].rstrip(".") in LEAD_WORDS:
+                # Ms Okafor, Si Kenji: a title or a cue, then the name (latin_names
+                # finds a lone word after it)
+                if len(parts) == 2:
+                    continue
+                start = text.index(parts[1], start + len(parts[0]))
+                parts = parts[1:]
+            add(start, m.end(), "romaji")
             if all(self.lexicon.is_romaji_part(p) for p in parts):
-                add(m.start(), m.end(), "lexicon_full")
+                add(start, m.end(), "lexicon_full")
+                if self._romaji_pair(parts) and not _ROMAJI_PLACE_AFTER.match(text, m.end()):
+                    add(start, m.end(), "romaji_pair")
+
+    def _romaji_pair(self, parts: Sequence[str]) -> bool:
+        """A known surname and a known given name, in either order (Yamaguchi Kenta).
+
+        Two name words together say more than each alone: the lists' romaji hold
+        words of English too (Ken, Mana), rarely as a surname beside a given name.
+        """
+        if len(parts) != 2:
+            return False
+        a, b = (p.lower() for p in parts)
+        lex = self.lexicon
+        return (a in lex.surname_romaji and b in lex.given_romaji) or (
+            a in lex.given_romaji and b in lex.surname_romaji
+        )
 
     def _katakana_candidates(
         self, text: str, add: Any, places: Collection[tuple[int, int]] = ()
@@ -1107,10 +1141,19 @@ class JpPersonRecognizer(EntityRecognizer):
             reading = reading_after(
                 text, cand.end, _any_reading if cand.score >= self.READING_TRUST else known
             )
+            if reading is None and not _LATIN_START.match(text, cand.start):
+                # the same name in Latin letters beside it: 張麗（Zhang Li）, Chen (陳 美玲)
+                reading = latin_rendering_after(text, cand.end)
+                if reading is None and text[cand.start - 1 : cand.start] in "（(":
+                    reading = latin_rendering_before(text, cand.start)
             if reading is None:
                 continue
             clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
-            if all(final[k][0] < cand.score for k in clash):
+            # a weaker span, or a part of the longer spelling (Chen in "Chen, Mei-Ling")
+            if all(
+                final[k][0] < cand.score or (reading[0] <= k[0] and k[1] <= reading[1])
+                for k in clash
+            ):
                 for k in clash:
                     del final[k]
                 final[reading] = (cand.score, {"reading_of_name": cand.score})

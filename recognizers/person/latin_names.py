@@ -116,9 +116,20 @@ _CUE_ALT = "|".join(map(re.escape, sorted(CUES, key=len, reverse=True)))
 _SPELLING_CUE = (
     r"(?:ローマ字|英字|アルファベット|スペル|つづり|綴り)(?:表記|氏名)?(?:は|で|が|だと)?"
 )
+#: hesitations a speaker leaves between the cue and the name ("this is, uh, Daniel"),
+#: in English and in the Japanese of a transcript
+FILLERS: tuple[str, ...] = (
+    "uh", "uhm", "um", "umm", "er", "erm", "ah", "eh", "hmm", "well", "like", "えー", "あの",
+    "えっと",
+)  # fmt: skip
+_FILLER_GAP = rf"(?:[,、.…]*[ \u3000]*(?:{'|'.join(map(re.escape, FILLERS))})[,、.…]*)*"
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})|{_SPELLING_CUE})[ \u3000]*[:：]?[ \u3000]*$"
+    rf"(?:(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})|{_SPELLING_CUE})"
+    rf"[ \u3000]*[:：]?{_FILLER_GAP}[ \u3000]*$"
 )
+#: capitalised cue words and titles that open a line as a name's first word would
+#: (Si Kenji, Ms Okafor): never part of the name
+LEAD_WORDS = frozenset(c for c in (*CUES, *TITLES) if " " not in c and c[:1].isupper())
 
 
 def _is_latin_word(word: str) -> bool:
@@ -169,6 +180,8 @@ def latin_name_candidates(text: str) -> list[Candidate]:
         words = _name_words(text, m.start())
         if not words:
             continue
+        if len(words) >= 2 and text[words[0][0] : words[0][1]] in LEAD_WORDS:
+            words = words[1:]  # "Si Kenji": the Tagalog cue, then the name
         start, end = words[0][0], words[-1][1]
         before = text[max(0, start - 24) : start]
         if _TITLE_BEFORE.search(before):

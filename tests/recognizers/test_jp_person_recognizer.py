@@ -102,6 +102,13 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ),
         ("外国籍 WANG Lei（ワン・レイ）様、前住所は東京都", ["WANG Lei", "ワン・レイ"]),
         ("WANG Lei様より英語で問い合わせ。", ["WANG Lei"]),
+        # the same name in Latin letters beside it, either way round
+        ("住所は浜町8ノ19、張麗（Zhang Li）です。", ["Zhang Li", "張麗"]),
+        ("Insured: Chen, Mei-Ling (陳 美玲), Taiwan", ["Chen, Mei-Ling", "陳 美玲"]),
+        # a romaji surname and given name together; a title or cue is no part of it
+        ("Contact: Tanaka Yumi (wife), by phone", ["Tanaka Yumi"]),
+        ("本人：Si Kenji, Yamaguchi Kenji, born 2016", ["Kenji", "Yamaguchi Kenji"]),
+        ("Spoke with Ms Okafor today.", ["Okafor"]),
         # encyclopedic text: a surname Sudachi calls a place, a mayor, a lead sentence
         ("岩村が決勝打を放った。", ["岩村"]),
         ("加藤市長は記者会見で辞任を否定した。", ["加藤"]),
@@ -147,6 +154,9 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         "林庄と山庄が置かれた。",
         "との見方もある。",
         "メール：minako.seki@example.co.jp",
+        # Latin words in brackets beside no name; romaji place names
+        "市民課（Citizens Division）へ案内。",
+        "I live in Minami Aoyama 2-3-4, Minato-ku.",
         "",
     ],
 )

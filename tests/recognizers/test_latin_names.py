@@ -46,6 +46,11 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("在留カードのローマ字はPARK SEOYEONです。", [("PARK SEOYEON", "latin_cue")]),
         # a long family name in capitals reads as a passport's; a short one does not lift
         ("申込者：アラウージョ様（ARAUJO Thiago）", [("ARAUJO Thiago", "latin_shape")]),
+        # a speaker's hesitation between the cue and the name
+        ("Hi, this is, uh, Daniel Hartley, calling", [("Daniel Hartley", "latin_cue")]),
+        ("My name is... um, Priya Sharma.", [("Priya Sharma", "latin_cue")]),
+        # a capitalised cue opening the line is no part of the name
+        ("本人：Si Kenji, born in 2016", [("Kenji", "latin_cue")]),
     ],
 )
 def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
