@@ -209,6 +209,10 @@ _KANA_NOT_NAMES: tuple[str, ...] = (
     "たく", "はさ", "など",  # たくさん, はさんで, など様々
 )  # fmt: skip
 _SPACE = " \u3000"
+#: one-kana particles that end many kana given names too (けんと, あやの, ゆうか)
+_PARTICLE_KANA = frozenset("とのにか")
+#: what ends an utterance after a name said last
+_UTTERANCE_END = frozenset("\n。．.、,！!？?」』）) \u3000…")
 #: kanji numerals and spoken digits read out as kana: a number, never a name
 #: numbers written or read out, in kanji, katakana or hiragana (じゅうさん is 13, not
 #: じゅう + the honorific さん)
@@ -615,6 +619,8 @@ class JpPersonRecognizer(EntityRecognizer):
             j = _extend_kanji_name(tokens, j)
             run = tokens[i:j]
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            if self._given_cut_before_particle(text, run[-1], end):
+                end += 1  # けん|と at the end of the turn: the given name けんと
             name_tags = [t.tag_ for t in run if "人名" in t.tag_]
             full = (
                 (
@@ -643,6 +649,21 @@ class JpPersonRecognizer(EntityRecognizer):
                 if name_tags and name_tags[-1].endswith("姓"):
                     self._extend_with_unknown_given(text, doc, j, start, add)
             i = j
+
+    def _given_cut_before_particle(self, text: str, last: Any, end: int) -> bool:
+        """Sudachi read a kana given name's last kana as a particle (けん|と, あや|の).
+
+        Only where nothing follows the kana but the end of the utterance: 健とは
+        is a name and a particle, けんと said last a name.
+        """
+        if not (last.tag_.endswith("人名-名") and _KANA_ONLY.fullmatch(last.text)):
+            return False
+        if end >= len(text) or text[end] not in _PARTICLE_KANA:
+            return False
+        after = text[end + 1 : end + 2]
+        return (after == "" or after in _UTTERANCE_END) and self.lexicon.is_given(
+            last.text + text[end]
+        )
 
     def _honorific_candidates(self, doc: Any, add: Any) -> None:
         """The proper nouns right before 様/さん/氏...: Sudachi calls 松本 in 松本様 a place."""

@@ -514,7 +514,11 @@ def _normalize(text: str) -> NormalizedText:
                     out.emit(str(_KANJI_DIGITS[c]), i + k, i + k + 1)
             i = j
             continue
-        spoken = _spoken_run(text, i, unspoken) if ch in _SPOKEN_FIRST_CHARS else None
+        spoken = (
+            _spoken_run(text, i, unspoken)
+            if ch in _SPOKEN_FIRST_CHARS and not _inside_kana_word(hira, i)
+            else None
+        )
         if spoken:
             for s, e, d in spoken:
                 out.emit(d, s, e)
@@ -548,6 +552,19 @@ def _normalize(text: str) -> NormalizedText:
 
 
 _SPOKEN_FIRST_CHARS = frozenset(r[0] for r in _SPOKEN)
+#: words speech-to-text writes in kana with a digit's reading inside, right before
+#: the digits they name (でんわばんごう ぜろきゅうぜろ: ごう is no 5)
+_KANA_WORDS_WITH_DIGITS = ("ばんごう",)
+
+
+def _inside_kana_word(hira: str, i: int) -> bool:
+    return any(
+        hira.startswith(word, i - k)
+        for word in _KANA_WORDS_WITH_DIGITS
+        for k in range(1, min(i, len(word) - 1) + 1)
+    )
+
+
 #: first letters of a number read the long way (``recognizers.spoken_counts``)
 _COUNTED_FIRST_CHARS = frozenset("いにさよしごろなはきくじひびぴせぜつふみむよことへれめたが")
 

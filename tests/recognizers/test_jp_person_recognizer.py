@@ -109,6 +109,9 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("Contact: Tanaka Yumi (wife), by phone", ["Tanaka Yumi"]),
         ("本人：Si Kenji, Yamaguchi Kenji, born 2016", ["Kenji", "Yamaguchi Kenji"]),
         ("Spoke with Ms Okafor today.", ["Okafor"]),
+        # a kana given name said last whose last kana Sudachi reads as a particle
+        ("利用者：kentoです、いのうえ けんと\n", ["いのうえ けんと"]),
+        ("妻は井上あやの。", ["井上あやの"]),
         # encyclopedic text: a surname Sudachi calls a place, a mayor, a lead sentence
         ("岩村が決勝打を放った。", ["岩村"]),
         ("加藤市長は記者会見で辞任を否定した。", ["加藤"]),

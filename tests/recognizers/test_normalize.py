@@ -109,6 +109,10 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("年金番号は 4410の、えー、283175", "年金番号は 4410-283175"),
         # ません is the end of a word, not a thousand
         ("わかりません、ゼロはちゼロ", "わかりません、080"),
+        # 番号 written in kana: its ごう is no 5 joined to the digits after it
+        ("でんわばんごう ぜろきゅうぜろ いちにさんよん", "でんわばんごう 090-1234"),
+        ("ゆうびんばんごう いちごーにの ぜろぜろにーに", "ゆうびんばんごう 152-0022"),
+        ("さんびゃくにごうしつ", "302号室"),
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
