@@ -74,6 +74,9 @@ ERAS: tuple[Era, ...] = (
     Era("民國", "", date(1912, 1, 1), None),
 )
 _ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.initial) if key}
+#: a form's era chosen by circling one of 昭・平・令, which a scan writes as (平) or (○平成)
+_CIRCLED_ERA = re.compile(r"^[(（]○?(明治|大正|昭和|平成|令和|明|大|昭|平|令)[)）]\s*")
+_ERA_BY_FIRST_KANJI = {era.name[0]: era.name for era in ERAS[:5]}
 _FIRST_WESTERN_YEAR = 1868
 
 _ERA_KANJI = "|".join(era.name for era in ERAS)
@@ -115,8 +118,10 @@ _MONTHS = "|".join(
 )
 _WESTERN_PARSE = re.compile(
     r"^(?:(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.? (?:de )?(?P<mn2>[A-Za-zç]+)\.?,?(?: de)? (?P<y2>\d{4})"
-    r"|(?P<mn3>[A-Za-zç]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4}))$"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.? (?:de |of )?(?P<mn2>[A-Za-zç]+)\.?,?(?: de)?"
+    r" (?P<y2>\d{4})"
+    r"|(?P<mn3>[A-Za-zç]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4})"
+    r"|(?P<y4>\d{4}),? (?P<mn4>[A-Za-zç]+)\.? (?P<d4>\d{1,2})(?:st|nd|rd|th)?)$"
 )
 
 
@@ -125,7 +130,8 @@ def parse_western(text: str) -> date | None:
 
     ``03/11/1990`` is read day first (as in most of the world) and, when that
     day does not exist, month first; ``27 March 1991``, ``Nov 3, 1990``,
-    ``9 de abril de 2007`` by the month's name.
+    ``9 de abril de 2007``, ``the 3rd of March, 1990``, ``2022, July 18`` by the
+    month's name.
     """
     m = _WESTERN_PARSE.match(text.strip())
     if m is None:
@@ -139,7 +145,7 @@ def parse_western(text: str) -> date | None:
                 except ValueError:
                     continue
             return None
-        k = "2" if m["y2"] else "3"
+        k = next(k for k in "234" if m["y" + k])
         named = MONTH_NAMES.get(str(m["mn" + k]).lower())
         return date(int(m["y" + k]), named, int(m["d" + k])) if named else None
     except ValueError:
@@ -265,13 +271,24 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         ),
         Pattern(
             "day_month_name",
-            rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de )?(?:{_MONTHS})\.?,?(?: de)?"
+            rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de |of )?(?:{_MONTHS})\.?,?(?: de)?"
             r" (?:18|19|20)\d{2}(?!\d)",
             NO_SIGNAL_SCORE,
         ),
         Pattern(
             "month_name_day",
             rf"(?<![A-Za-z])(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:18|19|20)\d{{2}}(?!\d)",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "circled_era_date",
+            rf"[(（]○?(?:{_ERA_KANJI}|[明大昭平令])[)）]\s*{_YEAR}{_KANJI_DATE}",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "year_month_name_day",
+            rf"(?<![\d/.-])(?:18|19|20)\d{{2}},? (?:{_MONTHS})\.? \d{{1,2}}"
+            r"(?:st|nd|rd|th)?(?![\d/])",
             NO_SIGNAL_SCORE,
         ),
         Pattern(
@@ -284,7 +301,10 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         "生年月日", "誕生日", "生まれ", "出生", "生年", "誕生", "DOB", "D.O.B", "Date of birth",
         "date of birth", "born", "Born", "birthday", "Birthday", "Fecha de nacimiento",
         "Data de nascimento", "nascido", "nascida", "ngày sinh", "sinh ngày", "생년월일", "출생",
-        "nasceu em", "nació el", "nacido el", "nacida el",
+        "nasceu em", "nació el", "nacido el", "nacida el", "Ngày sinh", "Sinh ngày", "出生日期",
+        "出生年月日", "生日：", "生日:", "生日是", "Date de naissance", "date de naissance",
+        "Geburtsdatum", "kapanganakan", "janma miti", "Janma miti", "birth date", "Birth date",
+        "birthdate", "Birthdate",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
@@ -328,6 +348,10 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
                 return date(int(viet["y"]), int(viet["m"]), int(viet["d"]))
             except ValueError:
                 return None
+        circled = _CIRCLED_ERA.match(text)
+        if circled is not None:  # (平)元年8月30日 → 平成元年8月30日
+            era = circled.group(1)
+            text = _ERA_BY_FIRST_KANJI.get(era, era) + text[circled.end() :]
         text = _GLOSS.sub("", text)  # 1978年（昭和53年）8月5日 → 1978年8月5日
         m = _PARSE.match(text.strip())
         if m is None:

@@ -175,6 +175,14 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         ("Date of birth: Nov 3, 1990", "Nov 3, 1990"),
         ("Fecha de nacimiento 9 de abril de 2007", "9 de abril de 2007"),
         ("DOB 22/10/1988, passport TK1234567", "22/10/1988"),
+        # the year first, an ordinal with "of"; labels in the callers' languages
+        ("Birthday 2022, July 18.", "2022, July 18"),
+        ("Her birthday is the 3rd of March, 1990.", "3rd of March, 1990"),
+        ("Ngày sinh: 22/11/1987", "22/11/1987"),
+        ("生日：1987年11月22日", "1987年11月22日"),
+        # a scanned form's era chosen by circling it: the circle is part of the date
+        ("生年月日 | 昭・平・令（平）元年 8月 3 0日", "（平）元年 8月 3 0日"),
+        ("生年月日 昭和・平成（○昭和）52年 8月 3日", "（○昭和）52年 8月 3日"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
@@ -185,7 +193,14 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
 
 
 @pytest.mark.parametrize(
-    "note", ["Appointment on 12 May 2025", "DOB: 31/02/1990", "Due Nov 31, 2024"]
+    "note",
+    [
+        "Appointment on 12 May 2025",
+        "DOB: 31/02/1990",
+        "Due Nov 31, 2024",
+        "Visit 2024, July 18.",
+        "生年月日 （平）32年 1月 1日",  # 平成 ended in its 31st year
+    ],
 )
 def test_when_a_foreign_date_is_no_birth_date_or_no_date_then_nothing(note: str) -> None:
     results = JpDateOfBirthRecognizer().analyze(note, ["DATE_OF_BIRTH"])
