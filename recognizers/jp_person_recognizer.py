@@ -63,6 +63,7 @@ from recognizers.person_lexicon import (
     FOREIGN_GIVEN_NAMES,
     PersonLexicon,
     load_person_lexicon,
+    to_hiragana,
 )
 from recognizers.person_spans import (
     KATAKANA_CHAIN,
@@ -546,7 +547,10 @@ class JpPersonRecognizer(EntityRecognizer):
         for cue in [
             *relation_candidates(text, lambda w: lex.is_given(w)),
             *spoken_reading_candidates(
-                text, lambda w: lex.is_surname(w) or lex.is_given(w), self._is_name_reading
+                text,
+                lambda w: lex.is_surname(w) or lex.is_given(w),
+                self._is_name_reading,
+                _reads_as(doc),
             ),
             *glossed_name_candidates(text, self._is_name_reading),
         ]:
@@ -1211,6 +1215,31 @@ _DEPARTMENT = re.compile(
     r"[^ \u3000]*(?:課|係|室|部|局|所|センター|チーム|課長|係長|室長|部長|主査|主任|主事|"
     r"担当|職員|相談員|補佐)[ \u3000]+"
 )
+
+
+def _reads_as(doc: Any) -> Any:
+    """``reads_as(kanji, kana)`` by the tokenizer's reading of the kanji word, if any."""
+    if doc is None:
+        return None
+    readings: dict[str, set[str]] = {}
+    # a lean tokenizer keeps them beside the Doc (redactor.detect.tokenizer), spaCy's own
+    # as a morphological feature
+    for surface, reading in (getattr(doc, "user_data", None) or {}).get("readings", {}).items():
+        readings.setdefault(surface, set()).add(to_hiragana(reading))
+    for token in doc:
+        reading = token.morph.get("Reading")
+        if reading and _KANJI.match(token.text):
+            readings.setdefault(token.text, set()).add(to_hiragana(reading[0]))
+
+    # a place said with its reading (八戸 はちのへ) is spelled as carefully as a name
+    places = {t.text for t in doc if "地名" in t.tag_}
+
+    def reads_as(kanji: str, kana: str) -> bool:
+        return (
+            len(kana) >= 3 and kanji not in places and to_hiragana(kana) in readings.get(kanji, ())
+        )
+
+    return reads_as
 
 
 def _any_reading(_reading: str) -> bool:

@@ -42,9 +42,12 @@ _RELATION = re.compile(
 _SELF = re.compile(
     "(?:" + "|".join(map(re.escape, SELF_WORDS)) + rf")[ \u3000]?({_NAME})(?=です|。|、|\n|$)"
 )
+#: a name, then its kana after a comma or (speech-to-text) a blank: 長内、おさない,
+#: 沼舘 です ぬまだて です
 _SAID_AGAIN = re.compile(
-    rf"([{_HAN}]{{1,4}})(?:です|でございます|だ|どす|と申します)?[、,][ \u3000]?([{_KANA}]{{2,8}})"
-    r"(?=[、,。.\n]|です|$)"
+    rf"([{_HAN}]{{1,4}})[ \u3000]?(?:です|でございます|だ|どす|と申します)?"
+    rf"(?:[、,][ \u3000]?|[ \u3000])([{_KANA}]{{2,8}})"
+    r"(?=[、,。.\n \u3000]|です|$)"
 )
 
 
@@ -66,11 +69,23 @@ def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Cand
 
 
 def spoken_reading_candidates(
-    text: str, is_name: Callable[[str], bool], is_reading: Callable[[str], bool]
+    text: str,
+    is_name: Callable[[str], bool],
+    is_reading: Callable[[str], bool],
+    reads_as: Callable[[str, str], bool] | None = None,
 ) -> list[Candidate]:
-    """A name said, then said again in kana: ``長内、おさない``; the kana is a reading."""
+    """A name said, then said again in kana: ``長内、おさない``; the kana is a reading.
+
+    ``reads_as(kanji, kana)``: the kana is how the kanji before it is read (the
+    tokenizer's reading). A word followed by its own reading is a caller
+    spelling a name, rare surnames included, so then the kanji is a name too.
+    """
     out: list[Candidate] = []
     for m in _SAID_AGAIN.finditer(text):
-        if is_name(m.group(1)) and is_reading(m.group(2)):
+        kanji, kana = m.group(1), m.group(2)
+        if reads_as is not None and reads_as(kanji, kana):
+            out.append(Candidate(m.start(1), m.end(1), "spoken_reading", SPOKEN_READING_SCORE))
+            out.append(Candidate(m.start(2), m.end(2), "spoken_reading", SPOKEN_READING_SCORE))
+        elif is_name(kanji) and is_reading(kana):
             out.append(Candidate(m.start(2), m.end(2), "spoken_reading", SPOKEN_READING_SCORE))
     return out

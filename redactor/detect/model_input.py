@@ -102,4 +102,5 @@ def _assemble(doc: Doc, text: str, words: list[_Word]) -> Doc:
             token.lemma_ = src.lemma_
             token.norm_ = src.norm_
             token.morph = src.morph
+    out.user_data.update(doc.user_data)  # the tokenizer's readings (``tokenizer.READINGS_KEY``)
     return out

@@ -46,6 +46,18 @@ def test_no_reading_and_no_sub_tokens(pair: tuple[Any, Any], text: str) -> None:
     assert "sub_tokens" not in doc.user_data
 
 
+def test_kanji_words_readings_are_kept_beside_the_doc_not_in_the_string_store(
+    pair: tuple[Any, Any],
+) -> None:
+    _stock, lean = pair
+    doc = lean("八戸の 沼舘 です ぬまだて です")
+    assert doc.user_data["readings"]["沼舘"] == "ヌマダテ"
+    assert "ヌマダテ" not in doc.vocab.strings
+    assert "ぬまだて" not in doc.user_data["readings"]  # kana words need none
+    # each Doc its own readings
+    assert "沼舘" not in lean("山田です").user_data["readings"]
+
+
 def test_when_swapped_then_split_mode_is_kept_and_swap_is_idempotent() -> None:
     import spacy
 

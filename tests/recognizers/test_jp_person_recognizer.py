@@ -112,6 +112,8 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # a kana given name said last whose last kana Sudachi reads as a particle
         ("利用者：kentoです、いのうえ けんと\n", ["いのうえ けんと"]),
         ("妻は井上あやの。", ["井上あやの"]),
+        # a rare surname followed by its own reading, speech-to-text's blanks for commas
+        ("はい 八戸の 沼舘 です ぬまだて です あの", ["ぬまだて", "沼舘"]),
         # encyclopedic text: a surname Sudachi calls a place, a mayor, a lead sentence
         ("岩村が決勝打を放った。", ["岩村"]),
         ("加藤市長は記者会見で辞任を否定した。", ["加藤"]),
@@ -157,6 +159,8 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         "林庄と山庄が置かれた。",
         "との見方もある。",
         "メール：minako.seki@example.co.jp",
+        # a place said again with its reading, as a caller spells a name
+        "住所は 八戸 です はちのへ です",
         # Latin words in brackets beside no name; romaji place names
         "市民課（Citizens Division）へ案内。",
         "I live in Minami Aoyama 2-3-4, Minato-ku.",

@@ -59,3 +59,24 @@ def test_when_a_name_is_said_again_in_kana_then_the_kana_is_a_reading(
 ) -> None:
     found = spoken_reading_candidates(text, lambda w: w in SURNAMES, READINGS.__contains__)
     assert [text[c.start : c.end] for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech-to-text's blanks for commas; a word followed by its own reading is a
+        # name spelled, rare surnames included: both are names
+        ("八戸の 沼舘 です ぬまだて です あの", ["沼舘", "ぬまだて"]),
+        ("名前は 吉村 です よしむら", ["吉村", "よしむら"]),
+    ],
+)
+def test_when_a_word_is_followed_by_its_own_reading_then_both_are_names(
+    text: str, expected: list[str]
+) -> None:
+    readings = {"沼舘": "ぬまだて", "吉村": "よしむら"}
+
+    def reads_as(kanji: str, kana: str) -> bool:
+        return readings.get(kanji) == kana
+
+    found = spoken_reading_candidates(text, lambda w: False, lambda w: False, reads_as)
+    assert [text[c.start : c.end] for c in found] == expected
