@@ -46,9 +46,11 @@ _SPEAKER_ALT = "|".join(sorted(map(re.escape, SPEAKER_WORDS), key=len, reverse=T
 #: a speaker label at a line start, or after a blank or 。 inside a one-line transcript
 _LABEL = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=[ \u3000。．！？!?」]))"
-    r"(?:[\[［(（]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]］)）]?[ \u3000]*)?"  # chat timestamp
+    r"(?P<clock>[\[［(（]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]］)）]?[ \u3000]*)?"  # chat timestamp
     r"(?:"
     r"【(?P<bracket>[^】\n]{1,12})】[ \u3000]*[：:]?"
+    # a chat window's [オペレーター 資産税課]： or <相談者>: a speaker word opens the bracket
+    rf"|[\[［<〈](?P<square>(?:{_SPEAKER_ALT})[^\]］>〉\n]{{0,12}})[\]］>〉][ \u3000]*[：:]?"
     rf"|(?P<word>(?:{_SPEAKER_ALT})(?:[ \u3000]?[0-9０-９A-Za-zＡ-Ｚ]{{1,2}})?)"
     r"[ \u3000]*(?:[：:>＞)）]|(?=「))"
     r"|(?P<letter>[A-ZＡ-Ｚ]|話者[ \u3000]?[0-9０-９]{1,2}|[Ss]peaker[ \u3000]?[0-9]{1,2})"
@@ -190,15 +192,29 @@ def topics_in(text: str) -> tuple[str, ...]:
 
 def _speaker_key(m: re.Match[str]) -> str:
     raw = m.group("bracket") or m.group("word") or m.group("letter") or ""
+    square = m.group("square")
+    if square:  # [オペレーター 資産税課]: the speaker word, not its department
+        word = _SPEAKER_WORD.match(square)
+        raw = word.group(0) if word else square
     return re.sub(r"[ \u3000]", "", raw)
+
+
+_SPEAKER_WORD = re.compile(_SPEAKER_ALT)
 
 
 def _labels(text: str) -> list[re.Match[str]]:
     return list(_LABEL.finditer(text))
 
 
-def _is_transcript(speakers: Sequence[str]) -> bool:
+#: a speaker's label stamped with the time this many times makes a chat log, even when
+#: only the resident's label is one the list knows (10:05 相談者：… 10:09 相談者：…)
+CHAT_MIN_STAMPED = 3
+
+
+def _is_transcript(speakers: Sequence[str], stamped: int = 0) -> bool:
     counts = Counter(speakers)
+    if stamped >= CHAT_MIN_STAMPED:
+        return True  # a form names each field once, and never by the clock
     if len(counts) < 2:
         return False
     if len(speakers) >= 3 and max(counts.values()) >= 2:
@@ -291,7 +307,7 @@ def dialogue_of(text: str) -> Dialogue:
     """Split ``text`` into turns when it is a transcript (cached: every recognizer asks)."""
     labels = _labels(text)
     speakers = [_speaker_key(m) for m in labels]
-    if not _is_transcript(speakers):
+    if not _is_transcript(speakers, sum(1 for m in labels if m.group("clock"))):
         generic = _generic_turns(text)
         if generic:
             return Dialogue(text, generic)

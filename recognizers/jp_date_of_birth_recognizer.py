@@ -173,6 +173,8 @@ _OTHER_AFTER = re.compile(
     r"^[ \t\u3000]*(?:に|まで|から|より|以降|以前|以内|付|頃|ごろ|予定|期限|締切|死亡|没|逝去|"
     r"死去|転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
     r"届出|申請|交付|発行|取得|喪失|満了|有効|失効|現在|時点|分)(?![ \u3000]*[:：])"
+    # a clock time or a weekday: a note's header stamp (受信 2024/11/08 19:42, R6.12.2 月)
+    r"|^[ \t\u3000]*(?:\d{1,2}[:：]\d{2}|[(（]?[月火水木金土日](?:曜日?)?[)）])"
 )
 _BIRTH_LABEL = re.compile(
     r"生年月日|誕生日|生まれ|産まれ|出生|生年|誕生|DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]orn|"
@@ -190,7 +192,10 @@ _NOT_A_NAME_BEFORE_PAREN = re.compile(r"(?:日|期限|期間|時|予定|年度|�
 #: the word said just before a date, separated by a pause (a blank)
 _WORD_BEFORE = re.compile(r"(?:^|[\s、。])([\u3041-\u30ff\u4e00-\u9fff]+)\s+$")
 #: words that end in a particle or speak of time are not a name
-_NOT_A_NAME_WORD = re.compile(r"[はがをにへとものか]$|[年月日週前後頃時今先来昨]")
+_NOT_A_NAME_WORD = re.compile(
+    r"[はがをにへとものか]$|[年月日週前後頃時今先来昨]"
+    r"|[課係局室所]$|窓口|相談|受信|受付|メモ|センター|チャット"  # a desk's header, no caller
+)
 _SPOKEN_ANSWER_AFTER = re.compile(r"^(?:\s*(?:です|でございます)|\s|$)")
 
 #: how many rows above a table row its header may stand

@@ -569,7 +569,7 @@ class JpPersonRecognizer(EntityRecognizer):
         for cand in list(cands.values()):
             self._context_evidence(text, cand)
         kept = self._resolve(text, cands.values(), blockers)
-        return self._to_results(text, kept)
+        return self._to_results(text, kept, places)
 
     # --- evidence sources -------------------------------------------------------------
 
@@ -1153,7 +1153,9 @@ class JpPersonRecognizer(EntityRecognizer):
             if cand.score < 0.5 and (word in names or word in parts):
                 cand.add("repeated", self.SCORES["repeated"])
 
-    def _to_results(self, text: str, kept: Sequence[_Candidate]) -> list[RecognizerResult]:
+    def _to_results(
+        self, text: str, kept: Sequence[_Candidate], places: Collection[tuple[int, int]] = ()
+    ) -> list[RecognizerResult]:
         """Report the kept names and, for each, the kana reading in brackets after it.
 
         The reading takes the name's score and replaces any weaker candidate on it.
@@ -1171,8 +1173,8 @@ class JpPersonRecognizer(EntityRecognizer):
                 reading = latin_rendering_after(text, cand.end)
                 if reading is None and text[cand.start - 1 : cand.start] in "（(":
                     reading = latin_rendering_before(text, cand.start)
-            if reading is None:
-                continue
+            if reading is None or reading in places:
+                continue  # コワルスキ・アンナ（ポーランド）: a country in brackets, no reading
             clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
             # a weaker span, or a part of the longer spelling (Chen in "Chen, Mei-Ling")
             if all(

@@ -11,6 +11,7 @@ needs the model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -288,6 +289,38 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "神社",
     "寺",
 )
+#: trades a shop or firm named after its family is known by, glued to the name
+TRADE_WORDS: tuple[str, ...] = (
+    "電器", "石材", "センター", "サービス", "クリーニング", "サイクル", "ストア", "モータース",
+    "自動車", "書房", "運輸", "物産", "水産", "畳", "材木", "木材", "牛乳", "新聞", "燃料", "硝子",
+    "写真館", "理容", "美容", "整骨院", "接骨院", "鍼灸", "工業", "商事", "興業", "建設", "商店",
+)  # fmt: skip
+#: the same in romaji, a blank after the name (Yamada Kogyo)
+ROMAJI_TRADE_WORDS: tuple[str, ...] = ("Kogyo", "Shoten", "Shoji", "Kensetsu", "Denki", "Co.")
+#: a trade word, or a multi-character firm suffix after up to three more letters of the
+#: firm's name (鈴木引越センター): single characters (店, 屋) only right after the name
+_ORG_AFTER_A_TRADE = re.compile(
+    r"(?: (?:"
+    + "|".join(map(re.escape, ROMAJI_TRADE_WORDS))
+    + r")|"
+    + "|".join(map(re.escape, sorted(TRADE_WORDS, key=len, reverse=True)))
+    + r"|[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,3}(?:"
+    + "|".join(
+        map(
+            re.escape,
+            sorted(
+                {w for w in (*ORG_SUFFIXES, *TRADE_WORDS) if len(w) >= 2}, key=len, reverse=True
+            ),
+        )
+    )
+    + "))"
+)
+#: a span that is itself a firm's name: it ends in a trade (山本電器, Yamada Kogyo)
+_ENDS_IN_TRADE = re.compile(
+    r"(?:"
+    + "|".join(map(re.escape, sorted((*TRADE_WORDS, *ROMAJI_TRADE_WORDS), key=len, reverse=True)))
+    + r")$"
+)
 #: what turns a preceding surname-like word into a place (千葉県, 松本市)
 PLACE_SUFFIXES: tuple[str, ...] = (
     "都",
@@ -553,6 +586,15 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
     for suffix in ORG_SUFFIXES:
         if after.startswith(suffix):
             return "organisation suffix"
+    if _ENDS_IN_TRADE.search(span) and len(span) > 2:
+        return "organisation suffix"
+    if _ORG_AFTER_A_TRADE.match(unicodedata.normalize("NFKC", after)):
+        return "organisation suffix"  # 山本電器, 猪狩石材店, 森田ｸﾘｰﾆﾝｸﾞ: a trade after the name
+    before_no_name = next(
+        (k for k in range(1, 4) if text[max(0, start - k) : end] in NOT_NAMES), None
+    )
+    if before_no_name is not None:
+        return "never a name"  # 匿名希望さん: the tail of a no-name word
     if after.startswith("内閣") and not after.startswith(("内閣総理", "内閣官房")):
         return "organisation suffix"  # 吉田内閣 is a cabinet; 安倍晋三内閣総理大臣 a person
     if text[start - 1 : start] in ("区", "市", "町", "村", "県", "府", "都", "郡") and start > 1:

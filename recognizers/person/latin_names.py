@@ -21,6 +21,8 @@ import re
 
 from recognizers.person.candidate import Candidate
 
+#: a lone word in capitals this short, with no title before it, is an acronym (SMS, FAX)
+MAX_ACRONYM = 4
 TITLE_SCORE = 0.6
 CUE_SCORE = 0.55
 SHAPE_SCORE = 0.4
@@ -200,8 +202,15 @@ def latin_name_candidates(text: str) -> list[Candidate]:
             source, score = "latin_shape", SHAPE_SCORE + (LONG_FAMILY_BONUS if long_family else 0)
         else:
             continue
-        if len(words) == 1 and len(text[start:end]) < 2:
-            continue
+        if len(words) == 1 and (
+            len(text[start:end]) < 2
+            or (
+                source != "latin_title"
+                and _is_family_in_capitals(text[start:end])
+                and len(text[start:end]) <= MAX_ACRONYM
+            )
+        ):
+            continue  # 本人SMSで, 長男 TEL: a lone short word in capitals is an acronym
         out.append(Candidate(start, end, source, score))
         taken_until = end
     return out

@@ -53,6 +53,16 @@ def test_when_a_label_is_a_speaker_then_it_is_no_field() -> None:
         ),
         ("話者1：もしもし\n話者2：はい市役所です\n話者1：あの", ["話者1", "話者2", "話者1"]),
         ("OP> ご用件は\n客> 水道の件で", ["OP", "客"]),
+        # a chat window's bracketed speaker with its department
+        (
+            "10:05 相談者：質問です\n10:06 [オペレーター 資産税課]：はい\n10:07 相談者：はい",
+            ["相談者", "オペレーター", "相談者"],
+        ),
+        # only the resident's label is known, but the clock stamps every line: a chat
+        (
+            "10:05 相談者：質問です\n10:09 相談者：はい\n10:10 相談者：土地が2か所",
+            ["相談者", "相談者", "相談者"],
+        ),
     ],
 )
 def test_when_any_common_label_convention_then_turns_are_found(
@@ -66,6 +76,8 @@ def test_when_any_common_label_convention_then_turns_are_found(
     [
         "相談者：山田花子\n電話：090-1234-5678\n受付：佐藤",  # a call record's fields
         "相談者：匿名希望\n内容：騒音",
+        "10:05 相談者：山田花子\n電話：090-1234-5678",  # one stamped label is no chat
+        "[画像]\n[受信 10/21 18:27] 竹之内",  # brackets without a speaker word
         "氏名：森川 大輔　電話：072-221-8804",
         "えっと たかはしです 番号は 090 です",  # no labels at all
         "",

@@ -257,3 +257,25 @@ def test_dates_listed_after_a_birth_date_are_birth_dates_too() -> None:
 def test_a_date_after_a_birth_date_with_only_a_pause_between_is_not_listed() -> None:
     text = "生年月日 昭和50年1月2日、令和6年4月1日転入"
     assert reported(JpDateOfBirthRecognizer(), text) == ["昭和50年1月2日"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a note's header stamp: a clock time or a weekday after the date, a desk before it
+        "[留守番電話 受信 2024/11/08 19:42 音声認識テキスト]\nあの 名前は",
+        "[Webチャット] 環境局 ごみ・リサイクル相談　2024/08/19\n09:31 ゲスト：引越しで",
+        "窓口メモ　こども支援課　R6.8.19\n出生届済（戸籍係から回付）",
+        "上下水道局 折り返し一覧（R6.12.2 月）作成",
+    ],
+)
+def test_when_a_date_stamps_the_note_then_it_is_no_birth_date(
+    rec: JpDateOfBirthRecognizer, note: str
+) -> None:
+    assert reported(rec, note) == []
+
+
+def test_a_date_said_after_a_name_still_reads_as_the_birth_date(
+    rec: JpDateOfBirthRecognizer,
+) -> None:
+    assert reported(rec, "母は ふくだきみこ 昭和12年の4月15日 です") == ["昭和12年の4月15日"]

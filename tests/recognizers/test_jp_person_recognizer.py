@@ -112,6 +112,8 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # a kana given name said last whose last kana Sudachi reads as a particle
         ("利用者：kentoです、いのうえ けんと\n", ["いのうえ けんと"]),
         ("妻は井上あやの。", ["井上あやの"]),
+        # a country in brackets after a foreign name is no reading of it
+        ("住所変更 コワルスキ・アンナ（ポーランド）夫 上原 亮", ["コワルスキ・アンナ", "上原 亮"]),
         # a rare surname followed by its own reading, speech-to-text's blanks for commas
         ("はい 八戸の 沼舘 です ぬまだて です あの", ["ぬまだて", "沼舘"]),
         # encyclopedic text: a surname Sudachi calls a place, a mayor, a lead sentence
@@ -159,6 +161,15 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         "林庄と山庄が置かれた。",
         "との見方もある。",
         "メール：minako.seki@example.co.jp",
+        # firms named after a family, the trade glued to the name (half-width kana too)
+        "近くの山本電器さんなど販売店の引取りも",
+        "あと、鈴木引越センターの段ボール回収って",
+        "06 | 猪狩石材店 | — | 墓地使用料",
+        "1階の森田ｸﾘｰﾆﾝｸﾞとは関係ないです",
+        "tôi làm thêm ở công ty Yamada Kogyo…",
+        # the tail of a no-name word; an acronym after a relation word; a country in brackets
+        "08:12 匿名希望さん：ゴミ集積所のことで苦情です",
+        "番号訂正、本人SMSで連絡あり",
         # a place said again with its reading, as a caller spells a name
         "住所は 八戸 です はちのへ です",
         # Latin words in brackets beside no name; romaji place names

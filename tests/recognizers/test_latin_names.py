@@ -69,6 +69,8 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "Caller: Can I pay at the Counter?",
         "Maria Santos called",  # two capitalised words, no cue: left to other evidence
         "LINE でも配信",
+        "番号訂正、本人SMSで連絡あり",  # a lone short word in capitals: an acronym
+        "長男 TEL 090",
         "",
     ],
 )

@@ -19,8 +19,31 @@ from recognizers import spelled
 from recognizers.invisible import visible
 from recognizers.spoken_counts import to_hiragana
 
-_PIECES = ["さん", "に", "いち", "ぜろ", "ゼロー", "まる", "きゅう", "キュー", "の", "、", "えー",
-           "けー", "あっと", "どっと", "えむ", "ご", "く", "は", "電話", " ", "ー", "し", "ろく"]
+_PIECES = [
+    "さん",
+    "に",
+    "いち",
+    "ぜろ",
+    "ゼロー",
+    "まる",
+    "きゅう",
+    "キュー",
+    "の",
+    "、",
+    "えー",
+    "けー",
+    "あっと",
+    "どっと",
+    "えむ",
+    "ご",
+    "く",
+    "は",
+    "電話",
+    " ",
+    "ー",
+    "し",
+    "ろく",
+]
 
 
 @settings(max_examples=300, deadline=None)

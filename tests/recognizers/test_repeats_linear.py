@@ -41,8 +41,23 @@ def _pairwise(text: str, spans: Sequence[tuple[int, int, str]]) -> list[Repeat]:
         repeats.Covered = original  # type: ignore[misc]
 
 
-_PIECES = ["田中", "田中様", "さん", "、", "090-1234-5678", "０９０１２３４５６７８", " ", "はると",
-           "工務店", "〇九〇一二三四五六七八", "の", "森 千夏", "森様", "1234-5678", "記号 2140"]
+_PIECES = [
+    "田中",
+    "田中様",
+    "さん",
+    "、",
+    "090-1234-5678",
+    "０９０１２３４５６７８",
+    " ",
+    "はると",
+    "工務店",
+    "〇九〇一二三四五六七八",
+    "の",
+    "森 千夏",
+    "森様",
+    "1234-5678",
+    "記号 2140",
+]
 _LABELS = ["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "MY_NUMBER", "HEALTH_INSURANCE_NUMBER"]
 
 

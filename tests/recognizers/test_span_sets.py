@@ -17,8 +17,9 @@ _SPANS = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(_SPANS, _SPANS)
-def test_free_is_the_pairwise_overlap_test(added: list[tuple[int, int]],
-                                           asked: list[tuple[int, int]]) -> None:
+def test_free_is_the_pairwise_overlap_test(
+    added: list[tuple[int, int]], asked: list[tuple[int, int]]
+) -> None:
     covered = Covered(30)
     for s, e in added:
         covered.add(s, e)
