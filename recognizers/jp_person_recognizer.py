@@ -49,8 +49,9 @@ from typing import Any, ClassVar
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.dialogue import dialogue_of
+from recognizers.dialogue import SPEAKER_WORDS, dialogue_of
 from recognizers.normalize import normalize
+from recognizers.person.display_names import display_name_candidates
 from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import LEAD_WORDS, latin_name_candidates
@@ -66,6 +67,7 @@ from recognizers.person_lexicon import (
     to_hiragana,
 )
 from recognizers.person_spans import (
+    HONORIFICS,
     KATAKANA_CHAIN,
     KATAKANA_NON_NAME_PARTS,
     NOT_NAMES,
@@ -553,6 +555,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 _reads_as(doc),
             ),
             *glossed_name_candidates(text, self._is_name_reading),
+            *display_name_candidates(text, _is_speaker_word, _never_a_name),
         ]:
             add(cue.start, cue.end, cue.source, cue.score, chain=False)
         places = (
@@ -1217,6 +1220,15 @@ _DEPARTMENT = re.compile(
     r"[^ \u3000]*(?:課|係|室|部|局|所|センター|チーム|課長|係長|室長|部長|主査|主任|主事|"
     r"担当|職員|相談員|補佐)[ \u3000]+"
 )
+
+
+def _is_speaker_word(word: str) -> bool:
+    """A transcript's speaker word, or one with a number or letter (相談者A, 話者1)."""
+    return any(word.startswith(w) for w in SPEAKER_WORDS)
+
+
+def _never_a_name(word: str) -> bool:
+    return word in ROLE_WORDS or word in NOT_NAMES or word in HONORIFICS
 
 
 def _reads_as(doc: Any) -> Any:
