@@ -22,6 +22,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from recognizers.invisible import VisibleText, visible
 from recognizers.repeats import repeated_spans
 from redactor.detect.chunking import Chunk, ChunkConfig, merge_chunk_results, split_chunks
+from redactor.detect.context_enhancer import SparingContextEnhancer
 from redactor.detect.focus import DEFAULT_WINDOW, focus_text
 from redactor.detect.greedy_ner import use_greedy_ner
 from redactor.detect.model_input import model_doc
@@ -467,6 +468,7 @@ def build_analyzer(
         registry=registry,
         nlp_engine=nlp_engine,
         supported_languages=[LANGUAGE],
+        context_aware_enhancer=SparingContextEnhancer(),
     )
     return Analyzer(
         engine=engine, thresholds=dict(thresholds or {}), default_threshold=default_threshold
