@@ -96,4 +96,4 @@ def full_nlp() -> Any:
     """The whole ja_ginza pipeline, as stock Presidio users load it."""
     from redactor.detect.analyze import load_nlp
 
-    return load_nlp(exclude=())
+    return load_nlp(exclude=(), greedy_ner=False)
