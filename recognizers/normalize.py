@@ -85,6 +85,25 @@ _FILLERS: tuple[str, ...] = (
 _LONGEST_FILLER = max(map(len, _FILLERS))
 
 
+#: how a speaker takes back the digits just said (あ 違う, いや, じゃなくて)
+_CORRECTIONS: tuple[str, ...] = (
+    "あ、違う", "あ 違う", "あ、ちがう", "あ ちがう", "あっ、違う", "違う違う", "ちがうちがう",
+    "違います", "ちがいます", "違う", "ちがう", "じゃなくて", "ではなくて", "いや", "いえ",
+    "間違えた", "間違えました", "まちがえた",
+)  # fmt: skip
+
+
+def _correction_at(text: str, i: int) -> str | None:
+    """A correction word at ``text[i]``, pauses after it included, if any."""
+    fix = next((c for c in _CORRECTIONS if text.startswith(c, i)), None)
+    if fix is None:
+        return None
+    k = i + len(fix)
+    while k < len(text) and text[k] in "、, 　…":
+        k += 1
+    return text[i:k]
+
+
 def _filler_at(text: str, i: int) -> str | None:
     """A filler word at ``text[i]``, if any."""
     return next((f for f in _FILLERS if text.startswith(f, i)), None)
@@ -167,6 +186,23 @@ def _spoken_run(
     n = len(text)
     while j < n:
         reading = _match_spoken_token(text, j)
+        if (
+            reading is not None
+            and len(reading) > 1
+            and _match_spoken_token(text, j + len(reading)) is None
+        ):
+            # にいち is 2 1, not にい (2) and a stray ち: a shorter reading the run goes on after
+            reading = next(
+                (
+                    r
+                    for r in _SPOKEN_BY_LENGTH
+                    if len(r) < len(reading)
+                    and text.startswith(r, j)
+                    and _match_spoken_token(text, j + len(r)) is not None
+                    and _match_spoken_token(text, j + len(r)) != text[j + len(r) : j + len(reading)]
+                ),
+                reading,
+            )
         if reading is not None:
             # a trailing long-vowel mark belongs to the reading (キュー, ニー)
             end = j + len(reading)
@@ -180,14 +216,30 @@ def _spoken_run(
             continue
         if items and items[-1][2] != "-" and (text[j] in _SPOKEN_SEPARATORS or _filler_at(text, j)):
             k = j
+            corrected = False
             while k < n:
                 if text[k] in _SPOKEN_SEPARATORS:
                     k += 1
                 elif filler := _filler_at(text, k):
                     k += len(filler)
+                elif not corrected and (fix := _correction_at(text, k)):
+                    k += len(fix)
+                    corrected = True
                 else:
                     break
             if k < n and _match_spoken_token(text, k) is not None:
+                if corrected and "-" in (x[2] for x in items):
+                    # ...よんさんにいち の あ 違う よんさんいちに: the group said again
+                    # replaces the one before; the pause before it covers both
+                    while items[-1][2] != "-":
+                        items.pop()
+                        digits -= 1
+                    s0, _e0, _ = items.pop()
+                    items.append((s0, k, "-"))
+                    j = k
+                    continue
+                if corrected:
+                    break  # nothing before to replace: the run ends at the correction
                 items.append((j, k, "-"))
                 j = k
                 continue

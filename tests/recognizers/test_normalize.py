@@ -113,6 +113,15 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("でんわばんごう ぜろきゅうぜろ いちにさんよん", "でんわばんごう 090-1234"),
         ("ゆうびんばんごう いちごーにの ぜろぜろにーに", "ゆうびんばんごう 152-0022"),
         ("さんびゃくにごうしつ", "302号室"),
+        # a group taken back and said again replaces the one before it
+        (
+            "ぜろきゅうぜろの よんさんにいち の あ 違う よんさんいちに の はちはちしちしち",
+            "090-4312-8877",
+        ),
+        ("ゼロキューゼロの、よんなな、あ、ちがう、よんいちななはちの", "090-4178の"),
+        ("さんよん いや ごーろく", "さんよん いや ごーろく"),  # nothing before to replace
+        # にいち is two then one, not にい and a stray ち
+        ("よんさんにいち", "4321"),
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
