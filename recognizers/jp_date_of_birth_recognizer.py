@@ -77,6 +77,9 @@ _ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.initial) if ke
 #: a form's era chosen by circling one of 昭・平・令, which a scan writes as (平) or (○平成)
 _CIRCLED_ERA = re.compile(r"^[(（]○?(明治|大正|昭和|平成|令和|明|大|昭|平|令)[)）]\s*")
 _ERA_BY_FIRST_KANJI = {era.name[0]: era.name for era in ERAS[:5]}
+#: …or by ticking its box: □明治 □大正 ■昭和 □平成 51年4月3日
+_BOXES_AFTER = r"(?:[ \u3000]*□[ \u3000]?(?:明治|大正|昭和|平成|令和))*[ \u3000]*"
+_TICKED_ERA = re.compile(rf"^[■☑✓✔][ \u3000]?(明治|大正|昭和|平成|令和){_BOXES_AFTER}")
 _FIRST_WESTERN_YEAR = 1868
 
 _ERA_KANJI = "|".join(era.name for era in ERAS)
@@ -291,6 +294,11 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             NO_SIGNAL_SCORE,
         ),
         Pattern(
+            "ticked_era_date",
+            rf"[■☑✓✔][ \u3000]?(?:明治|大正|昭和|平成|令和){_BOXES_AFTER}{_YEAR}{_KANJI_DATE}",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
             "year_month_name_day",
             rf"(?<![\d/.-])(?:18|19|20)\d{{2}},? (?:{_MONTHS})\.? \d{{1,2}}"
             r"(?:st|nd|rd|th)?(?![\d/])",
@@ -353,6 +361,9 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
                 return date(int(viet["y"]), int(viet["m"]), int(viet["d"]))
             except ValueError:
                 return None
+        ticked = _TICKED_ERA.match(text)
+        if ticked is not None:  # ■昭和 □平成 51年4月3日 → 昭和51年4月3日
+            text = ticked.group(1) + text[ticked.end() :]
         circled = _CIRCLED_ERA.match(text)
         if circled is not None:  # (平)元年8月30日 → 平成元年8月30日
             era = circled.group(1)

@@ -11,7 +11,7 @@ The card's 記号 is up to eight alphanumerics and its 番号 up to ten digits:
 ``記号17 番号0962531`` gives two spans. None of these has a check digit, and
 six to ten digits alone are anything (an amount, a phone, a case number), so
 a value counts only after a health-insurance label in the same field:
-``被保険者``, ``保険証``, ``国保``, ``後期高齢``, ``介護保険``, ``被保番号``.
+``被保険者``, ``保険証``, ``国保``, ``後期高齢``, ``介護保険``, ``被保番(号)``.
 The insurer's own number (``保険者番号`` without 被) identifies an
 organisation, not a person, and is not reported.
 
@@ -89,7 +89,7 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         "NHI",
         "seguro",
         "被保険者",
-        "被保番号",
+        "被保番",  # 被保番号 and the memo's 被保番
         "保険証",
         "国保",
         "後期高齢",
@@ -101,7 +101,7 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         # account's (1xxx0) or a pension handbook's (postprocess)
         "記号",
     ]
-    STOP_LABELS = stop_labels_except("被保険者", "被保番号", "保険証", "国保")
+    STOP_LABELS = stop_labels_except("被保険者", "被保番", "保険証", "国保")
     CONTEXT_WINDOW: ClassVar[int] = 32
     CONTEXT_BOOST: ClassVar[float] = 0.5
 

@@ -91,7 +91,7 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = (
         "免許",
         "被保険者",
-        "被保番号",
+        "被保番",
         "保険証",
         "年金",
         "口座",

@@ -118,7 +118,7 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = (
         "受付番号",
         "被保険者",
-        "被保番号",
+        "被保番",
         "保険証",
         "口座",
         "記号",

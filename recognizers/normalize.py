@@ -409,9 +409,10 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
 
 #: digits keyed one box at a time, or spaced out by OCR: 5 5 0 7 3 1 9, 0 9 0 - 2 7 6 1
 #: (a residence card read letter by letter too: A B 4 5 1 2 0 9 8 7 C D)
+_COUNTER_AFTER = re.compile(r"[ \u3000]?(?:号室|室)")
 _SPACED_DIGITS = re.compile(
-    r"(?<![\w])[\dA-Z](?![\dA-Za-z])"
-    r"(?:(?:[ \u3000]|[ \u3000]?-[ \u3000]?)[\dA-Z](?![\dA-Za-z])){3,}"
+    r"(?<![\w])[\dA-Zl](?![\dA-Za-z])"
+    r"(?:(?:[ \u3000]|[ \u3000]?-[ \u3000]?)[\dA-Zl](?![\dA-Za-z])){2,}"
 )
 #: letters OCR and hurried typists put for digits: O for 0, l and I for 1 (O8O-5521-3O96)
 _LETTER_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1"}
@@ -430,7 +431,13 @@ def _join_spaced_digits(out: _Builder) -> None:
         return
     drop: set[int] = set()
     for m in _SPACED_DIGITS.finditer(joined):
-        if sum(1 for c in m.group() if c in " \u3000") < 3 or sum(map(str.isdigit, m.group())) < 4:
+        blanks = sum(1 for c in m.group() if c in " \u3000")
+        digits = sum(map(str.isdigit, m.group()))
+        # a block number boxed digit by digit (5 9 - 3) is shorter than a phone number
+        dashed = "-" in m.group() and blanks >= 2 and digits >= 3
+        # … and so is a room boxed before its counter (2 0 l号室; 1 2 3番 is a list)
+        counted = blanks >= 2 and _COUNTER_AFTER.match(joined, m.end()) is not None
+        if not (dashed or counted) and (blanks < 3 or digits < 4):
             continue
         drop.update(k for k in range(m.start(), m.end()) if joined[k] in " \u3000")
     _drop_blanks(out, drop)
@@ -453,7 +460,7 @@ def _drop_blanks(out: _Builder, drop: set[int]) -> None:
 #: up to its counter or dash (2月2 9日, 6丁目 2 2番, 047-4 31-2290); a list of numbers
 #: (1 2 3) has a digit before the lone one
 _BLANK_INSIDE_NUMBER = re.compile(
-    r"(?<!\d)(?<!\d[ \u3000])\d([ \u3000])\d{1,4}(?=[年月日番号丁目-])"
+    r"(?<!\d)(?<!\d[ \u3000])[\dlOI]([ \u3000])\d{1,4}(?=[ \u3000]?[年月日番号丁目-])"
 )
 
 
@@ -587,8 +594,8 @@ def _normalize(text: str) -> NormalizedText:
     _letters_as_digits(out)
     _collapse_pauses_between_digits(out, text)
     _join_spaced_digits(out)
-    _letters_as_digits(out)  # a letter among spaced digits (4 O 7 1) touches them now
     _join_blank_inside_number(out)
+    _letters_as_digits(out)  # a letter among spaced digits (4 O 7 1, l 4日) touches them now
     chars = out.chars
     # dashes and dots between digits are one canonical separator
     for k in range(1, len(chars) - 1):

@@ -183,6 +183,7 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         # a scanned form's era chosen by circling it: the circle is part of the date
         ("生年月日 | 昭・平・令（平）元年 8月 3 0日", "（平）元年 8月 3 0日"),
         ("生年月日 昭和・平成（○昭和）52年 8月 3日", "（○昭和）52年 8月 3日"),
+        ("生年月日　□明治 □大正 ■昭和 □平成　51年 4月 3日", "■昭和 □平成　51年 4月 3日"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(

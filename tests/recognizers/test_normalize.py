@@ -120,6 +120,11 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ),
         ("ゼロキューゼロの、よんなな、あ、ちがう、よんいちななはちの", "090-4178の"),
         ("さんよん いや ごーろく", "さんよん いや ごーろく"),  # nothing before to replace
+        # a scan's boxes, one digit each: a block number, a room, a date with an l
+        ("下鴨松ノ木町 5 9 - 3 ‖", "下鴨松ノ木町 59-3 ‖"),
+        ("コーポ葵 2 0 l号室", "コーポ葵 201号室"),
+        ("1 9 9 0 年 5 月 l 4 日", "1990 年 5 月 14 日"),
+        ("1 2 3 番", "1 2 3 番"),  # a list of numbers
         # にいち is two then one, not にい and a stray ち
         ("よんさんにいち", "4321"),
     ],
