@@ -127,7 +127,18 @@ FILLERS: tuple[str, ...] = (
 _FILLER_GAP = rf"(?:[,、.…]*[ \u3000]*(?:{'|'.join(map(re.escape, FILLERS))})[,、.…]*)*"
 _CUE_BEFORE = re.compile(
     rf"(?:(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})|{_SPELLING_CUE})"
-    rf"[ \u3000]*[:：]?{_FILLER_GAP}[ \u3000]*$"
+    rf"[ \u3000]*(?:[①-⑳]|[(（]?\d{{1,2}}[)）]?)?[ \u3000]*[:：]?{_FILLER_GAP}[ \u3000]*$"
+)
+#: a list entry's marker at the line start (・, -, 1., ①, #3): a callback list or a
+#: household's members, one person a line
+_LIST_MARKER = re.compile(
+    r"(?:^|\n)[ \u3000]*(?:[・•\-*◦]|[①-⑳]|#?\d{1,2}[.)）]|[(（]\d{1,2}[)）])[ \u3000]*$"
+)
+#: what a list entry of a person holds after the name: a phone number or an honorific
+#: right after the name (a language code in brackets and a dash may stand between)
+_PERSON_ENTRY_REST = re.compile(
+    r"[ \u3000]*(?:[(（][A-Za-z]{1,4}[)）])?[ \u3000]*[—–\-:：,、/｜|]?[ \u3000]*"
+    r"(?:[+\d(（][\d()（） +\-‐ー−]{8,}|様|さん|氏)"
 )
 #: capitalised cue words and titles that open a line as a name's first word would
 #: (Si Kenji, Ms Okafor): never part of the name
@@ -190,6 +201,13 @@ def latin_name_candidates(text: str) -> list[Candidate]:
             source, score = "latin_title", TITLE_SCORE
         elif _CUE_BEFORE.search(before):
             source, score = "latin_cue", CUE_SCORE
+        elif (
+            len(words) >= 2
+            and _LIST_MARKER.search(text, max(0, start - 8), start)
+            and _PERSON_ENTRY_REST.match(text, end)
+        ):
+            # ・Tran Thi Lan（VI）080-1145-7092: one person a line, their number after
+            source, score = "latin_list", CUE_SCORE
         elif (
             len(words) >= 2
             and any(_is_family_in_capitals(text[s:e]) for s, e in words)

@@ -51,6 +51,10 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("My name is... um, Priya Sharma.", [("Priya Sharma", "latin_cue")]),
         # a capitalised cue opening the line is no part of the name
         ("本人：Si Kenji, born in 2016", [("Kenji", "latin_cue")]),
+        # a relation word numbered; a list entry, one person a line with their number
+        ("子①：Aayush Gurung 2016/03/22生", [("Aayush Gurung", "latin_cue")]),
+        ("・Tran Thi Lan（VI）080-1145-7092　保育", [("Tran Thi Lan", "latin_list")]),
+        ("3. Kowalczyk Piotr — 03-6228-9041 (office)", [("Kowalczyk Piotr", "latin_list")]),
     ],
 )
 def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
@@ -70,6 +74,8 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "Maria Santos called",  # two capitalised words, no cue: left to other evidence
         "LINE でも配信",
         "番号訂正、本人SMSで連絡あり",  # a lone short word in capitals: an acronym
+        "・Microsoft Teams の案内 03-1234-5678",  # a list entry of no person
+        "・Online Form で申請",
         "長男 TEL 090",
         "",
     ],
