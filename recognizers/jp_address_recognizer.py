@@ -246,6 +246,16 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, readings: Path | None = READINGS
 
 
 _SPOKEN_JOIN = re.compile(r"[ \u3000]*の?[ \u3000]*")
+#: how far back of a spoken address its city may stand, and what may lie between: a
+#: few letters of a town said in pieces, a correction, and at least one pause
+REACH_BACK = 20
+_PIECES_BEFORE = re.compile(
+    # not a sentence about the city (北区役所に行きました、…): a town said in pieces
+    r"(?![^、,  　]*(?:役所|窓口|庁舎|センター|ました|です|ます|でした|行っ|行き|来))"
+    rf"の?[{_HAN}{_KATA}{_HIRA}]{{0,8}}?"
+    r"(?:[、,  　]+(?:あ[、,  　]*)?(?:違う|ちがう|ちゃう|じゃなくて|いや)?[、,  　]*"
+    r"|[、,  　]*(?:えーと|えっと|えー+|あのー?)[、,  　]*)+"
+)
 #: how an address that already holds its block number ends
 _BLOCK_END = re.compile(r"[0-9号地室階目]")
 
@@ -543,6 +553,9 @@ class JpAddressRecognizer(EntityRecognizer):
                 )
                 found[-1] = parsed
             else:
+                back = self._reach_back(text, parsed.start, prev.end if prev else 0)
+                if back is not None:
+                    parsed = _Parse(back, parsed.end, parsed.score, parsed.reason + ", its city")
                 found.append(parsed)
             i = parsed.end
             below = _NEXT_LINE_BUILDING.match(text, parsed.end)
@@ -552,6 +565,23 @@ class JpAddressRecognizer(EntityRecognizer):
                 )
                 i = below.end(1)
         return found
+
+    def _reach_back(self, text: str, start: int, floor: int) -> int | None:
+        """Where the city said before a pause starts (左京区しもがも、まつのきちょう…).
+
+        Read out, an address comes in pieces: the city or ward, a town said in a way
+        the lists do not hold, a correction (壬生かみ、あ、ちゃう、壬生坊城町), then the
+        part found. The span reaches back over them to a municipality name, when
+        only a few letters and a pause stand between.
+        """
+        gaz = self.gazetteer
+        for k in range(max(floor, start - REACH_BACK), start):
+            if text[k] not in gaz.lengths:
+                continue
+            hit = gaz.longest(gaz.municipalities, text, k, None)
+            if hit is not None and _PIECES_BEFORE.fullmatch(text, k + hit[0], start):
+                return k
+        return None
 
     def _parse(self, text: str, start: int) -> _Parse | int | None:
         """Read one address from ``start`` of the folded canonical text.

@@ -133,6 +133,8 @@ _ANSWER = re.compile(
     r"[\s、。,「」]*(?:(?:はい|ええ|えー+|えっと|えーと|あの[ー]*|あ[ー]*|うん|そう|まあ)[\s、。,ー]*)*"
     rf"(?P<name>[{_NAME_CHARS}]{{1,12}}(?:[ \u3000][{_NAME_CHARS}]{{1,8}})?)"
 )
+#: how a municipality's name ends (左京区, 豊中市): a span starting with one is a place
+_MUNICIPALITY_ENDS = frozenset("市区郡県都府")
 #: a name that is itself in Latin letters has no Latin rendering beside it
 _LATIN_START = re.compile(r"[A-Za-z\u00C0-\u024F]")
 #: what follows romaji that names a place, not a person (Minami Aoyama 2-3, Kita Senju Station)
@@ -569,7 +571,19 @@ class JpPersonRecognizer(EntityRecognizer):
         if self.learned:  # last: it only confirms the other sources' spans or fills gaps
             for found in learned_name_candidates(text, lex.is_surname, lex.is_given, cands.keys()):
                 add(found.start, found.end, found.source, found.score, chain=False)
-        for cand in list(cands.values()):
+        municipalities = (
+            {
+                t.idx: t.idx + len(t.text)
+                for t in doc
+                if "地名" in t.tag_ and len(t.text) >= 2 and t.text[-1] in _MUNICIPALITY_ENDS
+            }
+            if doc is not None
+            else {}
+        )
+        for key, cand in list(cands.items()):
+            if cand.start in municipalities and cand.end >= municipalities[cand.start]:
+                del cands[key]  # 左京区しもがも: a ward and its town read out, no name
+                continue
             self._context_evidence(text, cand)
         kept = self._resolve(text, cands.values(), blockers)
         return self._to_results(text, kept, places)

@@ -403,6 +403,11 @@ def resolve_label_conflicts(entities: Sequence[Entity]) -> list[Entity]:
     12-digit run is a My Number *or* a licence number). The higher score wins,
     then the longer span, then the label order of LABELS.md, so the choice is
     deterministic. Same-label overlaps are left to the masking step.
+
+    What the loser held outside the winner stays found, with the loser's label:
+    a name the person rules read into a spoken address (``左京区しもがも`` in
+    ``左京区しもがも、まつのきちょう、さんじゅうはち``) must not let the rest of the
+    address through. Pieces shorter than ``MIN_REMAINDER`` are dropped.
     """
     order = {label: i for i, label in enumerate(LABELS)}
     ranked = sorted(
@@ -413,10 +418,18 @@ def resolve_label_conflicts(entities: Sequence[Entity]) -> list[Entity]:
     claimed = LabelCover()
     for e in ranked:
         if claimed.other_label_overlaps(e.start, e.end, e.label):
+            for start, end in claimed.free_of_others(e.start, e.end, e.label):
+                if end - start >= MIN_REMAINDER:
+                    kept.append(replace(e, start=start, end=end))
+                    claimed.add(start, end, e.label)
             continue
         kept.append(e)
         claimed.add(e.start, e.end, e.label)
     return sorted(kept, key=lambda e: (e.start, e.end, e.label))
+
+
+#: the shortest piece of a losing span kept outside the winner's
+MIN_REMAINDER = 2
 
 
 class LabelCover:
@@ -441,6 +454,22 @@ class LabelCover:
             self._empty.append((start, label))
         for pos in range(start, end):
             self._labels.setdefault(pos, set()).add(label)
+
+    def free_of_others(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
+        """The stretches of ``[start, end)`` no span of another label covers."""
+        out: list[tuple[int, int]] = []
+        run: int | None = None
+        for pos in range(start, end):
+            labels = self._labels.get(pos)
+            free = not labels or labels == {label}
+            if free and run is None:
+                run = pos
+            elif not free and run is not None:
+                out.append((run, pos))
+                run = None
+        if run is not None:
+            out.append((run, end))
+        return out
 
     def other_label_overlaps(self, start: int, end: int, label: str) -> bool:
         """Whether a span of another label than ``label`` overlaps ``[start, end)``."""

@@ -8,8 +8,9 @@ name or number a service reads grew its memory for good (~5 strings a note,
 all of them readings, on distinct synthetic notes). The model does not read
 readings: the tok2vec embeds ``ORTH`` and ``SHAPE``; the recognizers read tags,
 lemmas, text and one plain dict of readings kept beside the Doc (below). This
-tokenizer drops the reading (inflection types, a closed set, stay) and skips the A/B-mode sub-tokens that only GiNZA's
-compound splitter reads, a second and third Sudachi pass over every word.
+tokenizer drops the reading (inflection types, a closed set, stay) and skips the
+A/B-mode sub-tokens that only GiNZA's compound splitter reads, a second and third
+Sudachi pass over every word.
 """
 
 from __future__ import annotations

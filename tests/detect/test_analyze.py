@@ -63,6 +63,21 @@ def test_when_two_labels_claim_one_span_then_the_higher_score_wins() -> None:
     assert resolve_label_conflicts([b, c, a]) == [a, c]
 
 
+def test_what_a_loser_held_outside_the_winner_stays_found_with_its_label() -> None:
+    person = Entity(3, 10, "PERSON", 0.88, "p")
+    address = Entity(3, 30, "ADDRESS", 0.85, "a")
+    assert resolve_label_conflicts([address, person]) == [
+        person,
+        Entity(10, 30, "ADDRESS", 0.85, "a"),
+    ]
+    # a piece shorter than two code points is dropped
+    assert resolve_label_conflicts([Entity(0, 11, "PHONE_NUMBER", 0.6, "p"), person]) == [
+        Entity(0, 3, "PHONE_NUMBER", 0.6, "p"),
+        person,
+    ]
+    assert resolve_label_conflicts([Entity(2, 11, "PHONE_NUMBER", 0.6, "p"), person]) == [person]
+
+
 def test_when_same_label_overlaps_then_both_stay_for_the_masking_step() -> None:
     a = Entity(0, 10, "ADDRESS", 0.9, "a")
     b = Entity(5, 12, "ADDRESS", 0.6, "b")

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redactor.detect.analyze import resolve_label_conflicts
+from redactor.detect.analyze import MIN_REMAINDER, resolve_label_conflicts
 from redactor.detect.chunking import Chunk, merge_chunk_results
 from redactor.entities import LABELS, Entity
 
@@ -54,6 +54,19 @@ def _conflicts_pairwise(entities: Sequence[Entity]) -> list[Entity]:
     kept: list[Entity] = []
     for e in ranked:
         if any(k.label != e.label and k.start < e.end and e.start < k.end for k in kept):
+            taken = {p for k in kept if k.label != e.label for p in range(k.start, k.end)}
+            free = [p for p in range(e.start, e.end) if p not in taken]
+            pieces: list[list[int]] = []
+            for p in free:
+                if pieces and pieces[-1][-1] == p - 1:
+                    pieces[-1].append(p)
+                else:
+                    pieces.append([p])
+            kept += [
+                replace(e, start=piece[0], end=piece[-1] + 1)
+                for piece in pieces
+                if len(piece) >= MIN_REMAINDER
+            ]
             continue
         kept.append(e)
     return sorted(kept, key=lambda e: (e.start, e.end, e.label))

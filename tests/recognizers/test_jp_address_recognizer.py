@@ -107,6 +107,17 @@ POSITIVES = [
     # a pot-hole's place is an address too
     ("旭区新森2丁目7-3の前の道路が陥没", "旭区新森2丁目7-3"),
     ("大正区千島2丁目3番 の千島公園の横です", "大正区千島2丁目3番"),
+    # a sentence about the city before a pause is no piece of the address
+    ("北区役所に行きました、西中島4-6-24です", "西中島4-6-24"),
+    # read out in pieces: the ward said before a pause, a correction between
+    (
+        "住所は 中京区壬生かみ、あ、ちゃう、壬生坊城町、にじゅうばんち",
+        "中京区壬生かみ、あ、ちゃう、壬生坊城町、にじゅうばんち",
+    ),
+    (
+        "相談者 左京区しもがも、まつのきちょう、さんじゅうはち、の、に オペ",
+        "左京区しもがも、まつのきちょう、さんじゅうはち、の、に",
+    ),
 ]
 
 NEGATIVES = [

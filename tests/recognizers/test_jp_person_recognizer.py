@@ -170,6 +170,8 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         # the tail of a no-name word; an acronym after a relation word; a country in brackets
         "08:12 匿名希望さん：ゴミ集積所のことで苦情です",
         "番号訂正、本人SMSで連絡あり",
+        # a ward and its town read out after a speaker word
+        "相談者 左京区しもがも、まつのきちょう、さんじゅうはち オペ",
         # a place said again with its reading, as a caller spells a name
         "住所は 八戸 です はちのへ です",
         # Latin words in brackets beside no name; romaji place names
