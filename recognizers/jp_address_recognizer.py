@@ -415,8 +415,16 @@ _BUILDING_AFTER_PAUSE = re.compile(
 )
 
 
+_COUNTER_AFTER_BLANK = re.compile(r"[ \u3000]+(?:番地|番|号(?!室))")
+_NEXT_PART_SPACED = re.compile(r"[ \u3000]*の?[ \u3000]*\d{1,4}[ \u3000]*(?:番地|番|号(?!室))")
+
+
 def _tail(text: str, end: int) -> int:
     """Extend an address over its building, room, floor or post-office-box note."""
+    if end > 0 and text[end - 1].isdigit() and (counter := _COUNTER_AFTER_BLANK.match(text, end)):
+        end = counter.end()  # 百三十 番地: speech-to-text's blank before the counter
+    while end > 0 and text[end - 1] in "番地" and (more := _NEXT_PART_SPACED.match(text, end)):
+        end = more.end()  # 4丁目 6 番 24 号: blanks between every part
     if end > 0 and text[end - 1].isdigit() and (after := _BUILDING_AFTER_PAUSE.match(text, end)):
         return after.end()
     at = _skip_space(text, end)

@@ -38,7 +38,8 @@ _UNIT_WORDS: tuple[tuple[str, int], ...] = (
 )  # fmt: skip
 #: counters: reading → canonical text
 COUNTERS: tuple[tuple[str, str], ...] = (
-    ("ちょうめ", "丁目"), ("ちょーめ", "丁目"), ("ばんち", "番地"), ("ごうしつ", "号室"),
+    ("ちょうめ", "丁目"), ("ちょーめ", "丁目"), ("ちょう", "丁"), ("ばんち", "番地"),
+    ("ごうしつ", "号室"),
     ("ねん", "年"), ("がつ", "月"), ("にち", "日"), ("ばん", "番"), ("ごう", "号"),
     ("じょう", "条"), ("さい", "歳"),
     # a number said in kana and its counter written in kanji (ごじゅうなな年)
@@ -212,6 +213,10 @@ def _after_block_counter(text: str, i: int) -> bool:
     )
 
 
+#: what a block said as …ちょう (2丁, not 2丁目) follows: a town's name, a pause between
+_TOWN_BEFORE = re.compile(r"[町通村区丁字][ \u3000、,の]*$")
+
+
 def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
     """Canonical pieces for a spoken era/number/counter chain at ``i``, or None.
 
@@ -296,6 +301,10 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
         j = stop
     if not pieces or not (counted or items >= 2):
         return None
+    if any(p.out == "丁" for p in pieces) and not _TOWN_BEFORE.search(text, 0, i):
+        return (
+            None  # しちょう, くちょう, いちょう: a mayor, a ward head, a ginkgo; 町 にちょう: 2丁
+        )
     while pieces and pieces[-1].out in _CHAIN_JOINERS:
         pieces.pop()
     return pieces

@@ -107,6 +107,12 @@ POSITIVES = [
     # a pot-hole's place is an address too
     ("旭区新森2丁目7-3の前の道路が陥没", "旭区新森2丁目7-3"),
     ("大正区千島2丁目3番 の千島公園の横です", "大正区千島2丁目3番"),
+    # speech-to-text's blanks: a block said …ちょう (2丁) after its town, a counter apart
+    (
+        "場所は 北区の 東浅香山町 にちょう 百三十 番地 の 辺り",
+        "北区の 東浅香山町 にちょう 百三十 番地",
+    ),
+    ("西中島4丁目 6 番 24 号です", "西中島4丁目 6 番 24 号"),
     # a sentence about the city before a pause is no piece of the address
     ("北区役所に行きました、西中島4-6-24です", "西中島4-6-24"),
     # read out in pieces: the ward said before a pause, a correction between

@@ -125,6 +125,10 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("コーポ葵 2 0 l号室", "コーポ葵 201号室"),
         ("1 9 9 0 年 5 月 l 4 日", "1990 年 5 月 14 日"),
         ("1 2 3 番", "1 2 3 番"),  # a list of numbers
+        # a block said …ちょう after its town is 丁; a mayor (しちょう) or a ginkgo is none
+        ("東浅香山町 にちょう 百三十 番地", "東浅香山町 2丁 130 番地"),
+        ("しちょうさんに伝えて", "しちょうさんに伝えて"),
+        ("いちょうの木", "いちょうの木"),
         # にいち is two then one, not にい and a stray ち
         ("よんさんにいち", "4321"),
     ],
