@@ -294,6 +294,7 @@ TRADE_WORDS: tuple[str, ...] = (
     "電器", "石材", "センター", "サービス", "クリーニング", "サイクル", "ストア", "モータース",
     "自動車", "書房", "運輸", "物産", "水産", "畳", "材木", "木材", "牛乳", "新聞", "燃料", "硝子",
     "写真館", "理容", "美容", "整骨院", "接骨院", "鍼灸", "工業", "商事", "興業", "建設", "商店",
+    "教室", "スクール", "道場", "学習塾",
 )  # fmt: skip
 #: the same in romaji, a blank after the name (Yamada Kogyo)
 ROMAJI_TRADE_WORDS: tuple[str, ...] = ("Kogyo", "Shoten", "Shoji", "Kensetsu", "Denki", "Co.")

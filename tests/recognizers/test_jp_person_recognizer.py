@@ -166,6 +166,7 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         "あと、鈴木引越センターの段ボール回収って",
         "06 | 猪狩石材店 | — | 墓地使用料",
         "1階の森田ｸﾘｰﾆﾝｸﾞとは関係ないです",
+        "当日は田中ピアノ教室の発表会とフロアが同じ",
         "tôi làm thêm ở công ty Yamada Kogyo…",
         # the tail of a no-name word; an acronym after a relation word; a country in brackets
         "08:12 匿名希望さん：ゴミ集積所のことで苦情です",
