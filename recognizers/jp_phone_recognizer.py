@@ -35,11 +35,13 @@ from functools import lru_cache
 from typing import ClassVar
 
 import phonenumbers
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.context_words import OTHER, nearest_kind, word_kinds
-from recognizers.normalize import NormalizedText
+from recognizers.normalize import NormalizedText, normalize
+from recognizers.split_values import split_runs
 
 # Separators between digit groups: a hyphen, a space or parentheses ("06(6315)2240"), or a dot.
 _SEP = r"(?:[ ()-]{1,3}|\.)"
@@ -146,6 +148,50 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
     READ_OUT_SCORE: ClassVar[float] = 0.6
     #: before the context boost: a number the plan refuses, with a phone word or question
     MISTYPED_SCORE: ClassVar[float] = 0.2
+    #: a valid number typed over a speaker's consecutive messages, phone asked or named
+    SPLIT_SCORE: ClassVar[float] = 0.8
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The base class's results, and a number typed over several chat messages."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if entities and self.ENTITY not in entities:
+            return results
+        norm = normalize(text)
+        for digits, pieces in split_runs(text):
+            if not (digits.startswith("0") and self.is_valid_phone(digits)):
+                continue
+            first = norm.to_canonical(*pieces[0])[0]
+            asked = self.asked_in_dialogue(norm, first)
+            if not asked and not any(w in norm.text for w in self.context):
+                continue
+            results += [self._split_result(s, e) for s, e in pieces]
+        return results
+
+    def _split_result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=type(self).__name__,
+            original_score=self.SPLIT_SCORE,
+            pattern_name="phone number (typed over several messages)",
+            textual_explanation="a valid number over consecutive messages, phone topic",
+        )
+        return RecognizerResult(
+            self.ENTITY,
+            start,
+            end,
+            self.SPLIT_SCORE,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the pattern's score: validity is necessary, context decides the rest.

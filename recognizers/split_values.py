@@ -18,7 +18,8 @@ from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
 
 #: a turn that holds one digit group and nothing else (blanks and a hyphen allowed)
-_DIGITS_ONLY = re.compile(r"[ \u3000]*([0-9][0-9 \u3000-]{1,6}[0-9])[ \u3000。.]*\s*")
+#: (a hyphen before or after it too: 090 / -5521- / 3398)
+_DIGITS_ONLY = re.compile(r"[ \u3000-]*([0-9][0-9 \u3000-]{1,6}[0-9])[ \u3000。.-]*\s*")
 #: at most this many turns in one run
 MAX_PIECES = 4
 

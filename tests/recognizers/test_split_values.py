@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from recognizers.jp_my_number_recognizer import JpMyNumberRecognizer
+from recognizers.jp_phone_recognizer import JpPhoneRecognizer
 from recognizers.split_values import split_runs
 
 _CHAT = (
@@ -39,3 +40,25 @@ def test_when_the_note_never_speaks_of_the_my_number_then_nothing() -> None:
 def test_digits_of_two_speakers_are_two_runs_or_none() -> None:
     text = "A: 3550\nB: 7172\nA: 9942\nB: はい\n"
     assert split_runs(text) == []
+
+
+_PHONE_CHAT = (
+    "14:10 オペレーター：お電話番号を教えてください\n"
+    "14:14 相談者：090\n14:14 相談者：-5521-\n14:14 相談者：3398\n"
+    "14:15 相談者：すみません分けて送りました\n"
+)
+
+
+def test_a_phone_number_typed_over_messages_is_found_piece_by_piece() -> None:
+    rec = JpPhoneRecognizer()
+    results = rec.analyze(_PHONE_CHAT, ["PHONE_NUMBER"])
+    found = [_PHONE_CHAT[r.start : r.end] for r in results if r.score >= 0.5]
+    assert found == ["090", "5521", "3398"]
+
+
+def test_when_the_joined_digits_are_no_phone_number_or_none_was_asked_then_nothing() -> None:
+    rec = JpPhoneRecognizer()
+    invalid = _PHONE_CHAT.replace("090", "190")
+    assert [r for r in rec.analyze(invalid, ["PHONE_NUMBER"]) if r.score >= 0.5] == []
+    unasked = _PHONE_CHAT.replace("お電話番号", "お客様番号")
+    assert [r for r in rec.analyze(unasked, ["PHONE_NUMBER"]) if r.score >= 0.5] == []
