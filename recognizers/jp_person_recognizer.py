@@ -70,6 +70,7 @@ from recognizers.person_spans import (
     HONORIFICS,
     KATAKANA_CHAIN,
     KATAKANA_NON_NAME_PARTS,
+    NAME_GOES_ON_AFTER_KUN,
     NOT_NAMES,
     ORG_SUFFIXES,
     ROLE_BEFORE,
@@ -509,7 +510,12 @@ class JpPersonRecognizer(EntityRecognizer):
         spoken = _spoken_number_positions(text)
 
         def add(
-            start: int, end: int, source: str, score: float | None = None, chain: bool = True
+            start: int,
+            end: int,
+            source: str,
+            score: float | None = None,
+            chain: bool = True,
+            trim: bool = True,
         ) -> None:
             if spoken and any(spoken[k] for k in range(start, end)):
                 return  # じゅうさん, ななちょうめ: a number read out, not a name
@@ -518,9 +524,8 @@ class JpPersonRecognizer(EntityRecognizer):
                     source, self.SCORES[source]
                 )
                 return
-            span = trim_span(
-                text, *(extend_katakana_chain(text, start, end) if chain else (start, end))
-            )
+            grown = extend_katakana_chain(text, start, end) if chain else (start, end)
+            span = trim_span(text, *grown) if trim else grown
             if (
                 span is None
                 or _DIGIT.search(text, span[0], span[1])
@@ -546,7 +551,15 @@ class JpPersonRecognizer(EntityRecognizer):
         for latin in latin_name_candidates(text):
             add(latin.start, latin.end, latin.source, latin.score, chain=False)
         for introduced in introduced_name_candidates(text):
-            add(introduced.start, introduced.end, introduced.source, introduced.score, chain=False)
+            # 我叫陳怡君: 君 ends a Chinese given name here, no honorific to trim
+            add(
+                introduced.start,
+                introduced.end,
+                introduced.source,
+                introduced.score,
+                chain=False,
+                trim=False,
+            )
         lex = self.lexicon
         for cue in [
             *relation_candidates(text, lambda w: lex.is_given(w)),
@@ -744,8 +757,10 @@ class JpPersonRecognizer(EntityRecognizer):
             _KANJI_RUN.fullmatch(chars) or _KATAKANA_WORD.fullmatch(chars)
         ):
             return
+        end = doc[k - 1].idx + len(doc[k - 1].text)
+        kun_of_name = chars[-1] == "君" and NAME_GOES_ON_AFTER_KUN.match(text, end) is not None
         if (
-            chars[-1] in _NOT_NAME_KANJI
+            (chars[-1] in _NOT_NAME_KANJI and not kun_of_name)
             or chars in KATAKANA_NON_NAME_PARTS
             or any(
                 chars.startswith(w)
@@ -753,7 +768,7 @@ class JpPersonRecognizer(EntityRecognizer):
             )
         ):
             return
-        add(start, doc[k - 1].idx + len(doc[k - 1].text), "surname_plus", chain=False)
+        add(start, end, "surname_plus", chain=False)
 
     def _extend_with_kana_given(self, text: str, start: int, end: int, add: Any) -> None:
         """A surname followed by a given name in kana Sudachi did not tag (大野ひなた)."""

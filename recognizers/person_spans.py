@@ -352,6 +352,8 @@ ORG_PREFIXES: tuple[str, ...] = (
 )
 
 #: cut from a span's edge; one-character kin words (夫, 母) are not: 和夫, 直子
+#: after a 君 that ends a (Chinese) given name: its reading in brackets, or a title
+NAME_GOES_ON_AFTER_KUN = re.compile(r"[ \u3000]?(?:[（(][\u30a1-\u30fa\u30fc・ ]+[）)]|さん|様|氏)")
 _TRIMMABLE = sorted(
     (w for w in HONORIFICS + ROLE_WORDS if len(w) > 1 or w in "様氏殿君"), key=len, reverse=True
 )
@@ -511,6 +513,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         span = text[start:end]
         for word in _TRIMMABLE:
             if span.endswith(word) and len(span) > len(word):
+                if word == "君" and NAME_GOES_ON_AFTER_KUN.match(text, end):
+                    continue  # 陳 怡君（チェン・イージュン）さん: 君 is the name's, さん the title
                 end, changed = end - len(word), True
                 break
             if span.startswith(word) and len(span) > len(word) and word in ROLE_WORDS:

@@ -112,6 +112,10 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # a kana given name said last whose last kana Sudachi reads as a particle
         ("利用者：kentoです、いのうえ けんと\n", ["いのうえ けんと"]),
         ("妻は井上あやの。", ["井上あやの"]),
+        # 君 ending a Chinese given name, not an honorific to trim
+        ("本人：我叫陳怡君。", ["陳怡君"]),
+        ("通訳：陳 怡君（チェン・イージュン）さんです。", ["チェン・イージュン", "陳 怡君"]),
+        ("田中君と山田君が来た。", ["山田", "田中"]),
         # a country in brackets after a foreign name is no reading of it
         ("住所変更 コワルスキ・アンナ（ポーランド）夫 上原 亮", ["コワルスキ・アンナ", "上原 亮"]),
         # a rare surname followed by its own reading, speech-to-text's blanks for commas
