@@ -178,6 +178,10 @@ def _spoken_run(
     """
     if dead is not None and i in dead:
         return None
+    if text[i] in _AMBIGUOUS_TAIL and i > 0 and _is_wordlike(text[i - 1]):
+        first = _match_spoken_token(text, i)
+        if first is not None and len(first) == 1:
+            return None  # おおきに、ぜろななご: the end of a word, not a digit opening a run
     items: list[tuple[int, int, str]] = []
     tokens: list[int] = []  # where each digit read starts, popped ones too
     digits = 0
@@ -248,7 +252,11 @@ def _spoken_run(
     # particle or a prefix (電話は090に, にかけて), not a digit.
     while items and items[-1][2] != "-":
         s, e, _ = items[-1]
-        if e - s == 1 and text[s] in _AMBIGUOUS_TAIL and e < n and _is_wordlike(text[e]):
+        if (
+            e - s == 1
+            and text[s] in _AMBIGUOUS_TAIL
+            and ((e < n and _is_wordlike(text[e])) or _fifth_in_a_group(items))
+        ):
             items.pop()
             digits -= 1
             continue
@@ -274,6 +282,26 @@ def _spoken_run(
         return items
     _mark_dead(dead, tokens)
     return None
+
+
+def _fifth_in_a_group(items: list[tuple[int, int, str]]) -> bool:
+    """Whether the last digit read makes a fifth after four in a paused group.
+
+    Phone numbers and My Numbers end in groups of four: ``…よんいちはちなな`` then
+    ``に`` (何かあったら…に) is the particle, not a fifth digit.
+    """
+    if "-" not in (d for _, _, d in items):
+        return False
+    group = 0
+    for _, _, d in reversed(items[:-1]):
+        if d == "-":
+            break
+        group += 1
+    return group == GROUP_OF_FOUR
+
+
+#: the length of a phone number's or My Number's last group
+GROUP_OF_FOUR = 4
 
 
 def _mark_dead(dead: set[int] | None, tokens: list[int]) -> None:

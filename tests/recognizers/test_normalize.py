@@ -129,6 +129,10 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("東浅香山町 にちょう 百三十 番地", "東浅香山町 2丁 130 番地"),
         ("しちょうさんに伝えて", "しちょうさんに伝えて"),
         ("いちょうの木", "いちょうの木"),
+        # a particle after a number's last group of four, or ending the word before it
+        ("ゼロロクの、ろくさんきゅうにの、よんいちはちななに\n", "06-6392-4187に\n"),
+        ("おおきに、ぜろななご、はちさんいち、にーにーろくよん", "おおきに、075-831-2264"),
+        ("ぜろきゅうぜろ いちにさんよん ごーろくななし", "090-1234-5674"),  # a fourth digit
         # にいち is two then one, not にい and a stray ち
         ("よんさんにいち", "4321"),
     ],
