@@ -116,6 +116,32 @@ MONTH_NAMES: dict[str, int] = {
     )
     for name in names
 }
+#: Nepal's Bikram Sambat months, as Nepali residents romanize them (2052 saal Kartik 15)
+NEPALI_MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("baisakh", "baishakh", "vaisakh"), ("jestha", "jeth", "jeth"),
+            ("asar", "ashadh", "asadh", "asar"), ("shrawan", "saun", "sawan", "srawan"),
+            ("bhadra", "bhadau"), ("asoj", "ashwin", "aswin"), ("kartik", "kartika"),
+            ("mangsir", "mangshir", "marga"), ("poush", "push", "paush", "pus"),
+            ("magh", "mag"), ("falgun", "fagun", "phalgun"), ("chaitra", "chait"),
+        ),
+        1,
+    )
+    for name in names
+}  # fmt: skip
+_NEPALI_MONTHS = "|".join(
+    sorted({n.capitalize() for n in NEPALI_MONTHS} | set(NEPALI_MONTHS), key=len, reverse=True)
+)
+#: eras in romaji (Showa 12, March 20; Heisei 10-nen 3-gatsu 29-nichi)
+ROMAJI_ERAS: dict[str, str] = {
+    "meiji": "明治", "taisho": "大正", "taishō": "大正", "showa": "昭和", "shōwa": "昭和",
+    "heisei": "平成", "reiwa": "令和",
+}  # fmt: skip
+_ROMAJI_ERAS = "|".join(
+    sorted({n.capitalize() for n in ROMAJI_ERAS} | set(ROMAJI_ERAS), key=len, reverse=True)
+)
 _MONTHS = "|".join(
     sorted({n.capitalize() for n in MONTH_NAMES} | set(MONTH_NAMES), key=len, reverse=True)
 )
@@ -126,6 +152,45 @@ _WESTERN_PARSE = re.compile(
     r"|(?P<mn3>[A-Za-zç]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4})"
     r"|(?P<y4>\d{4}),? (?P<mn4>[A-Za-zç]+)\.? (?P<d4>\d{1,2})(?:st|nd|rd|th)?)$"
 )
+
+
+_NEPALI_PARSE = re.compile(r"^(\d{4}) (?:saal |sal )?([A-Za-z]+)\.? (\d{1,2})$")
+_ROMAJI_ERA_PARSE = re.compile(
+    r"^([A-Za-zō]+) (\d{1,2})(?:,? ([A-Za-z]+)\.? (\d{1,2})|[ -]nen,? (\d{1,2})[ -]gatsu,? "
+    r"(\d{1,2})[ -]nichi)$"
+)
+#: Bikram Sambat runs about 56 years 8 months ahead; its months have up to 32 days
+_BS_OFFSET = 57
+_BS_LONGEST_MONTH = 32
+
+
+def _parse_nepali_or_romaji_era(text: str) -> date | None:
+    """A Nepali or romaji-era date (``date.max`` when it has that shape but no such day).
+
+    A Bikram Sambat date is not converted day for day (no table ships here): it
+    counts as a date when its month and day exist, dated by its Gregorian year.
+    """
+    text = text.strip()
+    if m := _NEPALI_PARSE.match(text):
+        year, month_name, day = int(m[1]), m[2].lower(), int(m[3])
+        if month_name in NEPALI_MONTHS:
+            ok = 1 <= day <= _BS_LONGEST_MONTH and year - _BS_OFFSET >= _FIRST_WESTERN_YEAR
+            return date(year - _BS_OFFSET, 1, 1) if ok else date.max
+        month = MONTH_NAMES.get(month_name)
+        if month is None:
+            return date.max
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return date.max
+    if m := _ROMAJI_ERA_PARSE.match(text):
+        era = ROMAJI_ERAS.get(m[1].lower())
+        month = MONTH_NAMES.get(m[3].lower()) if m[3] else int(m[5])
+        day = int(m[4] or m[6])
+        if era is None or month is None:
+            return date.max
+        return era_to_date(era, m[2], month, day) or date.max
+    return None
 
 
 def parse_western(text: str) -> date | None:
@@ -298,6 +363,19 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             rf"[■☑✓✔][ \u3000]?(?:明治|大正|昭和|平成|令和){_BOXES_AFTER}{_YEAR}{_KANJI_DATE}",
             NO_SIGNAL_SCORE,
         ),
+        # a Nepali resident's date: a Bikram Sambat (or Gregorian) year, saal, the month
+        Pattern(
+            "nepali_date",
+            r"(?<![\d/.-])(?:19|20)\d{2} (?:saal |sal )?"
+            rf"(?:{_NEPALI_MONTHS}|{_MONTHS})\.? \d{{1,2}}(?![\d/])",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "romaji_era_date",
+            rf"(?<![A-Za-z])(?:{_ROMAJI_ERAS}) \d{{1,2}}(?:,? (?:{_MONTHS})\.? \d{{1,2}}"
+            r"|[ -]nen,? \d{1,2}[ -]gatsu,? \d{1,2}[ -]nichi)(?![\d/])",
+            NO_SIGNAL_SCORE,
+        ),
         Pattern(
             "year_month_name_day",
             rf"(?<![\d/.-])(?:18|19|20)\d{{2}},? (?:{_MONTHS})\.? \d{{1,2}}"
@@ -317,7 +395,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         "nasceu em", "nació el", "nacido el", "nacida el", "Ngày sinh", "Sinh ngày", "出生日期",
         "出生年月日", "生日：", "生日:", "生日是", "Date de naissance", "date de naissance",
         "Geburtsdatum", "kapanganakan", "janma miti", "Janma miti", "birth date", "Birth date",
-        "birthdate", "Birthdate",
+        "birthdate", "Birthdate", "Janma", "janma",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
@@ -364,6 +442,9 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         ticked = _TICKED_ERA.match(text)
         if ticked is not None:  # ■昭和 □平成 51年4月3日 → 昭和51年4月3日
             text = ticked.group(1) + text[ticked.end() :]
+        other = _parse_nepali_or_romaji_era(text)
+        if other is not None:
+            return other if other != date.max else None
         circled = _CIRCLED_ERA.match(text)
         if circled is not None:  # (平)元年8月30日 → 平成元年8月30日
             era = circled.group(1)

@@ -184,6 +184,11 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         ("生年月日 | 昭・平・令（平）元年 8月 3 0日", "（平）元年 8月 3 0日"),
         ("生年月日 昭和・平成（○昭和）52年 8月 3日", "（○昭和）52年 8月 3日"),
         ("生年月日　□明治 □大正 ■昭和 □平成　51年 4月 3日", "■昭和 □平成　51年 4月 3日"),
+        # a Nepali resident's Bikram Sambat date, and an era in romaji
+        ("Usko janma miti... 2052 saal Kartik 15.", "2052 saal Kartik 15"),
+        ("Chhori ko naam Srishti. Janma 2021 saal June 9.", "2021 saal June 9"),
+        ("DOB: Heisei 10-nen 3-gatsu 29-nichi", "Heisei 10-nen 3-gatsu 29-nichi"),
+        ("Date of birth: Showa 12, March 20", "Showa 12, March 20"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
@@ -200,6 +205,9 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
         "DOB: 31/02/1990",
         "Due Nov 31, 2024",
         "Visit 2024, July 18.",
+        "生年月日 2052 saal Kartik 40",  # no such day
+        "DOB: Heisei 32-nen 1-gatsu 1-nichi",  # 平成 ended in its 31st year
+        "Meeting 2024 saal June 9",
         "生年月日 （平）32年 1月 1日",  # 平成 ended in its 31st year
     ],
 )
