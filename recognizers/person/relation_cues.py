@@ -68,6 +68,10 @@ def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Cand
     return out
 
 
+#: the kana first, then the kanji it reads (わたし かわばた、川端よし子と申します)
+_KANA_THEN_KANJI = re.compile(rf"(?<![{_KANA}])([{_KANA}]{{3,12}})[、,][ \u3000]?([{_HAN}]{{1,4}})")
+
+
 def spoken_reading_candidates(
     text: str,
     is_name: Callable[[str], bool],
@@ -88,4 +92,25 @@ def spoken_reading_candidates(
             out.append(Candidate(m.start(2), m.end(2), "spoken_reading", SPOKEN_READING_SCORE))
         elif is_name(kanji) and is_reading(kana):
             out.append(Candidate(m.start(2), m.end(2), "spoken_reading", SPOKEN_READING_SCORE))
+    if reads_as is not None:
+        for m in _KANA_THEN_KANJI.finditer(text):
+            out += _kana_read_as_the_kanji(m, reads_as)
     return out
+
+
+def _kana_read_as_the_kanji(
+    m: re.Match[str], reads_as: Callable[[str, str], bool]
+) -> list[Candidate]:
+    """The end of the kana run (わたし|かわばた) that reads the start of the kanji run
+    (川端|よし子: the kanji run may hold the given name too): both are names."""
+    run, kanji = m.group(1), m.group(2)
+    for skip in range(len(run) - 2):
+        kana = run[skip:]
+        for cut in range(len(kanji), 0, -1):
+            if reads_as(kanji[:cut], kana):
+                start = m.start(1) + skip
+                return [
+                    Candidate(start, m.end(1), "spoken_reading", SPOKEN_READING_SCORE),
+                    Candidate(m.start(2), m.start(2) + cut, "spoken_reading", SPOKEN_READING_SCORE),
+                ]
+    return []

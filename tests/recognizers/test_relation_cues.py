@@ -80,3 +80,20 @@ def test_when_a_word_is_followed_by_its_own_reading_then_both_are_names(
 
     found = spoken_reading_candidates(text, lambda w: False, lambda w: False, reads_as)
     assert [text[c.start : c.end] for c in found] == expected
+
+
+def test_when_the_kana_comes_first_then_the_kanji_it_reads_and_it_are_names() -> None:
+    text = "すみません、わたしかわばた、川端よし子と申します。"
+
+    def reads_as(kanji: str, kana: str) -> bool:
+        return (kanji, kana) == ("川端", "かわばた")
+
+    found = spoken_reading_candidates(text, lambda w: False, lambda w: False, reads_as)
+    assert [text[c.start : c.end] for c in found] == ["かわばた", "川端"]
+    # the kana of another word before a kanji word is nothing
+    assert (
+        spoken_reading_candidates(
+            "ありがとう、山田です", lambda w: False, lambda w: False, reads_as
+        )
+        == []
+    )
