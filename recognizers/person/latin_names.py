@@ -183,9 +183,28 @@ def _name_words(text: str, start: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in words]
 
 
+#: a name spelled letter by letter (T-R-A-N, H、U、N、G) …
+_SPELLED_LETTERS = re.compile(r"(?<![A-Za-z])[A-Z](?:[-‐、,・][A-Z]){2,}(?![A-Za-z])")
+#: … after someone asked for the spelling
+_SPELLING_ASKED = re.compile(
+    r"つづり|綴り|スペル|アルファベット|ローマ字|[Ss]pell|đánh vần|soletr|deletre|baybayin"
+)
+#: how far back the request for the spelling may stand
+SPELLING_WINDOW = 200
+
+
+def spelled_name_candidates(text: str) -> list[Candidate]:
+    """Letters said one by one after a request for the spelling of a name."""
+    out: list[Candidate] = []
+    for m in _SPELLED_LETTERS.finditer(text):
+        if _SPELLING_ASKED.search(text, max(0, m.start() - SPELLING_WINDOW), m.start()):
+            out.append(Candidate(m.start(), m.end(), "latin_spelled", CUE_SCORE))
+    return out
+
+
 def latin_name_candidates(text: str) -> list[Candidate]:
     """Latin-script names in ``text`` with the evidence that introduces each."""
-    out: list[Candidate] = []
+    out: list[Candidate] = spelled_name_candidates(text)
     taken_until = -1
     for m in re.finditer(rf"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’\-]){_WORD}", text):
         if m.start() < taken_until:

@@ -55,6 +55,11 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("子①：Aayush Gurung 2016/03/22生", [("Aayush Gurung", "latin_cue")]),
         ("・Tran Thi Lan（VI）080-1145-7092　保育", [("Tran Thi Lan", "latin_list")]),
         ("3. Kowalczyk Piotr — 03-6228-9041 (office)", [("Kowalczyk Piotr", "latin_list")]),
+        # a name spelled letter by letter once its spelling was asked
+        (
+            "オペ：お名前のつづりをお願いします。\n相談者：T-R-A-N… H-U-N-G.",
+            [("T-R-A-N", "latin_spelled"), ("H-U-N-G", "latin_spelled")],
+        ),
     ],
 )
 def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
@@ -76,6 +81,7 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "番号訂正、本人SMSで連絡あり",  # a lone short word in capitals: an acronym
         "・Microsoft Teams の案内 03-1234-5678",  # a list entry of no person
         "・Online Form で申請",
+        "JR、NHK、ABC の順",  # letters in a row, no spelling asked
         "長男 TEL 090",
         "",
     ],
