@@ -1070,9 +1070,9 @@ class JpPersonRecognizer(EntityRecognizer):
             }
             cand.add("honorific", self.SCORES["honorific"] - (0.15 if weak else 0.0))
         after = text[cand.end : cand.end + 8].lstrip(" \u3000・0123456789三")
-        if any(after.startswith(t) for t in TITLES_AFTER) and not after.startswith("帝国"):
+        if after.startswith(TITLES_AFTER) and not after.startswith("帝国"):
             cand.add("title", self.SCORES["title"])
-        elif any(after.startswith(t) for t in WEAK_TITLES_AFTER):
+        elif after.startswith(WEAK_TITLES_AFTER):
             cand.add("weak_title", self.SCORES["weak_title"])
         if (cand.start == 0 or text[cand.start - 1] in "。\n") and _ROLE_SENTENCE.match(
             text, cand.end

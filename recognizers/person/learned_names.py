@@ -103,37 +103,63 @@ def _lexicon_marks(
     return marks
 
 
+#: each feature of a character: its name and the window of the padded string it reads,
+#: as (first, last) offsets from the character, and whether it reads the script classes
+_WINDOWS: tuple[tuple[str, int, int, bool], ...] = (
+    ("c", 0, 0, False),
+    ("c-1", -1, -1, False),
+    ("c+1", 1, 1, False),
+    ("c-2", -2, -2, False),
+    ("c+2", 2, 2, False),
+    ("b-1", -1, 0, False),
+    ("b+1", 0, 1, False),
+    ("t-1", -1, 1, False),
+    ("t-2", -2, 0, False),
+    ("t+0", 0, 2, False),
+    ("l3", -3, -1, False),
+    ("r3", 1, 3, False),
+    ("k", 0, 0, True),
+    ("k3", -1, 1, True),
+    ("k5", -2, 2, True),
+)
+#: the padding either side of a text, as wide as the widest window reaches
+_PAD = 3
+
+
 def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
-    """The feature strings of every character of ``text`` (one list per character)."""
-    chars = "".join(_fold(c) for c in text)
-    classes = "".join(char_class(c) for c in chars)
+    """The feature strings of every character of ``text`` (one list per character).
+
+    Built a column at a time (every character's ``c-1=``, then every ``c+1=``...) and
+    zipped: the same lists as writing each character's sixteen strings in turn, in a
+    fraction of the time (the tagger runs on every chunk of every note).
+    """
+    chars = "".join([_fold_char(c) for c in text])
+    classes = "".join([_class_of(c) for c in chars])
     marks = _lexicon_marks(chars, classes, is_surname, is_given)
-    pad = "^^^" + chars + "$$$"
-    cpad = "^^^" + classes + "$$$"
-    out: list[Feature] = []
-    for i in range(len(chars)):
-        j = i + 3  # index in the padded strings
-        feats = [
-            "b",
-            f"c={pad[j]}",
-            f"c-1={pad[j - 1]}",
-            f"c+1={pad[j + 1]}",
-            f"c-2={pad[j - 2]}",
-            f"c+2={pad[j + 2]}",
-            f"b-1={pad[j - 1 : j + 1]}",
-            f"b+1={pad[j : j + 2]}",
-            f"t-1={pad[j - 1 : j + 2]}",
-            f"t-2={pad[j - 2 : j + 1]}",
-            f"t+0={pad[j : j + 3]}",
-            f"l3={pad[j - 3 : j]}",
-            f"r3={pad[j + 1 : j + 4]}",
-            f"k={cpad[j]}",
-            f"k3={cpad[j - 1 : j + 2]}",
-            f"k5={cpad[j - 2 : j + 3]}",
-        ]
-        feats.extend(f"lex={m}" for m in sorted(marks[i]))
-        out.append(feats)
+    n = len(chars)
+    pad = "^" * _PAD + chars + "$" * _PAD
+    cpad = "^" * _PAD + classes + "$" * _PAD
+    columns: list[list[str]] = [["b"] * n]
+    for name, first, last, of_classes in _WINDOWS:
+        source = cpad if of_classes else pad
+        lo, hi = _PAD + first, _PAD + last + 1
+        prefix = name + "="
+        columns.append([prefix + source[j + lo : j + hi] for j in range(n)])
+    out: list[Feature] = [list(row) for row in zip(*columns, strict=True)] if n else []
+    for i, found in enumerate(marks):
+        if found:
+            out[i].extend([f"lex={m}" for m in sorted(found)])
     return out
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return _fold(ch)
+
+
+@lru_cache(maxsize=4096)
+def _class_of(ch: str) -> str:
+    return char_class(ch)
 
 
 def bio_spans(tags: list[str]) -> Iterator[tuple[int, int]]:

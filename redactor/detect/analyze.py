@@ -8,6 +8,7 @@ default), so a deployment can switch one off without touching code.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -487,8 +488,13 @@ def build_analyzer(
     registry_path: Path = DEFAULT_REGISTRY,
     thresholds: Mapping[str, float] | None = None,
     default_threshold: float = DEFAULT_THRESHOLD,
+    freeze_heap: bool = True,
 ) -> Analyzer:
-    """The service's analyzer: ja_ginza (loaded once) and the registry's recognizers."""
+    """The service's analyzer: ja_ginza (loaded once) and the registry's recognizers.
+
+    ``freeze_heap``: see ``freeze_loaded_heap`` (off for a caller that builds and drops
+    many analyzers in one process).
+    """
     nlp_engine = make_nlp_engine(nlp if nlp is not None else load_nlp())
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in load_registry(registry_path):
@@ -499,6 +505,24 @@ def build_analyzer(
         supported_languages=[LANGUAGE],
         context_aware_enhancer=SparingContextEnhancer(),
     )
-    return Analyzer(
+    analyzer = Analyzer(
         engine=engine, thresholds=dict(thresholds or {}), default_threshold=default_threshold
     )
+    if freeze_heap:
+        freeze_loaded_heap()
+    return analyzer
+
+
+def freeze_loaded_heap() -> None:
+    """Leave the objects alive now (the model, the recognizers' tables) out of every
+    later garbage collection: ``gc.collect()`` then ``gc.freeze()``.
+
+    Why: they live as long as the process, yet each full collection walked all of
+    them again: ~0.1 s of CPU once in every 10,000-character note of names, ~7 % of
+    its analysis (issue 16). Frozen objects are still freed when their count drops to
+    zero; only a cycle among them would outlive its use, so a process that builds and
+    drops analyzers over and over passes ``freeze_heap=False``. Process-wide, as the
+    collector is; results do not depend on it.
+    """
+    gc.collect()
+    gc.freeze()

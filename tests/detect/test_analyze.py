@@ -126,3 +126,15 @@ def test_our_pipeline_leaks_less_than_stock_presidio_on_the_dev_notes(
     ours_s = evaluate(gold, _predict(analyzer.analyze, dev_notes), STRUCTURED)
     theirs_s = evaluate(gold, _predict(lambda t: stock_analyze(stock, t), dev_notes), STRUCTURED)
     assert ours_s.total.leak < theirs_s.total.leak
+
+
+def test_the_loaded_heap_is_left_out_of_later_garbage_collections() -> None:
+    import gc
+
+    from redactor.detect.analyze import freeze_loaded_heap
+
+    long_lived = [{"table": i} for i in range(100)]
+    before = gc.get_freeze_count()
+    freeze_loaded_heap()
+    assert gc.get_freeze_count() >= before + len(long_lived)
+    assert gc.isenabled()  # frozen, not switched off: the notes' garbage is still collected

@@ -16,8 +16,12 @@ from recognizers.person.learned_names import (
     MODEL_PATH,
     SOURCE,
     SUPPORT_SCORE,
+    _fold,
+    _lexicon_marks,
     _tagger,
     bio_spans,
+    char_class,
+    features,
     learned_name_candidates,
     learned_name_spans,
     model_enabled,
@@ -153,3 +157,38 @@ def test_when_the_switch_is_off_then_the_recognizer_drops_the_learned_name(
     off = JpPersonRecognizer(lexicon=lex)
     assert not off.learned
     assert off.analyze(text, ["PERSON"]) == []
+
+
+def _features_char_by_char(text: str, lex: PersonLexicon) -> list[list[str]]:
+    """``features`` as first written: each character's strings in turn (the reference)."""
+    chars = "".join(_fold(c) for c in text)
+    classes = "".join(char_class(c) for c in chars)
+    marks = _lexicon_marks(chars, classes, lex.is_surname, lex.is_given)
+    pad, cpad = "^^^" + chars + "$$$", "^^^" + classes + "$$$"
+    out = []
+    for i in range(len(chars)):
+        j = i + 3
+        feats = ["b", f"c={pad[j]}", f"c-1={pad[j - 1]}", f"c+1={pad[j + 1]}",
+                 f"c-2={pad[j - 2]}", f"c+2={pad[j + 2]}", f"b-1={pad[j - 1 : j + 1]}",
+                 f"b+1={pad[j : j + 2]}", f"t-1={pad[j - 1 : j + 2]}",
+                 f"t-2={pad[j - 2 : j + 1]}", f"t+0={pad[j : j + 3]}", f"l3={pad[j - 3 : j]}",
+                 f"r3={pad[j + 1 : j + 4]}", f"k={cpad[j]}", f"k3={cpad[j - 1 : j + 2]}",
+                 f"k5={cpad[j - 2 : j + 3]}"]  # fmt: skip
+        feats.extend(f"lex={m}" for m in sorted(marks[i]))
+        out.append(feats)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "山",
+        "山田",
+        "山田太郎様より電話。折り返し０９０－１２３４。",
+        "ﾔﾏﾀﾞ ﾀﾛｳ（ｶﾅ）、Ａｂｃ 123\n妻の花子",
+        "😀山田🎉太郎👍\u3000\t",
+    ],
+)
+def test_features_are_those_written_character_by_character(text: str, lex: PersonLexicon) -> None:
+    assert features(text, lex.is_surname, lex.is_given) == _features_char_by_char(text, lex)

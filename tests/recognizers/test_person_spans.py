@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from recognizers.person_spans import (
+    _EDGE_JUNK,
+    _TRIMMABLE,
+    HONORIFICS,
+    NAME_GOES_ON_AFTER_KUN,
+    ROLE_WORDS,
     extend_katakana_chain,
     hard_negative,
     honorific_after,
@@ -24,11 +31,64 @@ from recognizers.person_spans import (
         ("東海林（ショウジ）", "東海林"),
         ("「鈴木」", "鈴木"),
         ("様", None),
+        ("担当 山田さん", "山田"),  # a role word before, an honorific after
+        ("課長山田部長", "山田"),
+        ("山田さん様", "山田"),  # cut again until nothing more comes off
+        ("さん様", None),
+        ("", None),
+        ("、。", None),
+        ("ご本人様", None),
     ],
 )
 def test_trim_span_cuts_honorifics_roles_and_brackets(text: str, expected: str | None) -> None:
     span = trim_span(text, 0, len(text))
     assert (text[span[0] : span[1]] if span else None) == expected
+
+
+def _trim_word_by_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``trim_span`` as it was written first: every trimmable word tried in order."""
+    inner = text[start:end]
+    for opener in ("（", "("):
+        cut = inner.find(opener)
+        if cut > 0:
+            end = start + cut
+            inner = text[start:end]
+    changed = True
+    while changed and start < end:
+        if text[start:end] in ROLE_WORDS or text[start:end] in HONORIFICS:
+            return None
+        changed = False
+        while start < end and text[start] in _EDGE_JUNK:
+            start, changed = start + 1, True
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end, changed = end - 1, True
+        span = text[start:end]
+        for word in _TRIMMABLE:
+            if span.endswith(word) and len(span) > len(word):
+                if word == "君" and NAME_GOES_ON_AFTER_KUN.match(text, end):
+                    continue  # 陳 怡君（チェン・イージュン）さん: the name's 君, then the title
+                end, changed = end - len(word), True
+                break
+            if span.startswith(word) and len(span) > len(word) and word in ROLE_WORDS:
+                start, changed = start + len(word), True
+                break
+    if start >= end or text[start:end] in ROLE_WORDS or text[start:end] in HONORIFICS:
+        return None
+    return start, end
+
+
+#: pieces whose every combination of up to three ``trim_span`` must cut as the word-by-word
+#: loop does: words that are both a role word's tail and an honorific (様, 主人, 長), words
+#: inside longer ones (担当 / 担当者 / 担当課長), edge junk, a name and a kin character
+_TRIM_PIECES = ("山田", "様", "さん", "担当", "担当者", "課長", "主人", "ご主人", "奥様", "、", " ",
+                "（", "夫", "君", "先生")  # fmt: skip
+
+
+def test_trim_span_cuts_what_trying_each_word_in_order_cuts() -> None:
+    for n in range(1, 4):
+        for parts in itertools.product(_TRIM_PIECES, repeat=n):
+            text = "".join(parts)
+            assert trim_span(text, 0, len(text)) == _trim_word_by_word(text, 0, len(text)), text
 
 
 @pytest.mark.parametrize(
