@@ -24,6 +24,7 @@ Off switch: ``REDACTOR_PERSON_MODEL=off`` (read by :func:`model_enabled`).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
@@ -212,9 +213,53 @@ def learned_name_candidates(
     for start, end, conf in learned_name_spans(text, is_surname, is_given, path):
         if conf < SUPPORT_BAR:
             continue
-        alone = (start, end) not in known
-        if alone and (conf < bar or any(s < end and start < e for s, e in known)):
-            continue
+        if (start, end) not in known:
+            inside = [(s, e) for s, e in known if s < end and start < e]
+            if inside:
+                if conf < WIDEN_BAR or not _widens(text, start, end, inside):
+                    continue
+            elif conf < bar:
+                continue
         score = CONFIDENT_SCORE if conf >= bar else SUPPORT_SCORE
         out.append(Candidate(start, end, SOURCE, score))
     return out
+
+
+#: the marginal a span needs to widen the other sources' spans it holds
+WIDEN_BAR = 0.9
+WIDEN_MAX_WORDS = 4
+_WORD = re.compile(r"[^ \u3000]+")
+#: what a widened span may not hold: a line break, punctuation, a bar, an honorific's kana
+_WIDEN_STOP = re.compile(
+    r"[\n\r\t、。，．,.：:；;｜|（）()「」【】\[\]]|さん|さま|様|ちゃん|くん|君|氏"
+)
+
+
+def _widens(text: str, start: int, end: int, inside: Collection[tuple[int, int]]) -> bool:
+    """Whether the model's span only joins and extends the rules' pieces of one name.
+
+    The rules often find a foreign name in pieces (``グエン ティ`` and ``ホア``)
+    or stop at a given name they do not know (``上原 ライアン`` of
+    ``上原 ライアン 蒼空``). The model's span may replace them when it holds every
+    piece it touches, crosses no line, punctuation or honorific (``楠本 あずささん　平``
+    is the model running on past the name), and adds only whole blank-separated
+    words (``森川設備`` glues a word to the surname ``森川``): at most
+    ``WIDEN_MAX_WORDS`` of them, the rules' pieces a third of its letters at least
+    (``指定届 案内 済`` around a stray ``済``).
+    """
+    if any(s < start or e > end for s, e in inside):
+        return False
+    if _WIDEN_STOP.search(text, start, end) is not None:
+        return False
+    covered = [any(s <= k < e for s, e in inside) for k in range(start, end)]
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    if len(words) > WIDEN_MAX_WORDS:
+        return False
+    letters = held = 0
+    for ws, we in words:
+        marks = covered[ws - start : we - start]
+        if any(marks) and not all(marks):
+            return False
+        letters += we - ws
+        held += sum(marks)
+    return held * 3 >= letters

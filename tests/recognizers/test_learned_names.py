@@ -17,6 +17,7 @@ from recognizers.person.learned_names import (
     SOURCE,
     SUPPORT_SCORE,
     _tagger,
+    _widens,
     bio_spans,
     learned_name_candidates,
     learned_name_spans,
@@ -112,6 +113,34 @@ def test_the_model_confirms_other_sources_spans_or_fills_gaps_never_moves_edges(
     text = "隣の小鳥遊さんの犬がうるさい。"
     found = learned_name_candidates(text, lex.is_surname, lex.is_given, others, confident_bar=bar)
     assert [((c.start, c.end), c.score) for c in found] == expected
+
+
+def _pieces(text: str, *words: str) -> list[tuple[int, int]]:
+    return [(text.index(w), text.index(w) + len(w)) for w in words]
+
+
+#: (text, the model's span, the rules' pieces inside it, whether the span replaces them)
+WIDENINGS: list[tuple[str, str, tuple[str, ...], bool]] = [
+    ("受付：グエン ティ マイ様", "グエン ティ マイ", ("グエン ティ", "マイ"), True),
+    ("子の名前は木村 ノア 陽翔です", "木村 ノア 陽翔", ("木村 ノア",), True),
+    ("通訳：アディカリ\u3000スニルさん", "アディカリ\u3000スニル", ("スニル",), True),
+    # a word glued to the surname: a shop, not a longer name
+    ("大村設備さんは指定業者", "大村設備", ("大村",), False),
+    # past a line break, punctuation or an honorific: the model ran on
+    ("申請者：森下 ひとみさん\u3000平成2年", "森下 ひとみさん\u3000平", ("森下",), False),
+    ("氏名｜藤 田\u3000 ｻﾄｼ｜\u3000ﾌﾘｶﾞﾅ", "藤 田\u3000 ｻﾄｼ｜\u3000ﾌﾘｶ", ("田\u3000 ｻﾄｼ",), False),
+    # a stray piece in a run of words, or more words than a name has
+    ("相続人代表者指定届 案内 済", "指定届 案内 済", ("済",), False),
+    ("です くわばら 桑原 喜代 オペ 桑原", "くわばら 桑原 喜代 オペ 桑原", ("桑原 喜代",), False),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "pieces", "widens"), WIDENINGS)
+def test_a_confident_span_replaces_the_rules_pieces_only_when_it_adds_whole_words(
+    text: str, span: str, pieces: tuple[str, ...], widens: bool
+) -> None:
+    start = text.index(span)
+    assert _widens(text, start, start + len(span), _pieces(text, *pieces)) is widens
 
 
 @pytest.mark.parametrize(
