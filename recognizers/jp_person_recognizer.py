@@ -42,7 +42,7 @@ text-level sources run.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -567,7 +567,10 @@ class JpPersonRecognizer(EntityRecognizer):
         self._kanji_before_honorific_candidates(text, add, places)
         self._cjk_candidates(text, add)
         if self.learned:  # last: it only confirms the other sources' spans or fills gaps
-            for found in learned_name_candidates(text, lex.is_surname, lex.is_given, cands.keys()):
+            nouns = _noun_spans(doc) if doc is not None else None
+            for found in learned_name_candidates(
+                text, lex.is_surname, lex.is_given, cands.keys(), nouns=nouns
+            ):
                 add(found.start, found.end, found.source, found.score, chain=False)
         for cand in list(cands.values()):
             self._context_evidence(text, cand)
@@ -1297,6 +1300,32 @@ def _spoken_number_positions(text: str) -> list[bool]:
 
 _COUNTER_CHARS = frozenset("年月日丁目番地号条歳")
 _KANA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+
+
+#: what a span of whole noun tokens may hold besides nouns: blanks and name dots
+_NOUN_SPAN_GLUE = frozenset({"・", "･", "=", "＝"})
+
+
+def _noun_spans(doc: Any) -> Callable[[int, int], bool]:
+    """A test: is ``text[start:end]`` whole Sudachi tokens, nouns but for blanks and dots?"""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    kinds: list[str] = []  # N noun, G glue, X anything else
+    for k, t in enumerate(doc):
+        starts[t.idx] = k
+        ends[t.idx + len(t.text)] = k
+        tag: str = t.tag_
+        glue = tag.startswith("空白") or t.text in _NOUN_SPAN_GLUE
+        kinds.append("N" if tag.startswith("名詞") else "G" if glue else "X")
+
+    def nouns(start: int, end: int) -> bool:
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or last < first:
+            return False
+        inner = kinds[first : last + 1]
+        return "X" not in inner and "N" in inner
+
+    return nouns
 
 
 def _is_name_token(token: Any) -> bool:

@@ -104,6 +104,32 @@ def _lexicon_marks(
     return marks
 
 
+#: run lengths from this one up are one value
+_RUN_CAP = 6
+
+
+def _runs(classes: str) -> list[tuple[str, str]]:
+    """Per position: the length of its run of one script (capped) and where in it it is.
+
+    A katakana name is a run of its own (``ナランゲレル``), a kanji name mostly two
+    to four characters between kana: the run tells the model where a word's
+    edges are, which the window of five characters cannot for longer runs.
+    """
+    out: list[tuple[str, str]] = []
+    n = len(classes)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and classes[j] == classes[i]:
+            j += 1
+        size = min(j - i, _RUN_CAP)
+        for k in range(i, j):
+            where = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+            out.append((f"run={classes[i]}{size}", f"rp={where}{classes[i]}"))
+        i = j
+    return out
+
+
 def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
     """The feature strings of every character of ``text`` (one list per character)."""
     chars = "".join(_fold(c) for c in text)
@@ -111,6 +137,7 @@ def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
     marks = _lexicon_marks(chars, classes, is_surname, is_given)
     pad = "^^^" + chars + "$$$"
     cpad = "^^^" + classes + "$$$"
+    runs = _runs(classes)
     out: list[Feature] = []
     for i in range(len(chars)):
         j = i + 3  # index in the padded strings
@@ -133,6 +160,7 @@ def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
             f"k5={cpad[j - 2 : j + 3]}",
         ]
         feats.extend(f"lex={m}" for m in sorted(marks[i]))
+        feats.extend(runs[i])
         out.append(feats)
     return out
 
@@ -195,6 +223,7 @@ def learned_name_candidates(
     others: Collection[tuple[int, int]] = (),
     *,
     confident_bar: float | None = None,
+    nouns: Callable[[int, int], bool] | None = None,
     path: Path = MODEL_PATH,
 ) -> list[Candidate]:
     """The model's spans as scored candidates for the PERSON recognizer.
@@ -206,6 +235,13 @@ def learned_name_candidates(
     evidence and its own edges), and one that touches none stands alone only
     when the model is confident. ``confident_bar`` defaults to the module's
     ``CONFIDENT_BAR``, read at call time so that the ablation bench can sweep it.
+
+    ``nouns`` (the recognizer's view of Sudachi's tokens) says whether a span is
+    made of whole noun tokens; such a span stands alone from ``NOUN_BAR`` up. The
+    model is unsure of many names it finds in prose (``馬歩青``, ``ブリガム・ヤング``
+    at 0.8 to 0.95), and at that confidence it also takes a dialect word
+    (``おおきに``), a word with its particle (``みなみの``) or the start of a word
+    (``ふじ`` of ``ふじもと``): Sudachi's tokens tell those apart.
     """
     bar = CONFIDENT_BAR if confident_bar is None else confident_bar
     known = set(others)
@@ -213,21 +249,26 @@ def learned_name_candidates(
     for start, end, conf in learned_name_spans(text, is_surname, is_given, path):
         if conf < SUPPORT_BAR:
             continue
+        sure = conf >= bar or (nouns is not None and conf >= NOUN_BAR and nouns(start, end))
         if (start, end) not in known:
             inside = [(s, e) for s, e in known if s < end and start < e]
             if inside:
                 if conf < WIDEN_BAR or not _widens(text, start, end, inside):
                     continue
-            elif conf < bar:
+            elif not sure:
                 continue
-        score = CONFIDENT_SCORE if conf >= bar else SUPPORT_SCORE
+        score = CONFIDENT_SCORE if sure else SUPPORT_SCORE
         out.append(Candidate(start, end, SOURCE, score))
     return out
 
 
+#: the marginal a span of whole noun tokens needs to stand alone
+NOUN_BAR = 0.9
 #: the marginal a span needs to widen the other sources' spans it holds
 WIDEN_BAR = 0.9
 WIDEN_MAX_WORDS = 4
+#: lower-case words inside Latin-script names (Joao da Silva, Ludwig van Beethoven)
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin"})
 _WORD = re.compile(r"[^ \u3000]+")
 #: what a widened span may not hold: a line break, punctuation, a bar, an honorific's kana
 _WIDEN_STOP = re.compile(
@@ -260,6 +301,8 @@ def _widens(text: str, start: int, end: int, inside: Collection[tuple[int, int]]
         marks = covered[ws - start : we - start]
         if any(marks) and not all(marks):
             return False
+        if not any(marks) and text[ws].islower() and text[ws:we] not in _NAME_PARTICLES:
+            return False  # an English word run into the name (married to Kenji Ota)
         letters += we - ws
         held += sum(marks)
     return held * 3 >= letters
