@@ -42,7 +42,7 @@ text-level sources run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -55,7 +55,11 @@ from recognizers.person.display_names import display_name_candidates
 from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import LEAD_WORDS, latin_name_candidates
-from recognizers.person.learned_names import learned_name_candidates, model_enabled
+from recognizers.person.learned_names import (
+    learned_name_candidates,
+    model_enabled,
+    token_shapes,
+)
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
 from recognizers.person_lexicon import (
@@ -567,9 +571,16 @@ class JpPersonRecognizer(EntityRecognizer):
         self._kanji_before_honorific_candidates(text, add, places)
         self._cjk_candidates(text, add)
         if self.learned:  # last: it only confirms the other sources' spans or fills gaps
-            nouns = _noun_spans(doc) if doc is not None else None
+            shapes = (
+                token_shapes(
+                    (t.idx, t.idx + len(t.text), t.tag_, text[t.idx : t.idx + len(t.text)])
+                    for t in doc
+                )
+                if doc is not None
+                else None
+            )
             for found in learned_name_candidates(
-                text, lex.is_surname, lex.is_given, cands.keys(), nouns=nouns
+                text, lex.is_surname, lex.is_given, cands.keys(), shapes=shapes
             ):
                 add(found.start, found.end, found.source, found.score, chain=False)
         for cand in list(cands.values()):
@@ -1300,32 +1311,6 @@ def _spoken_number_positions(text: str) -> list[bool]:
 
 _COUNTER_CHARS = frozenset("年月日丁目番地号条歳")
 _KANA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
-
-
-#: what a span of whole noun tokens may hold besides nouns: blanks and name dots
-_NOUN_SPAN_GLUE = frozenset({"・", "･", "=", "＝"})
-
-
-def _noun_spans(doc: Any) -> Callable[[int, int], bool]:
-    """A test: is ``text[start:end]`` whole Sudachi tokens, nouns but for blanks and dots?"""
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    kinds: list[str] = []  # N noun, G glue, X anything else
-    for k, t in enumerate(doc):
-        starts[t.idx] = k
-        ends[t.idx + len(t.text)] = k
-        tag: str = t.tag_
-        glue = tag.startswith("空白") or t.text in _NOUN_SPAN_GLUE
-        kinds.append("N" if tag.startswith("名詞") else "G" if glue else "X")
-
-    def nouns(start: int, end: int) -> bool:
-        first, last = starts.get(start), ends.get(end)
-        if first is None or last is None or last < first:
-            return False
-        inner = kinds[first : last + 1]
-        return "X" not in inner and "N" in inner
-
-    return nouns
 
 
 def _is_name_token(token: Any) -> bool:

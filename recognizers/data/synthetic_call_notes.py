@@ -155,7 +155,8 @@ TEMPLATES: tuple[str, ...] = (
     "{CL}{uh}{F}です。", "{CL}{uh}{S}と申します、{uh}", "{OP}{S}様ですね。",
     "{OP}お名前をお願いします。\n{CL}{uh}{F}です。", "{CL}{S}、{uh}{F}です。",
     "{OP}{F}様、ご本人様でよろしいですか。", "{CL}{uh}{rel}の{G}が、{uh}入院してて",
-    "{CL}{uh}うちの{rel}、{G}っていうんですけど", "{rel}：{F}（{n}歳）", "{rel}　{G}　就職のため転出",
+    "{CL}{uh}うちの{rel}、{G}っていうんですけど", "{rel}：{F}（{n}歳）",
+    "{rel}　{G}　就職のため転出",
     "世帯員：{rel}の{G}、{rel}の{G}", "{CL}{uh}わたし{K}、{F}と申します",
     "{CL}{uh}名前は{FR}です。", "氏名：{FR}", "{CL}{SR}です。", "{OP}{SR}様ですね。",
     "{CL}{uh}{SX}です。", "{CL}{S}です、{SX}", "{CL}{uh}{K}です。", "{OP}{K}様ですね、{uh}",
@@ -309,7 +310,7 @@ class CallNoteWriter:
         return f"{self._script(sk, sh, sr)}{self._sep()}{self._script(gk, gh, gr)}"
 
     def kana_full(self) -> str:
-        (sk, sh, _), (gk, gh, _) = self._jp()
+        (_sk, sh, _), (_gk, gh, _) = self._jp()
         if not sh:
             sh = self.names.surnames[0][1]
         kana = (sh, gh) if self.rng.random() < 0.5 else (katakana(sh), katakana(gh))
@@ -378,16 +379,24 @@ class CallNoteWriter:
         """A number, date, address or e-mail address as speech-to-text writes it."""
         rng = self.rng
         if key == "NUM":
-            digits = [rng.choice(_DIGIT_READINGS[rng.randrange(10)]) for _ in range(rng.randint(2, 4))]
+            digits = [
+                rng.choice(_DIGIT_READINGS[rng.randrange(10)]) for _ in range(rng.randint(2, 4))
+            ]
             kata = rng.random() < 0.3
             joined = rng.choice(("", "", "、", "・", " ")).join(digits)
             return katakana(joined) if kata else joined
         if key == "KNUM":
             return " ".join(
-                "".join(rng.choice(_KANJI_DIGITS) for _ in range(4)) for _ in range(rng.randint(1, 3))
+                "".join(rng.choice(_KANJI_DIGITS) for _ in range(4))
+                for _ in range(rng.randint(1, 3))
             )
         if key == "ERA":
-            return f"{rng.choice(_ERAS)}{rng.choice(_KANA_NUMBERS)}ねん、{rng.choice(_KANA_NUMBERS)}がつ"
+            era, year, month = (
+                rng.choice(_ERAS),
+                rng.choice(_KANA_NUMBERS),
+                rng.choice(_KANA_NUMBERS),
+            )
+            return f"{era}{year}ねん、{month}がつ"
         if key == "ADDR":
             return f"{rng.choice(_KANA_NUMBERS)}ちょうめ、{rng.choice(_KANA_NUMBERS)}のさん"
         return f"{rng.choice(_MAIL_WORDS)}@{rng.choice(_MAIL_DOMAINS)}"
@@ -479,14 +488,14 @@ class CallNoteWriter:
         self._filled = False
         out: list[Piece] = []
         if rng.random() < 0.3:
-            out += self.negative() + [(rng.choice(("\n", "。", " ")), False)]
+            out += [*self.negative(), (rng.choice(("\n", "。", " ")), False)]
         if rng.random() < NEGATIVE_ONLY_SHARE:
             return out + self.negative()
         self._filled = rng.random() < self.filler_share
         out += self.pieces(rng.choice(TEMPLATES))
         self._filled = False
         if rng.random() < 0.3:
-            out += [(rng.choice(("\n", "。", " ", "\n")), False)] + self.negative()
+            out += [(rng.choice(("\n", "。", " ", "\n")), False), *self.negative()]
         return out
 
     def negative(self) -> list[Piece]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,8 +50,16 @@ def model_enabled(environ: dict[str, str] | None = None) -> bool:
     return env.get(ENV_SWITCH, "on").strip().lower() not in {"off", "0", "false", "no"}
 
 
+#: line breaks, all seen as one visible character: CRFsuite's model dump is read line by
+#: line, so a feature string must not hold one
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+LINE_BREAK = "⏎"
+
+
 def _fold(ch: str) -> str:
     """One character as the model sees it: NFKC (half-width kana, full-width Latin), 0-9 as 0."""
+    if ch in _LINE_BREAKS:
+        return LINE_BREAK
     folded = unicodedata.normalize("NFKC", ch)[:1] or ch
     return "0" if folded.isdigit() else folded
 
@@ -71,6 +79,8 @@ def char_class(ch: str) -> str:
         return "L" if ch.isupper() else "l"
     if ch == "0":
         return "D"
+    if ch == LINE_BREAK:
+        return "N"
     if ch.isspace():
         return "S"
     return "P"
@@ -223,7 +233,7 @@ def learned_name_candidates(
     others: Collection[tuple[int, int]] = (),
     *,
     confident_bar: float | None = None,
-    nouns: Callable[[int, int], bool] | None = None,
+    shapes: Shapes | None = None,
     path: Path = MODEL_PATH,
 ) -> list[Candidate]:
     """The model's spans as scored candidates for the PERSON recognizer.
@@ -236,12 +246,14 @@ def learned_name_candidates(
     when the model is confident. ``confident_bar`` defaults to the module's
     ``CONFIDENT_BAR``, read at call time so that the ablation bench can sweep it.
 
-    ``nouns`` (the recognizer's view of Sudachi's tokens) says whether a span is
-    made of whole noun tokens; such a span stands alone from ``NOUN_BAR`` up. The
-    model is unsure of many names it finds in prose (``馬歩青``, ``ブリガム・ヤング``
-    at 0.8 to 0.95), and at that confidence it also takes a dialect word
-    (``おおきに``), a word with its particle (``みなみの``) or the start of a word
-    (``ふじ`` of ``ふじもと``): Sudachi's tokens tell those apart.
+    ``shapes`` (from Sudachi's tokens, :func:`token_shapes`) says what a span is
+    made of. One of whole noun tokens is sure from ``NOUN_BAR`` up: the model is
+    unsure of many names it finds in prose (``馬歩青``, ``ブリガム・ヤング`` at 0.8 to
+    0.95), and at that confidence it also takes a dialect word (``おおきに``), a word
+    with its particle (``みなみの``) or the start of a word (``ふじ`` of ``ふじもと``),
+    which the tokens tell apart. A span of whole tokens holding a particle, an
+    auxiliary or an interjection (``ひろう|さ``, ``大丈夫``) is never sure: it does not
+    stand alone, and only supports another source's span.
     """
     bar = CONFIDENT_BAR if confident_bar is None else confident_bar
     known = set(others)
@@ -249,21 +261,69 @@ def learned_name_candidates(
     for start, end, conf in learned_name_spans(text, is_surname, is_given, path):
         if conf < SUPPORT_BAR:
             continue
-        sure = conf >= bar or (nouns is not None and conf >= NOUN_BAR and nouns(start, end))
+        shape = shapes(start, end) if shapes is not None else OTHER
+        sure = (conf >= bar and shape != WORDS) or (shape == NOUNS and conf >= NOUN_BAR)
         if (start, end) not in known:
             inside = [(s, e) for s, e in known if s < end and start < e]
             if inside:
                 if conf < WIDEN_BAR or not _widens(text, start, end, inside):
                     continue
-            elif not sure:
+            elif not sure or shape == BLANKED:
                 continue
         score = CONFIDENT_SCORE if sure else SUPPORT_SCORE
         out.append(Candidate(start, end, SOURCE, score))
     return out
 
 
+#: what Sudachi's tokens make of a span: whole nouns (blanks and name dots between),
+#: whole tokens holding a function word, anything else (a token cut, a verb)
+NOUNS, WORDS, OTHER = "nouns", "words", "other"
+#: a span the analyzer's focus step blanked for the model (no name evidence near)
+BLANKED = "blanked"
+Shapes = Callable[[int, int], str]
+#: tags of the tokens a span of whole tokens makes ``WORDS`` with
+_FUNCTION_TAGS = ("助詞", "助動詞", "感動詞", "形状詞", "接続詞")
+#: what a span of whole noun tokens may hold besides nouns: blanks and name dots
+_NOUN_GLUE = frozenset({"・", "･", "=", "＝"})
+
+
+def token_shapes(tokens: Iterable[tuple[int, int, str, str]]) -> Shapes:
+    """A test of what ``text[start:end]`` is made of, from (start, end, tag, text) tokens."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    kinds: list[str] = []  # N noun, G glue, F function word, X anything else
+    bounds: list[tuple[int, int]] = []
+    for k, (start, end, tag, surface) in enumerate(tokens):
+        bounds.append((start, end))
+        starts[start] = k
+        ends[end] = k
+        if tag.startswith("名詞"):
+            kinds.append("N")
+        elif tag.startswith("空白") and surface.strip():
+            kinds.append("B")  # letters the focus step blanked for the model
+        elif tag.startswith("空白") or surface in _NOUN_GLUE:
+            kinds.append("G")
+        else:
+            kinds.append("F" if tag.startswith(_FUNCTION_TAGS) else "X")
+
+    blanked = [(s, e) for (s, e), kind in zip(bounds, kinds, strict=True) if kind == "B"]
+
+    def shape(start: int, end: int) -> str:
+        if any(s < end and start < e for s, e in blanked):
+            return BLANKED
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or last < first:
+            return OTHER
+        inner = kinds[first : last + 1]
+        if "F" in inner:
+            return WORDS
+        return NOUNS if "X" not in inner and "N" in inner else OTHER
+
+    return shape
+
+
 #: the marginal a span of whole noun tokens needs to stand alone
-NOUN_BAR = 0.9
+NOUN_BAR = 0.85
 #: the marginal a span needs to widen the other sources' spans it holds
 WIDEN_BAR = 0.9
 WIDEN_MAX_WORDS = 4

@@ -11,17 +11,22 @@ import pytest
 
 from recognizers.jp_person_recognizer import JpPersonRecognizer
 from recognizers.person.learned_names import (
+    BLANKED,
     CONFIDENT_SCORE,
     ENV_SWITCH,
     MODEL_PATH,
+    NOUNS,
+    OTHER,
     SOURCE,
     SUPPORT_SCORE,
+    WORDS,
     _tagger,
     _widens,
     bio_spans,
     learned_name_candidates,
     learned_name_spans,
     model_enabled,
+    token_shapes,
 )
 from recognizers.person_lexicon import PersonLexicon, load_person_lexicon
 
@@ -141,6 +146,64 @@ def test_a_confident_span_replaces_the_rules_pieces_only_when_it_adds_whole_word
 ) -> None:
     start = text.index(span)
     assert _widens(text, start, start + len(span), _pieces(text, *pieces)) is widens
+
+
+#: (tokens as (surface, Sudachi tag), the span's first and last token, its shape)
+SHAPES: list[tuple[list[tuple[str, str]], tuple[int, int], str]] = [
+    # nouns, with a name dot or a blank between: a name in prose
+    ([("ブリガム", "名詞-固有名詞-地名-一般"), ("・", "補助記号-一般"),
+      ("ヤング", "名詞-普通名詞-一般")], (0, 2), NOUNS),
+    ([("グエン", "名詞-固有名詞-人名-一般"), ("\u3000", "空白"),
+      ("ラン", "名詞-普通名詞-サ変可能")], (0, 2), NOUNS),
+    # a verb with its particle, an adjectival noun, an interjection: words, never a name
+    ([("ひろう", "動詞-一般"), ("さ", "助詞-終助詞")], (0, 1), WORDS),
+    ([("大丈夫", "形状詞-一般")], (0, 0), WORDS),
+    ([("おおきに", "感動詞-一般")], (0, 0), WORDS),
+    # a verb alone (ひかる, みのる are given names too), a colon, a blank alone: not sure
+    ([("ひかる", "動詞-一般")], (0, 0), OTHER),
+    ([("相談者", "名詞-普通名詞-一般"), ("：", "補助記号-一般")], (0, 1), OTHER),
+    ([("\u3000", "空白")], (0, 0), OTHER),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tokens", "first_last", "shape"), SHAPES)
+def test_sudachis_tokens_tell_a_span_of_nouns_from_one_of_words(
+    tokens: list[tuple[str, str]], first_last: tuple[int, int], shape: str
+) -> None:
+    spans, pos = [], 0
+    for surface, tag in tokens:
+        spans.append((pos, pos + len(surface), tag, surface))
+        pos += len(surface)
+    first, last = first_last
+    assert token_shapes(spans)(spans[first][0], spans[last][1]) == shape
+
+
+def test_a_span_that_cuts_a_token_has_no_shape() -> None:
+    shapes = token_shapes([(0, 4, "名詞-固有名詞-人名-姓", "ふじもと")])
+    assert shapes(0, 2) == OTHER
+
+
+def test_a_span_the_focus_step_blanked_never_stands_alone(lex: PersonLexicon) -> None:
+    text = "隣の小鳥遊さんの犬がうるさい。"
+    # the analyzer blanked this stretch for the model: its token is a blank over letters
+    shapes = token_shapes([(0, 15, "空白", text)])
+    assert shapes(2, 5) == BLANKED
+    assert learned_name_candidates(text, lex.is_surname, lex.is_given, shapes=shapes) == []
+
+
+def test_a_span_of_nouns_is_sure_below_the_bar_and_one_of_words_never(lex: PersonLexicon) -> None:
+    text = "隣の小鳥遊さんの犬がうるさい。"
+    tokens = [(2, 5, "名詞-固有名詞-人名-姓", "小鳥遊")]
+    nouns = learned_name_candidates(
+        text, lex.is_surname, lex.is_given, confident_bar=1.01, shapes=token_shapes(tokens)
+    )
+    assert [((c.start, c.end), c.score) for c in nouns] == [((2, 5), CONFIDENT_SCORE)]
+    words = token_shapes([(2, 5, "形状詞-一般", "小鳥遊")])
+    assert learned_name_candidates(text, lex.is_surname, lex.is_given, shapes=words) == []
+    assert [
+        c.score
+        for c in learned_name_candidates(text, lex.is_surname, lex.is_given, {(2, 5)}, shapes=words)
+    ] == [SUPPORT_SCORE]
 
 
 @pytest.mark.parametrize(
