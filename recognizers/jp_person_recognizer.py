@@ -55,7 +55,11 @@ from recognizers.person.display_names import display_name_candidates
 from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
 from recognizers.person.latin_names import LEAD_WORDS, latin_name_candidates
-from recognizers.person.learned_names import learned_name_candidates, model_enabled
+from recognizers.person.learned_names import (
+    learned_name_candidates,
+    model_enabled,
+    token_shapes,
+)
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
 from recognizers.person_lexicon import (
@@ -582,7 +586,17 @@ class JpPersonRecognizer(EntityRecognizer):
         self._kanji_before_honorific_candidates(text, add, places)
         self._cjk_candidates(text, add)
         if self.learned:  # last: it only confirms the other sources' spans or fills gaps
-            for found in learned_name_candidates(text, lex.is_surname, lex.is_given, cands.keys()):
+            shapes = (
+                token_shapes(
+                    (t.idx, t.idx + len(t.text), t.tag_, text[t.idx : t.idx + len(t.text)])
+                    for t in doc
+                )
+                if doc is not None
+                else None
+            )
+            for found in learned_name_candidates(
+                text, lex.is_surname, lex.is_given, cands.keys(), shapes=shapes
+            ):
                 add(found.start, found.end, found.source, found.score, chain=False)
         municipalities = (
             {

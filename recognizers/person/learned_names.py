@@ -24,8 +24,9 @@ Off switch: ``REDACTOR_PERSON_MODEL=off`` (read by :func:`model_enabled`).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,16 @@ def model_enabled(environ: dict[str, str] | None = None) -> bool:
     return env.get(ENV_SWITCH, "on").strip().lower() not in {"off", "0", "false", "no"}
 
 
+#: line breaks, all seen as one visible character: CRFsuite's model dump is read line by
+#: line, so a feature string must not hold one
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+LINE_BREAK = "⏎"
+
+
 def _fold(ch: str) -> str:
     """One character as the model sees it: NFKC (half-width kana, full-width Latin), 0-9 as 0."""
+    if ch in _LINE_BREAKS:
+        return LINE_BREAK
     folded = unicodedata.normalize("NFKC", ch)[:1] or ch
     return "0" if folded.isdigit() else folded
 
@@ -70,6 +79,8 @@ def char_class(ch: str) -> str:
         return "L" if ch.isupper() else "l"
     if ch == "0":
         return "D"
+    if ch == LINE_BREAK:
+        return "N"
     if ch.isspace():
         return "S"
     return "P"
@@ -126,6 +137,32 @@ _WINDOWS: tuple[tuple[str, int, int, bool], ...] = (
 _PAD = 3
 
 
+#: run lengths from this one up are one value
+_RUN_CAP = 6
+
+
+def _runs(classes: str) -> list[tuple[str, str]]:
+    """Per position: the length of its run of one script (capped) and where in it it is.
+
+    A katakana name is a run of its own (``ナランゲレル``), a kanji name mostly two
+    to four characters between kana: the run tells the model where a word's
+    edges are, which the window of five characters cannot for longer runs.
+    """
+    out: list[tuple[str, str]] = []
+    n = len(classes)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and classes[j] == classes[i]:
+            j += 1
+        size = min(j - i, _RUN_CAP)
+        for k in range(i, j):
+            where = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+            out.append((f"run={classes[i]}{size}", f"rp={where}{classes[i]}"))
+        i = j
+    return out
+
+
 def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
     """The feature strings of every character of ``text`` (one list per character).
 
@@ -146,9 +183,10 @@ def features(text: str, is_surname: IsName, is_given: IsName) -> list[Feature]:
         prefix = name + "="
         columns.append([prefix + source[j + lo : j + hi] for j in range(n)])
     out: list[Feature] = [list(row) for row in zip(*columns, strict=True)] if n else []
-    for i, found in enumerate(marks):
+    for i, (found, run) in enumerate(zip(marks, _runs(classes), strict=True)):
         if found:
             out[i].extend([f"lex={m}" for m in sorted(found)])
+        out[i].extend(run)
     return out
 
 
@@ -220,6 +258,7 @@ def learned_name_candidates(
     others: Collection[tuple[int, int]] = (),
     *,
     confident_bar: float | None = None,
+    shapes: Shapes | None = None,
     path: Path = MODEL_PATH,
 ) -> list[Candidate]:
     """The model's spans as scored candidates for the PERSON recognizer.
@@ -231,6 +270,15 @@ def learned_name_candidates(
     evidence and its own edges), and one that touches none stands alone only
     when the model is confident. ``confident_bar`` defaults to the module's
     ``CONFIDENT_BAR``, read at call time so that the ablation bench can sweep it.
+
+    ``shapes`` (from Sudachi's tokens, :func:`token_shapes`) says what a span is
+    made of. One of whole noun tokens is sure from ``NOUN_BAR`` up: the model is
+    unsure of many names it finds in prose (``馬歩青``, ``ブリガム・ヤング`` at 0.8 to
+    0.95), and at that confidence it also takes a dialect word (``おおきに``), a word
+    with its particle (``みなみの``) or the start of a word (``ふじ`` of ``ふじもと``),
+    which the tokens tell apart. A span of whole tokens holding a particle, an
+    auxiliary or an interjection (``ひろう|さ``, ``大丈夫``) is never sure: it does not
+    stand alone, and only supports another source's span.
     """
     bar = CONFIDENT_BAR if confident_bar is None else confident_bar
     known = set(others)
@@ -238,9 +286,108 @@ def learned_name_candidates(
     for start, end, conf in learned_name_spans(text, is_surname, is_given, path):
         if conf < SUPPORT_BAR:
             continue
-        alone = (start, end) not in known
-        if alone and (conf < bar or any(s < end and start < e for s, e in known)):
-            continue
-        score = CONFIDENT_SCORE if conf >= bar else SUPPORT_SCORE
+        shape = shapes(start, end) if shapes is not None else OTHER
+        sure = (conf >= bar and shape != WORDS) or (shape == NOUNS and conf >= NOUN_BAR)
+        if (start, end) not in known:
+            inside = [(s, e) for s, e in known if s < end and start < e]
+            if inside:
+                if conf < WIDEN_BAR or not _widens(text, start, end, inside):
+                    continue
+            elif not sure or shape == BLANKED:
+                continue
+        score = CONFIDENT_SCORE if sure else SUPPORT_SCORE
         out.append(Candidate(start, end, SOURCE, score))
     return out
+
+
+#: what Sudachi's tokens make of a span: whole nouns (blanks and name dots between),
+#: whole tokens holding a function word, anything else (a token cut, a verb)
+NOUNS, WORDS, OTHER = "nouns", "words", "other"
+#: a span the analyzer's focus step blanked for the model (no name evidence near)
+BLANKED = "blanked"
+Shapes = Callable[[int, int], str]
+#: tags of the tokens a span of whole tokens makes ``WORDS`` with
+_FUNCTION_TAGS = ("助詞", "助動詞", "感動詞", "形状詞", "接続詞")
+#: what a span of whole noun tokens may hold besides nouns: blanks and name dots
+_NOUN_GLUE = frozenset({"・", "･", "=", "＝"})
+
+
+def token_shapes(tokens: Iterable[tuple[int, int, str, str]]) -> Shapes:
+    """A test of what ``text[start:end]`` is made of, from (start, end, tag, text) tokens."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    kinds: list[str] = []  # N noun, G glue, F function word, X anything else
+    bounds: list[tuple[int, int]] = []
+    for k, (start, end, tag, surface) in enumerate(tokens):
+        bounds.append((start, end))
+        starts[start] = k
+        ends[end] = k
+        if tag.startswith("名詞"):
+            kinds.append("N")
+        elif tag.startswith("空白") and surface.strip():
+            kinds.append("B")  # letters the focus step blanked for the model
+        elif tag.startswith("空白") or surface in _NOUN_GLUE:
+            kinds.append("G")
+        else:
+            kinds.append("F" if tag.startswith(_FUNCTION_TAGS) else "X")
+
+    blanked = [(s, e) for (s, e), kind in zip(bounds, kinds, strict=True) if kind == "B"]
+
+    def shape(start: int, end: int) -> str:
+        if any(s < end and start < e for s, e in blanked):
+            return BLANKED
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or last < first:
+            return OTHER
+        inner = kinds[first : last + 1]
+        if "F" in inner:
+            return WORDS
+        return NOUNS if "X" not in inner and "N" in inner else OTHER
+
+    return shape
+
+
+#: the marginal a span of whole noun tokens needs to stand alone
+NOUN_BAR = 0.85
+#: the marginal a span needs to widen the other sources' spans it holds
+WIDEN_BAR = 0.9
+WIDEN_MAX_WORDS = 4
+#: lower-case words inside Latin-script names (Joao da Silva, Ludwig van Beethoven)
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin"})
+_WORD = re.compile(r"[^ \u3000]+")
+#: what a widened span may not hold: a line break, punctuation, a bar, an honorific's kana
+_WIDEN_STOP = re.compile(
+    r"[\n\r\t、。，．,.：:；;｜|（）()「」【】\[\]]|さん|さま|様|ちゃん|くん|君|氏"
+)
+
+
+def _widens(text: str, start: int, end: int, inside: Collection[tuple[int, int]]) -> bool:
+    """Whether the model's span only joins and extends the rules' pieces of one name.
+
+    The rules often find a foreign name in pieces (``グエン ティ`` and ``ホア``)
+    or stop at a given name they do not know (``上原 ライアン`` of
+    ``上原 ライアン 蒼空``). The model's span may replace them when it holds every
+    piece it touches, crosses no line, punctuation or honorific (``楠本 あずささん　平``
+    is the model running on past the name), and adds only whole blank-separated
+    words (``森川設備`` glues a word to the surname ``森川``): at most
+    ``WIDEN_MAX_WORDS`` of them, the rules' pieces a third of its letters at least
+    (``指定届 案内 済`` around a stray ``済``).
+    """
+    if any(s < start or e > end for s, e in inside):
+        return False
+    if _WIDEN_STOP.search(text, start, end) is not None:
+        return False
+    covered = [any(s <= k < e for s, e in inside) for k in range(start, end)]
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    if len(words) > WIDEN_MAX_WORDS:
+        return False
+    letters = held = 0
+    for ws, we in words:
+        marks = covered[ws - start : we - start]
+        if any(marks) and not all(marks):
+            return False
+        if not any(marks) and text[ws].islower() and text[ws:we] not in _NAME_PARTICLES:
+            return False  # an English word run into the name (married to Kenji Ota)
+        letters += we - ws
+        held += sum(marks)
+    return held * 3 >= letters

@@ -11,20 +11,27 @@ import pytest
 
 from recognizers.jp_person_recognizer import JpPersonRecognizer
 from recognizers.person.learned_names import (
+    BLANKED,
     CONFIDENT_SCORE,
     ENV_SWITCH,
     MODEL_PATH,
+    NOUNS,
+    OTHER,
     SOURCE,
     SUPPORT_SCORE,
+    WORDS,
     _fold,
     _lexicon_marks,
+    _runs,
     _tagger,
+    _widens,
     bio_spans,
     char_class,
     features,
     learned_name_candidates,
     learned_name_spans,
     model_enabled,
+    token_shapes,
 )
 from recognizers.person_lexicon import PersonLexicon, load_person_lexicon
 
@@ -118,6 +125,92 @@ def test_the_model_confirms_other_sources_spans_or_fills_gaps_never_moves_edges(
     assert [((c.start, c.end), c.score) for c in found] == expected
 
 
+def _pieces(text: str, *words: str) -> list[tuple[int, int]]:
+    return [(text.index(w), text.index(w) + len(w)) for w in words]
+
+
+#: (text, the model's span, the rules' pieces inside it, whether the span replaces them)
+WIDENINGS: list[tuple[str, str, tuple[str, ...], bool]] = [
+    ("受付：グエン ティ マイ様", "グエン ティ マイ", ("グエン ティ", "マイ"), True),
+    ("子の名前は木村 ノア 陽翔です", "木村 ノア 陽翔", ("木村 ノア",), True),
+    ("通訳：アディカリ\u3000スニルさん", "アディカリ\u3000スニル", ("スニル",), True),
+    # a word glued to the surname: a shop, not a longer name
+    ("大村設備さんは指定業者", "大村設備", ("大村",), False),
+    # past a line break, punctuation or an honorific: the model ran on
+    ("申請者：森下 ひとみさん\u3000平成2年", "森下 ひとみさん\u3000平", ("森下",), False),
+    ("氏名｜藤 田\u3000 ｻﾄｼ｜\u3000ﾌﾘｶﾞﾅ", "藤 田\u3000 ｻﾄｼ｜\u3000ﾌﾘｶ", ("田\u3000 ｻﾄｼ",), False),
+    # a stray piece in a run of words, or more words than a name has
+    ("相続人代表者指定届 案内 済", "指定届 案内 済", ("済",), False),
+    ("です くわばら 桑原 喜代 オペ 桑原", "くわばら 桑原 喜代 オペ 桑原", ("桑原 喜代",), False),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "pieces", "widens"), WIDENINGS)
+def test_a_confident_span_replaces_the_rules_pieces_only_when_it_adds_whole_words(
+    text: str, span: str, pieces: tuple[str, ...], widens: bool
+) -> None:
+    start = text.index(span)
+    assert _widens(text, start, start + len(span), _pieces(text, *pieces)) is widens
+
+
+#: (tokens as (surface, Sudachi tag), the span's first and last token, its shape)
+SHAPES: list[tuple[list[tuple[str, str]], tuple[int, int], str]] = [
+    # nouns, with a name dot or a blank between: a name in prose
+    ([("ブリガム", "名詞-固有名詞-地名-一般"), ("・", "補助記号-一般"),
+      ("ヤング", "名詞-普通名詞-一般")], (0, 2), NOUNS),
+    ([("グエン", "名詞-固有名詞-人名-一般"), ("\u3000", "空白"),
+      ("ラン", "名詞-普通名詞-サ変可能")], (0, 2), NOUNS),
+    # a verb with its particle, an adjectival noun, an interjection: words, never a name
+    ([("ひろう", "動詞-一般"), ("さ", "助詞-終助詞")], (0, 1), WORDS),
+    ([("大丈夫", "形状詞-一般")], (0, 0), WORDS),
+    ([("おおきに", "感動詞-一般")], (0, 0), WORDS),
+    # a verb alone (ひかる, みのる are given names too), a colon, a blank alone: not sure
+    ([("ひかる", "動詞-一般")], (0, 0), OTHER),
+    ([("相談者", "名詞-普通名詞-一般"), ("：", "補助記号-一般")], (0, 1), OTHER),
+    ([("\u3000", "空白")], (0, 0), OTHER),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tokens", "first_last", "shape"), SHAPES)
+def test_sudachis_tokens_tell_a_span_of_nouns_from_one_of_words(
+    tokens: list[tuple[str, str]], first_last: tuple[int, int], shape: str
+) -> None:
+    spans, pos = [], 0
+    for surface, tag in tokens:
+        spans.append((pos, pos + len(surface), tag, surface))
+        pos += len(surface)
+    first, last = first_last
+    assert token_shapes(spans)(spans[first][0], spans[last][1]) == shape
+
+
+def test_a_span_that_cuts_a_token_has_no_shape() -> None:
+    shapes = token_shapes([(0, 4, "名詞-固有名詞-人名-姓", "ふじもと")])
+    assert shapes(0, 2) == OTHER
+
+
+def test_a_span_the_focus_step_blanked_never_stands_alone(lex: PersonLexicon) -> None:
+    text = "隣の小鳥遊さんの犬がうるさい。"
+    # the analyzer blanked this stretch for the model: its token is a blank over letters
+    shapes = token_shapes([(0, 15, "空白", text)])
+    assert shapes(2, 5) == BLANKED
+    assert learned_name_candidates(text, lex.is_surname, lex.is_given, shapes=shapes) == []
+
+
+def test_a_span_of_nouns_is_sure_below_the_bar_and_one_of_words_never(lex: PersonLexicon) -> None:
+    text = "隣の小鳥遊さんの犬がうるさい。"
+    tokens = [(2, 5, "名詞-固有名詞-人名-姓", "小鳥遊")]
+    nouns = learned_name_candidates(
+        text, lex.is_surname, lex.is_given, confident_bar=1.01, shapes=token_shapes(tokens)
+    )
+    assert [((c.start, c.end), c.score) for c in nouns] == [((2, 5), CONFIDENT_SCORE)]
+    words = token_shapes([(2, 5, "形状詞-一般", "小鳥遊")])
+    assert learned_name_candidates(text, lex.is_surname, lex.is_given, shapes=words) == []
+    assert [
+        c.score
+        for c in learned_name_candidates(text, lex.is_surname, lex.is_given, {(2, 5)}, shapes=words)
+    ] == [SUPPORT_SCORE]
+
+
 @pytest.mark.parametrize(
     ("tags", "spans"),
     [
@@ -165,6 +258,7 @@ def _features_char_by_char(text: str, lex: PersonLexicon) -> list[list[str]]:
     classes = "".join(char_class(c) for c in chars)
     marks = _lexicon_marks(chars, classes, lex.is_surname, lex.is_given)
     pad, cpad = "^^^" + chars + "$$$", "^^^" + classes + "$$$"
+    runs = _runs(classes)
     out = []
     for i in range(len(chars)):
         j = i + 3
@@ -175,6 +269,7 @@ def _features_char_by_char(text: str, lex: PersonLexicon) -> list[list[str]]:
                  f"r3={pad[j + 1 : j + 4]}", f"k={cpad[j]}", f"k3={cpad[j - 1 : j + 2]}",
                  f"k5={cpad[j - 2 : j + 3]}"]  # fmt: skip
         feats.extend(f"lex={m}" for m in sorted(marks[i]))
+        feats.extend(runs[i])
         out.append(feats)
     return out
 
