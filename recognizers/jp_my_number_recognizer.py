@@ -35,13 +35,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.context_words import OTHER, line_before, nearest_kind, word_kinds
 from recognizers.normalize import NormalizedText, normalize
-from recognizers.split_values import split_runs
+from recognizers.split_values import piece_result, split_runs
 
 
 def my_number_check_digit(first11: str) -> int:
@@ -162,23 +162,13 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
         return results
 
     def _split_result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=type(self).__name__,
-            original_score=self.SPLIT_SCORE,
-            pattern_name="My Number (typed over several messages)",
-            textual_explanation="check digit valid over consecutive messages, My Number topic",
-        )
-        return RecognizerResult(
+        return piece_result(
+            self,
             self.ENTITY,
-            start,
-            end,
+            (start, end),
             self.SPLIT_SCORE,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
+            "My Number (typed over several messages)",
+            "check digit valid over consecutive messages, My Number topic",
         )
 
     def postprocess(

@@ -35,13 +35,13 @@ from functools import lru_cache
 from typing import ClassVar
 
 import phonenumbers
-from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.context_words import OTHER, nearest_kind, word_kinds
 from recognizers.normalize import NormalizedText, normalize
-from recognizers.split_values import split_runs
+from recognizers.split_values import piece_result, split_runs
 
 # Separators between digit groups: a hyphen, a space or parentheses ("06(6315)2240"), or a dot.
 _SEP = r"(?:[ ()-]{1,3}|\.)"
@@ -174,23 +174,13 @@ class JpPhoneRecognizer(NormalizedPatternRecognizer):
         return results
 
     def _split_result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=type(self).__name__,
-            original_score=self.SPLIT_SCORE,
-            pattern_name="phone number (typed over several messages)",
-            textual_explanation="a valid number over consecutive messages, phone topic",
-        )
-        return RecognizerResult(
+        return piece_result(
+            self,
             self.ENTITY,
-            start,
-            end,
+            (start, end),
             self.SPLIT_SCORE,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
+            "phone number (typed over several messages)",
+            "a valid number over consecutive messages, phone topic",
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
 from recognizers.dialogue import dialogue_of
 from recognizers.normalize import normalize
 
@@ -53,3 +55,30 @@ def split_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
         if piece is not None and turn is not None:
             current, digits, speaker = [piece[1]], re.sub(r"\D", "", piece[0]), turn.speaker
     return runs
+
+
+def piece_result(
+    recognizer: EntityRecognizer,
+    entity: str,
+    span: tuple[int, int],
+    score: float,
+    what: str,
+    why: str,
+) -> RecognizerResult:
+    """The result for one piece of a value typed over several messages (its score final)."""
+    name = type(recognizer).__name__
+    explanation = AnalysisExplanation(
+        recognizer=name, original_score=score, pattern_name=what, textual_explanation=why
+    )
+    return RecognizerResult(
+        entity,
+        span[0],
+        span[1],
+        score,
+        analysis_explanation=explanation,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+        },
+    )
