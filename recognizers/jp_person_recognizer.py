@@ -1009,10 +1009,12 @@ class JpPersonRecognizer(EntityRecognizer):
                     continue
                 start = text.index(parts[1], start + len(parts[0]))
                 parts = parts[1:]
+            if _ROMAJI_PLACE_AFTER.match(text, m.end()):
+                continue  # Minami Aoyama 2-3-4: a place before its block, not a person
             add(start, m.end(), "romaji")
             if all(self.lexicon.is_romaji_part(p) for p in parts):
                 add(start, m.end(), "lexicon_full")
-                if self._romaji_pair(parts) and not _ROMAJI_PLACE_AFTER.match(text, m.end()):
+                if self._romaji_pair(parts):
                     add(start, m.end(), "romaji_pair")
 
     def _romaji_pair(self, parts: Sequence[str]) -> bool:

@@ -293,11 +293,25 @@ def learned_name_candidates(
             if inside:
                 if conf < WIDEN_BAR or not _widens(text, start, end, inside):
                     continue
-            elif not sure or shape == BLANKED:
+            elif not sure or shape == BLANKED or not _may_stand_alone(text[start:end]):
                 continue
         score = CONFIDENT_SCORE if sure else SUPPORT_SCORE
         out.append(Candidate(start, end, SOURCE, score))
     return out
+
+
+def _may_stand_alone(span: str) -> bool:
+    """A span with no other source's word on it: two characters at least (件, 都 are
+    nouns the model takes at 0.85), and two words if in Latin letters (Taiwan)."""
+    if len(span) < MIN_ALONE_CHARS:
+        return False
+    latin = all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in span)
+    return not latin or len(span.split()) >= MIN_ALONE_LATIN_WORDS
+
+
+#: the shortest span the model may report with no other source on it
+MIN_ALONE_CHARS = 2
+MIN_ALONE_LATIN_WORDS = 2
 
 
 #: what Sudachi's tokens make of a span: whole nouns (blanks and name dots between),

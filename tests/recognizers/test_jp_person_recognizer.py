@@ -110,7 +110,7 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("本人：Si Kenji, Yamaguchi Kenji, born 2016", ["Kenji", "Yamaguchi Kenji"]),
         ("Spoke with Ms Okafor today.", ["Okafor"]),
         # a kana given name said last whose last kana Sudachi reads as a particle
-        ("利用者：kentoです、いのうえ けんと\n", ["いのうえ けんと"]),
+        ("利用者：kentoです、いのうえ けんと\n", ["kento", "いのうえ けんと"]),
         ("妻は井上あやの。", ["井上あやの"]),
         # 君 ending a Chinese given name, not an honorific to trim
         ("本人：我叫陳怡君。", ["陳怡君"]),

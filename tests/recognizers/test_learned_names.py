@@ -22,6 +22,7 @@ from recognizers.person.learned_names import (
     WORDS,
     _fold,
     _lexicon_marks,
+    _may_stand_alone,
     _runs,
     _tagger,
     _widens,
@@ -287,3 +288,13 @@ def _features_char_by_char(text: str, lex: PersonLexicon) -> list[list[str]]:
 )
 def test_features_are_those_written_character_by_character(text: str, lex: PersonLexicon) -> None:
     assert features(text, lex.is_surname, lex.is_given) == _features_char_by_char(text, lex)
+
+
+@pytest.mark.parametrize(
+    ("span", "alone"),
+    [("件", False), ("Taiwan", False), ("Aoife Byrne", True), ("翔太", True), ("陳 美玲", True)],
+)
+def test_a_span_standing_alone_needs_two_characters_or_two_latin_words(
+    span: str, alone: bool
+) -> None:
+    assert _may_stand_alone(span) is alone
