@@ -36,7 +36,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from recognizers.data.synthetic_call_notes import CallNoteWriter, call_note_records, words_by_char
+from recognizers.data.synthetic_call_notes import (
+    CallNoteWriter,
+    call_note_records,
+    katakana,
+    words_by_char,
+)
 from recognizers.person.learned_names import MODEL_PATH, bio_spans, char_class, features
 from recognizers.person_lexicon import load_person_lexicon
 
@@ -109,10 +114,6 @@ class Names:
         return self.rng.choice(self.given)
 
 
-def _katakana(hira: str) -> str:
-    return "".join(chr(ord(c) + 0x60) if 0x3041 <= ord(c) <= 0x3096 else c for c in hira)
-
-
 _HALF = dict(
     zip(
         "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォャュョッー",
@@ -138,11 +139,11 @@ def render_name(names: Names, rng: random.Random, part: str) -> str:
     if script == "kanji":
         s, g = sk, gk
     elif script == "kata":
-        s, g = _katakana(sh), _katakana(gh)
+        s, g = katakana(sh), katakana(gh)
     elif script == "hira":
         s, g = sh, gh
     elif script == "half":
-        s, g = _half_width(_katakana(sh)) or sk, _half_width(_katakana(gh)) or gk
+        s, g = _half_width(katakana(sh)) or sk, _half_width(katakana(gh)) or gk
     else:
         if rng.random() < 0.6:  # passports write sato, the list writes satou
             sr, gr = (w.replace("ou", "o").replace("uu", "u") for w in (sr, gr))
