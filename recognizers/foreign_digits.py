@@ -3,13 +3,16 @@
 A caller through an interpreter reads a number in Portuguese (``zero oito
 zero... sete três dois um``), Vietnamese (``không chín không, ba hai năm
 bảy``), Spanish (``cero dos ocho cinco``), English (``zero-eight-zero,
-seven-seven-one-nine``) or Indonesian, and the transcript keeps the words.
+seven-seven-one-nine``, ``double five``), Indonesian, Tagalog (``sero siyam
+sero``), romanized Nepali (``shunya nau shunya``) or Korean (``공일공 일이삼사``,
+a syllable a digit), and the transcript keeps the words.
 This reader turns such a run into digits for the canonical text, a pause
 (``,``, ``...``, ``…``) into the ``-`` between digit groups, so every
 recognizer validates it as it would ``090-1234-5678``.
 
-A run needs ``MIN_WORDS`` digit words in a row: ``one or two``, ``năm``
-(five, and also "year") or ``ba`` (three, and also "dad") alone stay words.
+A run needs ``MIN_WORDS`` digits in a row: ``one or two``, ``năm``
+(five, and also "year"), ``ba`` (three, and also "dad") or ``이사`` (two-four,
+and also "moving house") alone stay words.
 
 Hand-written: no library reads spoken digits of several languages back to
 code points of the source.
@@ -37,22 +40,52 @@ DIGIT_WORDS: dict[str, str] = {
     # Indonesian and Malay
     "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
     "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9",
+    # Tagalog (lima as in Indonesian)
+    "sero": "0", "isa": "1", "dalawa": "2", "tatlo": "3", "apat": "4", "anim": "6",
+    "pito": "7", "walo": "8", "siyam": "9",
+    # Nepali and Hindi, romanized
+    "shunya": "0", "sunya": "0", "ek": "1", "dui": "2", "tin": "3", "teen": "3", "char": "4",
+    "chaar": "4", "panch": "5", "paanch": "5", "chha": "6", "saat": "7", "aath": "8",
+    "nau": "9",
 }  # fmt: skip
+#: Sino-Korean digits, a syllable each, as Korean callers read phone numbers (공일공)
+HANGUL_DIGITS: dict[str, str] = {
+    "공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
+    "륙": "6", "칠": "7", "팔": "8", "구": "9",
+}  # fmt: skip
+#: English says a digit twice or three times in one word (double five: 55)
+REPEATERS: dict[str, int] = {"double": 2, "triple": 3}
 MIN_WORDS = 4
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+|[\uAC00-\uD7A3]+")
+_BLANKS = re.compile(r"[ \u3000]+")
 #: between two digit words of one group: a blank or a hyphen
 _JOIN = re.compile(r"[ \u3000]*-[ \u3000]*|[ \u3000]+")
 #: between two groups: a comma, dots or an ellipsis, with blanks around
 _PAUSE = re.compile(r"[ \u3000]*(?:,|、|\.{2,}|…+)[ \u3000]*")
-FIRST_CHARS = frozenset(c for w in DIGIT_WORDS for c in (w[0], w[0].upper()))
+FIRST_CHARS = frozenset(
+    {c for w in (*DIGIT_WORDS, *REPEATERS) for c in (w[0], w[0].upper())} | set(HANGUL_DIGITS)
+)
 
 
 def _digit_at(text: str, i: int) -> tuple[int, str] | None:
+    """The word at ``i`` as digits: a digit word, ``double``/``triple`` and the digit word
+    after it, or a Korean word whose every syllable is a digit."""
     m = _WORD.match(text, i)
     if m is None:
         return None
-    digit = DIGIT_WORDS.get(m.group().lower())
+    word = m.group()
+    if word[0] in HANGUL_DIGITS:
+        digits = "".join(HANGUL_DIGITS.get(ch, "") for ch in word)
+        return (m.end(), digits) if len(digits) == len(word) else None
+    times = REPEATERS.get(word.lower())
+    if times is not None:
+        blank = _BLANKS.match(text, m.end())
+        nxt = _digit_at(text, blank.end()) if blank is not None else None
+        if nxt is None or len(nxt[1]) != 1:
+            return None
+        return nxt[0], nxt[1] * times
+    digit = DIGIT_WORDS.get(word.lower())
     return None if digit is None else (m.end(), digit)
 
 
@@ -67,7 +100,7 @@ def read_foreign_digits(text: str, i: int) -> list[Piece] | None:
     start, (end, digit) = i, first
     words = 0
     while True:
-        words += 1
+        words += len(digit)
         nxt_start, sep = end, ""
         pause = _PAUSE.match(text, end)
         join = _JOIN.match(text, end) if pause is None else None

@@ -1,4 +1,5 @@
-"""Digits said in Portuguese, Spanish, Vietnamese, English and Indonesian read as digits."""
+"""Digits said in the caller's language (Portuguese, Spanish, Vietnamese, English,
+Indonesian, Tagalog, Nepali, Korean) read as digits."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from recognizers.normalize import normalize
          "Cellphone 080-7719-3055."),
         ("cero dos ocho cinco, ocho dos, seis uno cuatro siete", "0285-82-6147"),
         ("nol delapan satu, dua tiga empat lima", "081-2345"),
+        ("sero siyam sero, isa dalawa tatlo apat, lima anim pito walo", "090-1234-5678"),
+        ("shunya nau shunya, ek dui tin char, panch chha saat aath", "090-1234-5678"),
+        ("공일공 일이삼사 오육칠팔", "0101234" "5678"),
+        ("공일공, 일이삼사, 오육칠팔", "010-1234-5678"),
+        ("zero nine zero, double five one two, three four triple six", "090-5512-34666"),
     ],
 )  # fmt: skip
 def test_when_digits_are_said_in_the_callers_language_then_they_read_as_digits(
@@ -34,6 +40,10 @@ def test_when_digits_are_said_in_the_callers_language_then_they_read_as_digits(
         "năm 1998",  # năm is also "year"
         "Someone Nineveh",  # digit words inside longer words
         "ba mẹ em",  # ba is also "dad"
+        "이사 준비",  # 이사 is two-four and also "moving house"
+        "한국어 일본어",  # syllables that are not all digits
+        "double check three",  # double before a word that is no digit
+        "Isa at dalawa",  # two Tagalog digit words
     ],
 )
 def test_when_digit_words_are_words_then_they_stay_words(text: str) -> None:
