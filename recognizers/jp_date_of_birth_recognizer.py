@@ -78,8 +78,15 @@ _ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.initial) if ke
 _CIRCLED_ERA = re.compile(r"^[(（]○?(明治|大正|昭和|平成|令和|明|大|昭|平|令)[)）]\s*")
 _ERA_BY_FIRST_KANJI = {era.name[0]: era.name for era in ERAS[:5]}
 #: …or by ticking its box: □明治 □大正 ■昭和 □平成 51年4月3日
-_BOXES_AFTER = r"(?:[ \u3000]*□[ \u3000]?(?:明治|大正|昭和|平成|令和))*[ \u3000]*"
-_TICKED_ERA = re.compile(rf"^[■☑✓✔][ \u3000]?(明治|大正|昭和|平成|令和){_BOXES_AFTER}")
+_BOXES_AFTER = r"(?:[ \u3000]*[□☐][ \u3000]?(?:明治|大正|昭和|平成|令和))*[ \u3000]*"
+_TICK = "[■☑☒✓✔]"
+_TICKED_ERA = re.compile(rf"^{_TICK}[ \u3000]?(明治|大正|昭和|平成|令和){_BOXES_AFTER}")
+#: …or printed as a list to circle, the circle lost in the scan: 明・大・昭・平・令 55年7月19日
+_ERA_OPTIONS = re.compile(r"^((?:[明大昭平令][・･/／ \u3000]*){2,5})")
+#: an era written by its first kanji (昭52.8.3), not the end of a word (東大52.8.3)
+_ONE_KANJI_ERA = re.compile(r"^([明大昭平令])\s?(?=\d)")
+#: a date written as eight digits (19871122), as systems export it
+_COMPACT = re.compile(r"^((?:18|19|20)\d{2})(\d{2})(\d{2})$")
 _FIRST_WESTERN_YEAR = 1868
 
 _ERA_KANJI = "|".join(era.name for era in ERAS)
@@ -88,29 +95,58 @@ _YEAR = r"(?:\d{1,2}|元)"
 #: what a speaker puts between year, month and day: pauses, の, fillers (年の、えーと、9月)
 _PAUSE = r"(?:[\s、,の]|えーと|えっと|えー|あの)*"
 _KANJI_DATE = rf"\s*年{_PAUSE}\d{{1,2}}\s*月{_PAUSE}\d{{1,2}}\s*日"
-_DOTTED_DATE = r"([./-])\d{1,2}\1\d{1,2}(?![\d.]|-\d)"
+#: a blank after each dot, as scans write it (H12. 3. 29)
+_DOTTED_DATE = r"([./-])[ \u3000]?\d{1,2}\1[ \u3000]?\d{1,2}(?![\d.]|-\d)"
 _ERA_PREFIX = (
     rf"(?:(?:{_ERA_KANJI})\s*|(?<![A-Za-z])[{_ERA_INITIALS}{_ERA_INITIALS.lower()}]\.?\s?)"
 )
 _WESTERN_YEAR = r"(?<![\d./-])(?:18|19|20)\d{2}"
 
-#: month names in English, Spanish and Portuguese (foreign residents' own formats)
+#: month names in English, Spanish, Portuguese, Tagalog, Indonesian and French (foreign
+#: residents' own formats)
 MONTH_NAMES: dict[str, int] = {
     name: i
     for i, names in enumerate(
         (
-            ("january", "jan", "enero", "janeiro"),
-            ("february", "feb", "febrero", "fevereiro"),
-            ("march", "mar", "marzo", "março", "marco"),
-            ("april", "apr", "abril"),
-            ("may", "mayo", "maio"),
-            ("june", "jun", "junio", "junho"),
-            ("july", "jul", "julio", "julho"),
-            ("august", "aug", "agosto"),
-            ("september", "sep", "sept", "septiembre", "setiembre", "setembro"),
-            ("october", "oct", "octubre", "outubro"),
-            ("november", "nov", "noviembre", "novembro"),
-            ("december", "dec", "diciembre", "dezembro"),
+            ("january", "jan", "enero", "janeiro", "januari", "janvier"),
+            (
+                "february",
+                "feb",
+                "febrero",
+                "fevereiro",
+                "pebrero",
+                "februari",
+                "février",
+                "fevrier",
+            ),
+            ("march", "mar", "marzo", "março", "marco", "marso", "maret", "mars"),
+            ("april", "apr", "abril", "avril"),
+            ("may", "mayo", "maio", "mei", "mai"),
+            ("june", "jun", "junio", "junho", "hunyo", "juni", "juin"),
+            ("july", "jul", "julio", "julho", "hulyo", "juli", "juillet"),
+            ("august", "aug", "agosto", "agustus", "août", "aout"),
+            (
+                "september",
+                "sep",
+                "sept",
+                "septiembre",
+                "setiembre",
+                "setembro",
+                "setyembre",
+                "septembre",
+            ),
+            ("october", "oct", "octubre", "outubro", "oktubre", "oktober", "octobre"),
+            ("november", "nov", "noviembre", "novembro", "nobyembre", "novembre"),
+            (
+                "december",
+                "dec",
+                "diciembre",
+                "dezembro",
+                "disyembre",
+                "desember",
+                "décembre",
+                "decembre",
+            ),
         ),
         1,
     )
@@ -147,10 +183,10 @@ _MONTHS = "|".join(
 )
 _WESTERN_PARSE = re.compile(
     r"^(?:(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.? (?:de |of )?(?P<mn2>[A-Za-zç]+)\.?,?(?: de)?"
-    r" (?P<y2>\d{4})"
-    r"|(?P<mn3>[A-Za-zç]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4})"
-    r"|(?P<y4>\d{4}),? (?P<mn4>[A-Za-zç]+)\.? (?P<d4>\d{1,2})(?:st|nd|rd|th)?)$"
+    r"|(?P<d2>\d{1,2})(?:(?:st|nd|rd|th)?\.? (?:de |of )?(?P<mn2>[A-Za-zçéû]+)\.?,?(?: de)? "
+    r"|-(?P<mn5>[A-Za-z]+)-)(?P<y2>\d{4})"
+    r"|(?P<mn3>[A-Za-zçéû]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4})"
+    r"|(?P<y4>\d{4}),? (?P<mn4>[A-Za-zçéû]+)\.? (?P<d4>\d{1,2})(?:st|nd|rd|th)?)$"
 )
 
 
@@ -214,7 +250,7 @@ def parse_western(text: str) -> date | None:
                     continue
             return None
         k = next(k for k in "234" if m["y" + k])
-        named = MONTH_NAMES.get(str(m["mn" + k]).lower())
+        named = MONTH_NAMES.get(str(m["mn" + k] or m["mn5"]).lower())
         return date(int(m["y" + k]), named, int(m["d" + k])) if named else None
     except ValueError:
         return None
@@ -303,6 +339,14 @@ _LIST_WORD = re.compile(r"[^\s、,。.・/（）()]")
 _LEAD_IN_END = re.compile(r"[:：][ \u3000]*$")
 
 
+def _spaced_label(word: str) -> str:
+    """A label word as a pattern, letter-spaced too where it is kanji (生 年 月 日, as a
+    form's heading spreads it over its box)."""
+    if len(word) > 1 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return "[ \u3000]?".join(map(re.escape, word))
+    return re.escape(word)
+
+
 class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     """Finds dates in any Japanese calendar and scores them by their birth signal."""
 
@@ -345,7 +389,8 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         Pattern(
             "day_month_name",
             rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de |of )?(?:{_MONTHS})\.?,?(?: de)?"
-            r" (?:18|19|20)\d{2}(?!\d)",
+            r" (?:18|19|20)\d{2}(?!\d)"
+            rf"|(?<![\d-])\d{{1,2}}-(?:{_MONTHS})-(?:18|19|20)\d{{2}}(?!\d)",  # 22-Nov-1987
             NO_SIGNAL_SCORE,
         ),
         Pattern(
@@ -360,7 +405,29 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         ),
         Pattern(
             "ticked_era_date",
-            rf"[■☑✓✔][ \u3000]?(?:明治|大正|昭和|平成|令和){_BOXES_AFTER}{_YEAR}{_KANJI_DATE}",
+            rf"{_TICK}[ \u3000]?(?:明治|大正|昭和|平成|令和){_BOXES_AFTER}{_YEAR}{_KANJI_DATE}",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "era_options_date",
+            rf"(?<![\u4e00-\u9fff])(?:[明大昭平令][・･/／ \u3000]*){{2,5}}{_YEAR}{_KANJI_DATE}",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "era_dotted_date",
+            rf"(?:(?:{_ERA_KANJI})|(?<![\u4e00-\u9fff])[明大昭平令])\s?{_YEAR}{_DOTTED_DATE}",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "compact_date",
+            r"(?<![\d-])(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d-])",
+            NO_SIGNAL_SCORE,
+        ),
+        # 2015（H27）年5月1日: the year glossed before its 年
+        Pattern(
+            "western_year_gloss_date",
+            rf"{_WESTERN_YEAR}\s*[(（][^)）\n]{{1,10}}[)）]\s*年{_PAUSE}\d{{1,2}}\s*月{_PAUSE}"
+            r"\d{1,2}\s*日",
             NO_SIGNAL_SCORE,
         ),
         # a Nepali resident's date: a Bikram Sambat (or Gregorian) year, saal, the month
@@ -395,7 +462,8 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         "nasceu em", "nació el", "nacido el", "nacida el", "Ngày sinh", "Sinh ngày", "出生日期",
         "出生年月日", "生日：", "生日:", "生日是", "Date de naissance", "date de naissance",
         "Geburtsdatum", "kapanganakan", "janma miti", "Janma miti", "birth date", "Birth date",
-        "birthdate", "Birthdate", "Janma", "janma",
+        "birthdate", "Birthdate", "Janma", "janma", "nacimiento", "nascimento", "tanggal lahir",
+        "lahir", "생일", "née le", "né le", "sinh năm", "जन्म मिति", "ipinanganak", "naissance",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
@@ -421,7 +489,10 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         self._today = today
         words = context if context is not None else list(self.CONTEXT)
         self._birth_label = (
-            re.compile("|".join(re.escape(w) for w in words)) if words else _BIRTH_LABEL
+            # in any case: notes write FECHA DE NACIMIENTO and date of birth alike
+            re.compile("|".join(map(_spaced_label, words)), re.IGNORECASE)
+            if words
+            else _BIRTH_LABEL
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -439,9 +510,24 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
                 return date(int(viet["y"]), int(viet["m"]), int(viet["d"]))
             except ValueError:
                 return None
+        compact = _COMPACT.match(text.strip())
+        if compact is not None:
+            try:
+                return date(*(int(g) for g in compact.groups()))
+            except ValueError:
+                return None
         ticked = _TICKED_ERA.match(text)
         if ticked is not None:  # ■昭和 □平成 51年4月3日 → 昭和51年4月3日
             text = ticked.group(1) + text[ticked.end() :]
+        options = _ERA_OPTIONS.match(text)
+        if options is not None:  # 明・大・昭・平・令 55年7月19日: a date in one of them
+            rest = text[options.end() :]
+            eras = [_ERA_BY_FIRST_KANJI[k] for k in options[1] if k in _ERA_BY_FIRST_KANJI]
+            dates = (self.parse(era + rest) for era in eras)
+            return next((d for d in dates if d is not None), None)
+        one = _ONE_KANJI_ERA.match(text)
+        if one is not None:  # 昭52.8.3 → 昭和52.8.3
+            text = _ERA_BY_FIRST_KANJI[one.group(1)] + text[one.end() :]
         other = _parse_nepali_or_romaji_era(text)
         if other is not None:
             return other if other != date.max else None

@@ -189,6 +189,12 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         ("Chhori ko naam Srishti. Janma 2021 saal June 9.", "2021 saal June 9"),
         ("DOB: Heisei 10-nen 3-gatsu 29-nichi", "Heisei 10-nen 3-gatsu 29-nichi"),
         ("Date of birth: Showa 12, March 20", "Showa 12, March 20"),
+        # Tagalog, Indonesian and French months; a label in any case; 22-Nov-1987
+        ("Ipinanganak ako noong Nobyembre 22, 1987.", "Nobyembre 22, 1987"),
+        ("Saya lahir tanggal 22 Maret 1987.", "22 Maret 1987"),
+        ("Date de naissance : 22 novembre 1987", "22 novembre 1987"),
+        ("メモ：fecha de nacimiento: 3 de marzo de 1990", "3 de marzo de 1990"),
+        ("DOB 22-Nov-1987", "22-Nov-1987"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
@@ -209,6 +215,8 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
         "DOB: Heisei 32-nen 1-gatsu 1-nichi",  # 平成 ended in its 31st year
         "Meeting 2024 saal June 9",
         "生年月日 （平）32年 1月 1日",  # 平成 ended in its 31st year
+        "Appointment 22-Nov-2024 at 10:00",
+        "Saya datang tanggal 22 Maret 2024.",  # a visit, no birth label
     ],
 )
 def test_when_a_foreign_date_is_no_birth_date_or_no_date_then_nothing(note: str) -> None:
@@ -288,3 +296,43 @@ def test_a_date_said_after_a_name_still_reads_as_the_birth_date(
     rec: JpDateOfBirthRecognizer,
 ) -> None:
     assert reported(rec, "母は ふくだきみこ 昭和12年の4月15日 です") == ["昭和12年の4月15日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the era printed as a list to circle, the circle lost in the scan
+        ("生年月日 明・大・昭・平・令 55 年 7 月 19 日", "明・大・昭・平・令 55 年 7 月 19 日"),
+        ("生年月日 昭・平 5年 2月 28日", "昭・平 5年 2月 28日"),
+        # ticked among ☐ boxes; an era by its first kanji; blanks after the dots
+        ("生年月日 ☐明治 ☐大正 ☑昭和 ☐平成 52年 8月 3日", "☑昭和 ☐平成 52年 8月 3日"),
+        ("生年月日 昭52.8.3", "昭52.8.3"),
+        ("生年月日 昭和52.8.3", "昭和52.8.3"),
+        ("生年月日 H12. 3. 29", "H12. 3. 29"),
+        # eight digits, as a system exports them; a heading spread over its box
+        ("生年月日 19871122", "19871122"),
+        ("生 年 月 日　昭和52年8月3日", "昭和52年8月3日"),
+        ("生年月日 2015(H27)年5月1日", "2015(H27)年5月1日"),
+    ],
+)
+def test_when_a_form_writes_a_birth_date_its_own_way_then_it_is_found(
+    rec: JpDateOfBirthRecognizer, text: str, value: str
+) -> None:
+    assert reported(rec, text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付日 19871122",  # eight digits under another date's label
+        "生年月日 19871322",  # no 13th month
+        "生年月日 昭・平 65年 1月 1日",  # neither era had a 65th year
+        "東大52.8.3",  # 大 ends a word: no era
+        "口座番号 19871122",
+        "受付 R6. 3. 29",
+    ],
+)
+def test_when_a_form_date_is_no_birth_date_then_nothing(
+    rec: JpDateOfBirthRecognizer, text: str
+) -> None:
+    assert reported(rec, text) == []
