@@ -512,8 +512,9 @@ def _letters_as_digits(out: _Builder) -> None:
     """``O54``, ``O8O-5521-3O96``, ``1l``, ``3-l-25``: a letter in a run of digits is the
     digit it looks like.
 
-    Only where the letter touches a digit (or a dash after a digit) on one side and no
-    other letter on either: ``OK``, ``Olive`` and ``ID`` stay words. ``B`` for ``8``
+    Only where the letter (or a run of look-alikes: ``OO412877``) touches a digit (or a
+    dash after a digit) on one side and no other letter on either: ``OK``, ``Olive``
+    and ``ID`` stay words. ``B`` for ``8``
     needs digits on both sides (``19B7``, ``078-B21``): ``B1F`` and ``2B`` are a floor
     and a room.
     """
@@ -528,18 +529,29 @@ def _letters_as_digits(out: _Builder) -> None:
         far = k + step
         return chars[k] == "-" and 0 <= far < n and chars[far].isascii() and chars[far].isdigit()
 
-    for k, ch in enumerate(chars):
+    k = 0
+    while k < n:
+        ch = chars[k]
         if ch not in _LETTER_DIGITS and ch not in _BOTH_SIDES_LETTER_DIGITS:
+            k += 1
             continue
+        # a run of look-alikes (OO412877) reads as one: all digits or all letters
+        end = k + 1
+        if ch in _LETTER_DIGITS:
+            while end < n and chars[end] in _LETTER_DIGITS:
+                end += 1
         prev = chars[k - 1] if k > 0 else ""
-        nxt = chars[k + 1] if k + 1 < n else ""
+        nxt = chars[end] if end < n else ""
         if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
+            k = end
             continue
-        before, after = digitlike(k - 1, -1), digitlike(k + 1, 1)
+        before, after = digitlike(k - 1, -1), digitlike(end, 1)
         if ch in _LETTER_DIGITS and (before or after):
-            chars[k] = _LETTER_DIGITS[ch]
+            for j in range(k, end):
+                chars[j] = _LETTER_DIGITS[chars[j]]
         elif ch in _BOTH_SIDES_LETTER_DIGITS and before and after:
             chars[k] = _BOTH_SIDES_LETTER_DIGITS[ch]
+        k = end
 
 
 def _normalize(text: str) -> NormalizedText:

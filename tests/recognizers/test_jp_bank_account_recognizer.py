@@ -44,6 +44,9 @@ def reported(rec: JpBankAccountRecognizer, text: str) -> list[str]:
         ("ゆうちょ きごう 10950", ["10950"]),
         ("ゆうちょの番号は 3318 2061 でした", ["3318 2061"]),
         ("→復唱 記号13350／番号40718821 了承", ["13350", "40718821"]),
+        # one blank inside the seven digits, as a scan or a typist splits them
+        ("受取口座 岩手銀行 大通支店 普通 2039 541", ["2039 541"]),
+        ("普通預金 123 4567 です", ["123 4567"]),
     ],
 )
 def test_account_values_are_found_without_their_labels(
@@ -65,6 +68,9 @@ def test_account_values_are_found_without_their_labels(
         "保険証の記号 12340 番号 12345678",
         "国保記号番号 1187254",
         "普通\n受付：1234567",
+        "普通 2024 年の",  # a year and a word, not seven digits
+        "口座 1234 5678",  # eight digits
+        "普通 12 34 567",  # two blanks: no one split number
     ],
 )
 def test_seven_digits_without_an_account_word_are_not_reported(

@@ -203,6 +203,8 @@ def test_when_an_original_span_is_mapped_forward_then_it_round_trips() -> None:
         ("電話 O54-253-1187", "電話 054-253-1187"),
         ("OK です", "OK です"),
         ("ID 12 Olive", "ID 12 Olive"),
+        ("被保険者番号 OO412877", "被保険者番号 00412877"),  # a run of look-alikes
+        ("lOOk 5", "lOOk 5"),
     ],
 )
 def test_when_digits_are_spaced_or_typed_as_letters_then_they_read_as_one_number(
