@@ -202,6 +202,14 @@ _ORG_AFTER = ("社", "商店", "工務店", "商会", "株式会社", "製作所
 _FIELD_WORDS = frozenset(
     {"氏名", "名前", "電話", "住所", "続柄", "名義", "フリガナ", "カナ", "様", "さん"}
 )
+#: the particles of Latin names (Maria de Souza, Ngo Van An's van, bin, al): words of the
+#: language too, so never a part said on its own
+_NAME_PARTICLES = frozenset(
+    {
+        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+        "la", "le", "el", "y", "e", "bin", "binti", "al", "ibn", "dan", "ng",
+    }
+)  # fmt: skip
 #: a part is letters only (not "U-" of "AFC U-19")
 _WORD_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: after a one-character part, only an honorific makes it the same person (森様ですね)
@@ -213,7 +221,11 @@ def _name_parts(value: str) -> list[str]:
     parts = [p for p in _NAME_DIVIDER.split(value) if p]
     if len(parts) < 2:
         return []
-    return [p for p in parts if _WORD_PART.fullmatch(p) and p not in _FIELD_WORDS]
+    return [
+        p
+        for p in parts
+        if _WORD_PART.fullmatch(p) and p not in _FIELD_WORDS and p.lower() not in _NAME_PARTICLES
+    ]
 
 
 def _part_occurrences(text: str, part: str) -> list[int]:

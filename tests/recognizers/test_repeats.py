@@ -92,6 +92,9 @@ def test_when_a_part_of_a_sure_full_name_stands_alone_then_it_is_a_repeat(
         ("森 千夏さん。森林の管理", "森 千夏"),  # one kanji needs an honorific
         ("ヨハン・スウィネンはスウィネン社の社長", "ヨハン・スウィネン"),  # a company
         ("トンマージ・プレッティ と トンマージ・ゼーバー", "トンマージ・プレッティ"),
+        # a name's particle is a word of the language too
+        ("Maria de Souza. Data de nascimento 3 de maio", "Maria de Souza"),
+        ("Nguyen Van An; van", "Nguyen Van An"),
     ],
 )
 def test_when_a_part_is_inside_another_word_or_name_then_it_is_no_repeat(
