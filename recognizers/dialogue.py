@@ -261,10 +261,17 @@ def _line_turns(text: str) -> tuple[Turn, ...]:
     return tuple(Turn(a, a, b, "", topics_in(text[a:b])) for a, b in lines)
 
 
-#: any short label at a line start (住：, オ：, 客), Op)): a speaker when labels alternate
+#: any short label at a line start (住：, オ：, 客), Op)): a speaker when labels alternate;
+#: in a chat log, after the time, a longer one too (a display name, 市（国保年金課）:)
 _GENERIC_LABEL = re.compile(
-    r"^[ \u3000]*([^\s：:)）「」\d]{1,4})[ \u3000]*[：:)）][ \u3000]*", re.MULTILINE
+    r"^[ \u3000]*(?:"
+    r"([^\s：:)）「」\d]{1,4})[ \u3000]*[：:)）]"
+    r"|[\[［(（]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]］)）]?[ \u3000]*"
+    r"([^\s：:「」\d][^：:\n「」]{0,19}?)[ \u3000]*[：:]"
+    r")[ \u3000]*",
+    re.MULTILINE,
 )
+_BRACKETED = re.compile(r"[(（][^)）\n]*[)）]")
 #: how many labelled lines, and at most how many distinct speakers, make a transcript
 GENERIC_MIN_LINES = 4
 GENERIC_MAX_SPEAKERS = 3
@@ -273,17 +280,21 @@ GENERIC_MAX_SPEAKERS = 3
 def _generic_turns(text: str) -> tuple[Turn, ...]:
     """Turns behind labels no list knows (``住：`` and ``オ：`` in a dialect call).
 
-    Only when a few labels take turns, each at least twice, and none is a
-    form field (``氏名：``, ``電話：``): a form names each field once.
+    Only when a few labels take turns, each at least twice (or every message is
+    stamped with the time, as a chat log does), and none is a form field (``氏名：``,
+    ``電話：``): a form names each field once.
     """
     labels = list(_GENERIC_LABEL.finditer(text))
-    keys = [m.group(1) for m in labels]
+    keys = [m.group(1) or m.group(2) for m in labels]
     counts = Counter(keys)
+    # a log stamping every message with the time is a chat however few its messages
+    stamped = len(labels) >= CHAT_MIN_STAMPED and all(m.group(2) for m in labels)
     if (
-        len(labels) < GENERIC_MIN_LINES
+        (len(labels) < GENERIC_MIN_LINES and not stamped)
         or not 2 <= len(counts) <= GENERIC_MAX_SPEAKERS
-        or min(counts.values()) < 2
-        or any(topics_in(k) for k in counts)
+        or (min(counts.values()) < 2 and not stamped)
+        # a field is named by its label, not by the desk in brackets (市（国保年金課）)
+        or any(topics_in(_BRACKETED.sub("", k)) for k in counts)
         or not any(keys[i] != keys[i + 1] for i in range(len(keys) - 1))
     ):
         return ()

@@ -62,6 +62,13 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
             r"(?<![\dA-Za-z-])(?=\d+[- ]\d+[- ]\d)\d(?:[- ]?\d){5,9}(?![\dA-Za-z]|[- ]\d)",
             0.2,
         ),
+        # six to ten digits split by one blank (0041 2877), as typed or scanned
+        Pattern(
+            "insured_number_split",
+            r"(?<![\dA-Za-z-])(?<!\d )(?=(?:\d ?){6,10}(?!\d))\d+ \d+"
+            r"(?![\dA-Za-z年月日時円歳]|[- ]\d)",
+            0.2,
+        ),
         Pattern(
             "symbol_space_number",
             rf"(?<=記号番号{LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",

@@ -159,3 +159,20 @@ def test_when_short_unknown_labels_take_turns_then_they_are_speakers() -> None:
 def test_when_labels_name_fields_once_each_then_no_generic_turns() -> None:
     text = "氏名：山田 花子\n住所：大阪市\n電話：06-1234-5678\n備考：なし\n"
     assert not dialogue_of(text).is_transcript
+
+
+def test_when_every_message_is_stamped_then_any_sender_label_is_a_speaker() -> None:
+    text = (
+        "[10:01] 市（国保年金課）：保険証の記号と番号を教えてください\n"
+        "[10:02] さとう🍀：12-3456\n[10:03] 市（国保年金課）：ありがとうございます"
+    )
+    d = dialogue_of(text)
+    assert [t.speaker for t in d.turns] == ["市（国保年金課）", "さとう🍀", "市（国保年金課）"]
+    assert "HEALTH_INSURANCE_NUMBER" in d.expected_at(text.index("12-3456"))
+
+
+def test_when_stamped_lines_are_one_log_of_one_field_then_no_turns() -> None:
+    text = "10:01 受付：電話あり\n10:05 受付：折返し\n10:09 受付：完了\n"
+    assert [t.speaker for t in dialogue_of(text).turns] in ([], ["受付", "受付", "受付"])
+    text = "[10:01] 氏名：山田\n[10:02] 住所：大阪市\n[10:03] 電話：06-1234-5678\n"
+    assert not dialogue_of(text).is_transcript

@@ -51,6 +51,8 @@ def reported(rec: JpHealthInsuranceRecognizer, text: str) -> list[str]:
         ),
         ("国保 記号 那 14 番号 52087", ["那 14", "52087"]),
         ("seguro kigō 31, bangō 44120", ["31", "44120"]),
+        # one blank inside, as typed or scanned
+        ("保険証の番号は 0041 2877 です", ["0041 2877"]),
     ],
 )
 def test_insured_numbers_are_found_after_a_health_insurance_label(
@@ -72,6 +74,8 @@ def test_insured_numbers_are_found_after_a_health_insurance_label(
         "ゆうちょの記号 12340 番号 12345678",  # a bank account's pair
         "保険証 AB12345678CD",
         "被保険者番号 12345",
+        "保険証 2024 11月",  # a year and a month
+        "保険証 0041 2877 3321",  # a blank too many for one split number
     ],
 )
 def test_digits_without_a_health_insurance_label_are_not_reported(
