@@ -75,12 +75,14 @@ _SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
 _DISTINCTIVE = frozenset(
     r for r in _SPOKEN if len(r) >= 2 and r not in {"さん", "ひと", "ごう", "いち", "はっ"}
 )
-_SPOKEN_SEPARATORS = frozenset("の 　、,・-")
+_SPOKEN_SEPARATORS = frozenset("の 　、,・-…")
 #: hesitations a speaker puts inside a number read out ("ゼロキュー えーと ゼロ"):
 #: LABELS.md keeps them inside the one span of the number
 _FILLERS: tuple[str, ...] = (
     "えーっと", "ええっと", "えーと", "ええと", "えっと", "えー", "ええ", "あのー", "あの",
     "うーん", "んー", "まあ", "その",
+    # a bare あ only as a word between pauses (…さん、あ、にー…), never a word's start
+    "あっ、", "あ、", "あ…", "あ ", "あ\u3000",
 )  # fmt: skip
 _LONGEST_FILLER = max(map(len, _FILLERS))
 
@@ -388,6 +390,12 @@ def _said_then_typed_whole(
     return run >= _WHOLE_RUN
 
 
+def _is_ellipsis(chars: list[str], text: str, starts: list[int], i: int) -> bool:
+    """The dots NFKC made of an ellipsis (…) at ``chars[i]``: a pause, where dots typed
+    as dots stay what they are (ASCII maps to itself)."""
+    return chars[i] == "." and text[starts[i]] in "…‥"
+
+
 def _filler_in(chars: list[str], i: int) -> str | None:
     """A filler word starting at ``chars[i]`` (canonical characters, one per item)."""
     ahead = "".join(chars[i : i + _LONGEST_FILLER])
@@ -403,11 +411,18 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
     chars, starts, ends = out.chars, out.starts, out.ends
     k = 1
     while k < len(chars) - 1:
-        if chars[k] in _PAUSE_CHARS and chars[k - 1].isascii() and chars[k - 1].isdigit():
+        if (chars[k] in _PAUSE_CHARS or _is_ellipsis(chars, text, starts, k)) and (
+            chars[k - 1].isascii() and chars[k - 1].isdigit()
+        ):
             m = k
+            ellipsis = False
             while m < len(chars):
                 if chars[m] in _PAUSE_CHARS:
                     m += 1
+                elif _is_ellipsis(chars, text, starts, m):  # 2926…1263: the dots NFKC made of …
+                    while m < len(chars) and chars[m] == ".":
+                        m += 1
+                    ellipsis = True
                 elif filler := _filler_in(chars, m):
                     m += len(filler)  # 1320の、えー、558214: a filler inside the pause
                 else:
@@ -418,7 +433,7 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
                 and (m - k > 1 or chars[k] == "、")
                 and chars[m].isascii()
                 and chars[m].isdigit()
-                and _PAUSE_MARKS.intersection(run)
+                and (ellipsis or _PAUSE_MARKS.intersection(run))
                 and not (
                     "-" not in run
                     and (

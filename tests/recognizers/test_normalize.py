@@ -135,6 +135,11 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("ぜろきゅうぜろ いちにさんよん ごーろくななし", "090-1234-5674"),  # a fourth digit
         # にいち is two then one, not にい and a stray ち
         ("よんさんにいち", "4321"),
+        # a bare あ between pauses, an ellipsis between groups (typed dots stay dots)
+        ("ゼロしちごーさん、あ、にーきゅうにーろく…イチにーろくさん", "0753-2926-1263"),
+        ("0753、あ、2926", "0753-2926"),
+        ("2926…1263", "2926-1263"),
+        ("2926...1263", "2926...1263"),
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
@@ -155,6 +160,8 @@ def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
         "しごと",
         "ごく普通",
         "えーと 田中です",
+        "ごあんない",  # あ starts a word: no filler
+        "さんあたり",
     ],
 )
 def test_when_kana_or_kanji_are_words_then_they_stay_words(word: str) -> None:
