@@ -31,7 +31,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.context_words import line_before
 from recognizers.dialogue import dialogue_of
+from recognizers.export_keys import key_before
 from recognizers.normalize import NormalizedText, normalize
+from recognizers.table_columns import column_of
 
 
 class NormalizedPatternRecognizer(PatternRecognizer):
@@ -130,7 +132,16 @@ class NormalizedPatternRecognizer(PatternRecognizer):
 
     def _apply_context(self, norm: NormalizedText, result: RecognizerResult) -> None:
         window = self.context_before(norm, result.start)
+        # a value in an exported row: its label is its column's header, and the row's
+        # other cells (記号13140-番号…, ﾀﾆｸﾞﾁ ﾐﾁｺ, 202501) say nothing of it
+        column = column_of(norm.text, result.start)
+        if column is not None:
+            window = window[max(0, len(window) - (result.start - column.cell_start)) :]
         word = next((w for w in self.context if w in window), None)
+        if word is None and column is not None:
+            word = next((w for w in self.context if w in column.header), None)
+        if word is None and key_before(window, self.supported_entities[0]):
+            word = "(an export's key)"  # "kojin_bango":"…", pension_no=…
         if word is None:
             if not (self.DIALOGUE_CONTEXT and self.asked_in_dialogue(norm, result.start)):
                 return

@@ -51,7 +51,9 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.dialogue import dialogue_of
+from recognizers.export_keys import key_before
 from recognizers.normalize import NormalizedText
+from recognizers.table_columns import column_header
 
 
 class Era(NamedTuple):
@@ -560,7 +562,9 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             r.score = self.birth_score(norm.text, r.start, r.end)
             if r.score == NO_SIGNAL_SCORE:
                 r.score = self.dialogue_score(norm, r.start, r.end) or NO_SIGNAL_SCORE
-            if r.score == NO_SIGNAL_SCORE and previous is not None:
+            # in a table, a date's column header names it, not the date before it
+            listed = previous is not None and column_header(norm.text, r.start) is None
+            if r.score == NO_SIGNAL_SCORE and previous is not None and listed:
                 r.score = self._listed_after(norm.text, previous, r.start, r.end)
             # final: Presidio's token-level enhancer must not add a second boost
             r.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
@@ -598,7 +602,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         label = self._nearest_label(window)
         if label is None and self._opens_line(text, start):
             label = self._nearest_label(self._lead_in(text, start))
-        if label == "birth":
+        if label == "birth" or key_before(window, self.ENTITY):  # "dob":"…", birthday=…
             return LABEL_SCORE
         if label == "other":
             return NO_SIGNAL_SCORE
@@ -608,6 +612,9 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         header = self._column_header(text, start)
         if header is not None:
             return LABEL_SCORE if self._nearest_label(header) == "birth" else NO_SIGNAL_SCORE
+        exported = column_header(text, start)  # a CSV or TSV export's column
+        if exported is not None and self._nearest_label(exported) is not None:
+            return LABEL_SCORE if self._nearest_label(exported) == "birth" else NO_SIGNAL_SCORE
         if self._is_spoken_answer(text, start, end):
             return SPOKEN_SCORE
         return NO_SIGNAL_SCORE

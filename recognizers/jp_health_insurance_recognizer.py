@@ -39,6 +39,7 @@ from recognizers.field_context import (
     stop_labels_except,
 )
 from recognizers.normalize import NormalizedText
+from recognizers.table_columns import column_of
 
 _PENSION_BEFORE = re.compile(r"年金手帳|基礎年金|年金番号")
 _YUCHO_PAIR = re.compile(r"記号[はのがを:：\s「『\"]{0,4}1\d{3}0(?!\d)")
@@ -69,6 +70,9 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
             r"(?![\dA-Za-z年月日時円歳]|[- ]\d)",
             0.2,
         ),
+        # a whole cell of an exported row, however short (記号 12, 番号 55021): only in a
+        # table with a header, which names it (postprocess)
+        Pattern("table_cell", r"(?<=[\t,|│‖])\d{1,10}(?=[\t,|│‖\n]|$)", 0.2),
         Pattern(
             "symbol_space_number",
             rf"(?<=記号番号{LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",
@@ -121,7 +125,8 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         return [
             r
             for r in results
-            if not _INSURER_LABEL.search(self.context_before(norm, r.start))
+            if (self.pattern_of(r) != "table_cell" or column_of(norm.text, r.start) is not None)
+            and not _INSURER_LABEL.search(self.context_before(norm, r.start))
             and not _PENSION_BEFORE.search(line_before(norm.text, r.start, self.CONTEXT_WINDOW))
             and not (
                 _YUCHO_PAIR.search(norm.text, max(0, r.start - 24), r.end)
