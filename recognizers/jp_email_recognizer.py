@@ -25,7 +25,10 @@ from presidio_analyzer import Pattern
 
 from recognizers.base import NormalizedPatternRecognizer
 
-_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+#: the local part without the few characters RFC 5322 allows there that residents'
+#: addresses never hold and exports put around them (email=…, ?mail=…&, 'a@b.jp', {|})
+_LOCAL_CHAR = r"[A-Za-z0-9!#$%*+/^_~-]"
+_LOCAL = rf"{_LOCAL_CHAR}+(?:\.{_LOCAL_CHAR}+)*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 
 
@@ -41,7 +44,7 @@ class JpEmailRecognizer(NormalizedPatternRecognizer):
     PATTERNS: ClassVar[Sequence[Pattern]] = (
         Pattern(
             "Email (ASCII after NFKC)",
-            rf"(?<![A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]){_LOCAL}@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+            rf"(?<![A-Za-z0-9.!#$%*+/^_~-]){_LOCAL}@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])",
             0.5,
         ),
