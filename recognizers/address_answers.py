@@ -48,6 +48,11 @@ _BUILDING_ROOM = re.compile(
     rf"|\d+(?:号棟|棟){_GAP}{_ROOM_NO}"  # 3号棟502号室
     r"|[1-9]\d{1,3}(?:号室|階))(?![\d-])"
 )
+#: a form's own field for the building and room (建物名 ‖ コーポ葵 201号室)
+_BUILDING_FIELD = re.compile(
+    r"(?:建物名|マンション名|アパート名|方書|建物・部屋番号|建物名・部屋番号)"
+    r"[ \u3000]*[:：|‖│]?[ \u3000|‖│]*"
+)
 #: the longest stretch an answer may add on either side of what the parser found
 MAX_GROWTH = 40
 
@@ -86,6 +91,21 @@ def _block_answer(norm: NormalizedText, t_start: int, t_end: int) -> tuple[int, 
     return start, norm.to_original(cs, max(ends))[1]
 
 
+def _building_fields(
+    norm: NormalizedText, spans: list[tuple[int, int]]
+) -> list[tuple[int, int, int | None]]:
+    """A building and room written in a form's own field for them, not overlapping ``spans``."""
+    out: list[tuple[int, int, int | None]] = []
+    for label in _BUILDING_FIELD.finditer(norm.text):
+        m = _BUILDING_ROOM.match(norm.text, label.end())
+        if m is None:
+            continue
+        s, e = norm.to_original(m.start(), m.end())
+        if not any(a < e and s < b for a, b in spans):
+            out.append((s, e, None))
+    return out
+
+
 def grow_address_answers(
     norm: NormalizedText, spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int | None]]:
@@ -96,10 +116,11 @@ def grow_address_answers(
     found alone in a turn that answers an address question.
     """
     text = norm.original
+    fields = _building_fields(norm, spans)
     dialogue = dialogue_of(text)
     if not dialogue.is_transcript:
-        return [(s, e, k) for k, (s, e) in enumerate(spans)]
-    out: list[tuple[int, int, int | None]] = []
+        return sorted([(s, e, k) for k, (s, e) in enumerate(spans)] + fields, key=lambda r: r[:2])
+    out: list[tuple[int, int, int | None]] = list(fields)
     answered: set[int] = set()
     for k, (s, e) in enumerate(spans):
         content = dialogue.content_of(s)

@@ -104,6 +104,8 @@ _BUILDING_SUFFIX = (
     "コート|ハウス|ヒルズ|タワー|プラザ|テラス|アパート|カーサ|シャトー|ホール|センター|"
     "スクエア|ガーデン|荘|棟|館|寮|住宅|団地|庁舎"
 )
+#: what a number counts when it is no room (サンハイツ 2024年に, 3人): it ends no building
+_COUNTED = r"[年月日時分円歳才人回件名枚台]"
 #: a room or floor with the letter of its unit (2F-B, 3B)
 _ROOM_LETTER = r"(?:-?[A-Z](?![A-Za-z]))?"
 _ROOM = rf"[1-9]\d*(?:-[1-9]\d*)?(?:号室|号|階|F)?{_ROOM_LETTER}"
@@ -112,7 +114,7 @@ _ROOM = rf"[1-9]\d*(?:-[1-9]\d*)?(?:号室|号|階|F)?{_ROOM_LETTER}"
 _BUILDING = re.compile(
     rf"(?![のにでをはがとへもや])"
     rf"[{_NAME_CHARS}{_HIRA}A-Za-z&'・\d-]{{0,30}}"
-    rf"(?:(?:{_BUILDING_SUFFIX})(?:{_ROOM}|内)?|{_ROOM}|(?:局|所)内)(?![\d-])"
+    rf"(?:(?:{_BUILDING_SUFFIX})(?:{_ROOM}|内)?|{_ROOM}|(?:局|所)内)(?![\d-]|{_COUNTED})"
 )
 _WORD_CHAR = re.compile(f"[{_HAN}{_KATA}A-Za-z0-9]")
 # "（銀座郵便局私書箱第124号）", "（MNCタウン2階）", "大手郵便局私書箱第5号": part of the address.
@@ -126,7 +128,9 @@ _BUILDING_MARK = re.compile(rf"[{_KATA}A-Za-z]|荘|棟|館|寮|住宅|団地|庁
 _FREE_BUILDING = re.compile(rf"(?=[^{_HAN}]*[{_KATA}A-Za-z])[{_NAME_CHARS}A-Za-z&'・\d-]{{3,40}}")
 _ROOM_AFTER = re.compile(
     rf"[{_NAME_CHARS}]{{0,12}} (?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室"
-    rf"|[1-9]\d{{0,3}}[A-Z](?![A-Za-z]))(?![\d-])"
+    rf"|[1-9]\d{{0,3}}[A-Z](?![A-Za-z])"
+    # B-201, #305, or the bare room number (グリーンコート新大久保 B-201, 梅田ハイツ #305)
+    rf"|[A-Z]-?[1-9]\d{{1,3}}(?![A-Za-z])|#[1-9]\d{{0,3}}|[1-9]\d{{2,3}})(?![\d-]|{_COUNTED})"
 )
 _ROOM_ONLY = re.compile(rf"(?:[1-9]\d*(?:号室|階|F){_ROOM_LETTER}|[1-9]\d*-[1-9]\d*号室)(?![\d-])")
 #: a form's address whose building and room sit on the next line, in the same cell

@@ -33,14 +33,17 @@ _SUFFIX = r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)|\s(?:City|Ward|
 _ADMIN = rf"{_WORD}{_SUFFIX}"
 #: 丁目-番-号; never a phone number, which starts with 0
 _BLOCK = r"(?<![\d-])(?!0)\d{1,4}(?:-\d{1,4}){1,2}(?!-?\d)"
+_BLOCK_OF_THREE = r"(?<![\d-])(?!0)\d{1,4}-\d{1,4}-\d{1,4}(?!-?\d)"
 #: 3-chome 1-6, 5-chōme, 3-chōme 45: the 丁目 spelled out, its 番・号 after it
-_CHOME = r"(?<![\d-])[1-9]\d?-ch[oō]u?me(?:,?\s(?!0)\d{1,4}(?:-\d{1,4}){0,2}(?!-?\d))?"
+#: (or said, as a caller spells it: 2 chome 9 no 14)
+_BANCHI = r"(?!0)\d{1,4}(?:(?:-|\sno\s)\d{1,4}){0,2}(?!-?\d)"
+_CHOME = rf"(?<![\d-])[1-9]\d?(?:-ch[oō]u?me(?:,?\s{_BANCHI})?|\sch[oō]u?me,?\s{_BANCHI})"
 _ANY_BLOCK = rf"(?:{_CHOME}|{_BLOCK})"
 _PLACE = rf"(?:{_ADMIN}|{_WORD})"
 _POSTAL = r"(?:,?\s〒?\d{3}-?\d{4})?"
 _BUILDING = r"(?:(?:[A-Z][A-Za-z']+\s){1,4}(?:\d{1,4}[A-Z]?|#\d{1,4}),\s)?"
 #: a building named after the block (…45, Kōpo Sakura 201)
-_BUILDING_AFTER = rf"(?:[A-ZĀĪŪĒŌ][A-Za-z{_LOWER}']+\s){{1,3}}\d{{1,4}}[A-Z]?(?![\d-])"
+_BUILDING_AFTER = rf"(?:[A-ZĀĪŪĒŌ][A-Za-z{_LOWER}']+\s){{1,3}}#?\d{{1,4}}[A-Z]?(?![\d-])"
 _ROOM = r"(?:,?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?)?"
 
 
@@ -56,6 +59,13 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
             rf"(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
             0.85,
         ),
+        # 2-9-14 Midorigaoka, Apt 201: a block, a town and a room (validate_result)
+        Pattern(
+            "romaji_block_town_room",
+            rf"{_BLOCK_OF_THREE},?\s{_WORD}(?:,\s{_PLACE}){{0,2}}{_POSTAL}"
+            r",?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?",
+            0.6,
+        ),
         # Oji 2-19-8, Kita-ku; Mōka-shi Aramachi 3-chōme 2014; Motoazabu 3-chome 1-6
         Pattern(
             "romaji_town_block",
@@ -69,11 +79,14 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
     REGEX_FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """The town-and-block form must name an administrative part (…-ku, City) or
-        spell out its 丁目 (…-chome), which nothing but an address does."""
+        """The town-and-block form must name an administrative part (…-ku, City),
+        spell out its 丁目 (…-chome) or end in a room (Apt 201), which nothing but an
+        address does."""
         if (
             re.search(_SUFFIX, pattern_text) is None
-            and re.search(r"-ch[oō]u?me", pattern_text) is None
+            and re.search(r"[- ]ch[oō]u?me", pattern_text) is None
+            and re.search(r"(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?$", pattern_text)
+            is None
         ):
             return False
         return None

@@ -13,6 +13,10 @@ What marks one, by script:
   and its number, a building's 동 and 호 after it;
 - Vietnamese: ``Số``/``Nhà`` and a house number, then comma-separated parts of
   which one is a street or district word (``ngõ``, ``phố``, ``Quận``…);
+- Chinese (simplified, traditional, or as a Japanese interpreter writes it):
+  a city and a district, a road (…路, …街, …道, …巷) and its 号, a unit and a
+  room after it (``大连市沙河口区五一路188号3单元502``). A Japanese address
+  never puts a number and 号 right after 路 or 街;
 - Latin letters elsewhere: the rest of the line after an address label
   (``Current address:``, ``forwarding address:``, ``帰国先：``), when it holds a
   number and at least two commas, as a street address does.
@@ -46,6 +50,14 @@ _VIETNAMESE_ADDRESS = re.compile(
     rf"(?=[^\n]{{0,60}}?(?:{'|'.join(map(re.escape, _VIETNAMESE_PART_WORDS))}))"
     r"(?:[^,\n()（）。「」]{1,30},[ ]){1,7}[^,\n()（）。「」.]{2,30}"
 )
+_CHINESE_ADDRESS = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,5}[省市州])?[\u4e00-\u9fff]{1,6}[区區县縣市旗]"
+    r"[\u4e00-\u9fff0-9一二三四五六七八九十]{1,12}(?:大街|大道|胡同|路|街|道|巷|弄)"
+    r"[0-9一二三四五六七八九十百]{1,5}[号號](?:院|楼|樓|栋|棟)?"
+    r"(?:[0-9]{1,4}(?:单元|單元|単元|栋|棟|号楼|號樓|号棟|楼|樓))?(?:[0-9]{1,5}(?:室|号|號)?)?"
+)
+#: the words a Chinese sentence puts right before an address (live at, move to, back to)
+_CHINESE_LEAD = re.compile(r"^(?:住在|搬到|搬去|回到|寄到|送到|地址是|地址为|地址為|在|到|回|是)")
 #: labels after which the rest of the line is an address abroad
 ADDRESS_LABELS: tuple[str, ...] = (
     "address", "Address", "ADDRESS", "Dirección", "dirección", "Endereço", "endereço",
@@ -62,7 +74,7 @@ _MIN_COMMAS = 2
 
 
 class OverseasAddressRecognizer(EntityRecognizer):
-    """Finds street addresses abroad in Hangul, Vietnamese and Latin letters."""
+    """Finds street addresses abroad in Hangul, Vietnamese, Chinese and Latin letters."""
 
     ENTITY: ClassVar[str] = "ADDRESS"
     _label: ClassVar[str] = "OverseasAddressRecognizer"
@@ -87,6 +99,10 @@ class OverseasAddressRecognizer(EntityRecognizer):
             spans.append((m.start(), m.end(), "a Korean road address"))
         for m in _VIETNAMESE_ADDRESS.finditer(text):
             spans.append((m.start(), m.end(), "a Vietnamese house number and its parts"))
+        for m in _CHINESE_ADDRESS.finditer(text):
+            lead = _CHINESE_LEAD.match(m.group())  # 住在大连市…: the verb is no part of it
+            start = m.start() + (lead.end() if lead else 0)
+            spans.append((start, m.end(), "a Chinese road, house number and room"))
         for m in _LABELLED.finditer(text):
             value = m.group("value").rstrip(" ,.;")
             if any(c.isdigit() for c in value) and value.count(",") >= _MIN_COMMAS:

@@ -39,6 +39,13 @@ def _found(text: str) -> list[str]:
             "Dạ, Toyota-shi, Hirayama-chō 2-chōme 18, Haitsu Midori 105.",
             ["Toyota-shi, Hirayama-chō 2-chōme 18, Haitsu Midori 105"],
         ),
+        # a block, a town and a room; the 丁目 said; a building's # room
+        ("Address: 2-9-14 Midorigaoka, Apt 201 — she", ["2-9-14 Midorigaoka, Apt 201"]),
+        ('she wrote it "Midorigaoka 2 chome 9 no 14".', ["Midorigaoka 2 chome 9 no 14"]),
+        (
+            "Address: Nakano-ku Yayoi-cho 4-31-2, Maison Yayoi #104 → 住基",
+            ["Nakano-ku Yayoi-cho 4-31-2, Maison Yayoi #104"],
+        ),
     ],
 )
 def test_when_an_address_is_romanised_then_it_is_one_span(text: str, addresses: list[str]) -> None:
@@ -55,6 +62,8 @@ def test_when_an_address_is_romanised_then_it_is_one_span(text: str, addresses: 
         "1-2-3 at the counter",
         "Meeting Room 3-chome is booked",  # no town before the 丁目
         "Lesson 2-3, Chapter 5",
+        "Lesson 2-3 Reading, Unit 5 Test",  # no room number after the town
+        "Chapter 2 chome",  # no town before the 丁目
     ],
 )
 def test_when_there_is_no_block_and_suffixed_place_then_no_address(text: str) -> None:

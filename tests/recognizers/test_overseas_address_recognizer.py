@@ -33,6 +33,10 @@ def _found(rec: OverseasAddressRecognizer, text: str) -> list[str]:
             "帰国先：Số 27, ngõ 112, phố Trần Duy Hưng, Cầu Giấy, Hà Nội\nベトナムの電話",
             "Số 27, ngõ 112, phố Trần Duy Hưng, Cầu Giấy, Hà Nội",
         ),
+        # Chinese, simplified and as a Japanese interpreter writes it; the verb left out
+        ("住在大连市沙河口区五一路188号3单元502。", "大连市沙河口区五一路188号3单元502"),
+        ("帰国後は大連市沙河口区五一路188号3単元502に住む", "大連市沙河口区五一路188号3単元502"),
+        ("地址：上海市浦东新区世纪大道100号", "上海市浦东新区世纪大道100号"),
     ],
 )
 def test_a_street_address_abroad_is_one_span(
@@ -49,6 +53,8 @@ def test_a_street_address_abroad_is_one_span(
         "Email address: a.kim@example.com",
         "Address: Tokyo, Japan, see file",  # no number: a city, not a street
         "서울에서 왔어요",  # a city alone
+        "大阪市中央区道修町3丁目1番8号",  # a Japanese address: no number and 号 after 路
+        "上海市浦东新区に住んでいた",  # a district, no road
         "",
     ],
 )
