@@ -86,6 +86,14 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
         "通知カード",
         "個人番号カード",
         "マイナ",
+        "個番",  # a memo's short form
+        # in English notes and interpreters' words
+        "My Number",
+        "my number",
+        "MyNumber",
+        "My number",
+        "Individual Number",
+        "individual number",
     )
     #: identifier words of other labels: the number nearest after one of them is not ours
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = (

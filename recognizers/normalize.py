@@ -486,12 +486,31 @@ def _join_spaced_digits(out: _Builder) -> None:
     _drop_blanks(out, drop)
 
 
+#: a form's number boxed digit by digit, as a scan draws the boxes (|2|1|7|4|…, 7│8│7…):
+#: six boxes at least, one digit each (a phone number has ten, a My Number twelve)
+_BOXED_DIGITS = re.compile(r"(?<!\d)(?<!\d[|│｜])\d(?:[ \u3000]?[|│｜][ \u3000]?\d){5,}(?!\d)")
+
+
+def _join_boxed_digits(out: _Builder) -> None:
+    """Drop the box lines (and blanks) between single boxed digits: one number."""
+    joined = "".join(out.chars)
+    if not any(c in joined for c in "|│｜"):
+        return
+    drop = {
+        k
+        for m in _BOXED_DIGITS.finditer(joined)
+        for k in range(m.start(), m.end())
+        if not joined[k].isdigit()
+    }
+    _drop_blanks(out, drop)
+
+
 def _drop_blanks(out: _Builder, drop: set[int]) -> None:
     """Remove the blanks at canonical positions ``drop``; each belongs to the digit
     before it, whose original span grows over it."""
     if not drop:
         return
-    for k in sorted(drop):
+    for k in sorted(drop, reverse=True):  # a run of dropped characters: all to the digit
         out.ends[k - 1] = out.ends[k]
     keep = [k for k in range(len(out.chars)) if k not in drop]
     out.chars = [out.chars[k] for k in keep]
@@ -648,6 +667,7 @@ def _normalize(text: str) -> NormalizedText:
     _korean_date_counters(out)
     _letters_as_digits(out)
     _collapse_pauses_between_digits(out, text)
+    _join_boxed_digits(out)
     _join_spaced_digits(out)
     _join_blank_inside_number(out)
     _letters_as_digits(out)  # a letter among spaced digits (4 O 7 1, l 4日) touches them now

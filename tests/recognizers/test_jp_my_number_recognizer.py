@@ -66,6 +66,11 @@ def test_validity_needs_twelve_digits_and_the_check_digit(value: str, valid: boo
         ("番号法の対象です 876543210989", "876543210989"),
         ("保護者個人番号：390191580772", "390191580772"),
         ("個人番号 1234.5678.9018", "1234.5678.9018"),
+        # boxed digit by digit on a scan; an English label; a memo's short form
+        ("個人番号 |1|2|3|4|5|6|7|8|9|0|1|8|", "1|2|3|4|5|6|7|8|9|0|1|8"),
+        ("個人番号│3│9│0│1│9│1│5│8│0│7│7│2│", "3│9│0│1│9│1│5│8│0│7│7│2"),
+        ("My Number: 3901-9158-0772", "3901-9158-0772"),
+        ("個番 876543210989", "876543210989"),
     ],
 )
 def test_when_valid_number_follows_a_my_number_word_then_it_is_reported(

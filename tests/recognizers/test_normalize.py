@@ -51,7 +51,7 @@ def test_the_map_covers_the_whole_original_in_order(text: str) -> None:
 def test_ascii_text_maps_to_itself(text: str) -> None:
     # but digits spaced out one by one, O/l/I beside a digit (or a dash after one), and B
     # between digits, which read as one number
-    assume(not re.search(r"\d[ -]+\d|[OolI]-?\d|\d-?[OolI]|\d-?B-?\d", text))
+    assume(not re.search(r"\d[ -]+\d|[OolI]-?\d|\d-?[OolI]|\d-?B-?\d|\d ?\| ?\d", text))
     norm = normalize(text)
     assert norm.text == text
     assert list(norm.starts) == list(range(len(text)))
@@ -140,6 +140,10 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("0753、あ、2926", "0753-2926"),
         ("2926…1263", "2926-1263"),
         ("2926...1263", "2926...1263"),
+        # a number boxed digit by digit on a scanned form
+        ("個人番号 |2|1|7|4|2|1|8|0|9|6|7|3|", "個人番号 |217421809673|"),
+        ("番号│9│2│9│0│8│1", "番号│929081"),
+        ("| 1 | 2 | 3 |", "| 1 | 2 | 3 |"),  # three boxes: a table's counts
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
