@@ -18,11 +18,17 @@ https://www.nenkin.go.jp/service/seidozenpan/kisonenkin.html
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.field_context import FieldContextRecognizer, stop_labels_except
+from recognizers.normalize import NormalizedText
+
+#: a digit typed as a digit (ASCII or full-width), not said in kana or kanji
+_TYPED_DIGIT = re.compile(r"[0-9０-９]")
 
 
 class JpPensionNumberRecognizer(FieldContextRecognizer):
@@ -46,6 +52,14 @@ class JpPensionNumberRecognizer(FieldContextRecognizer):
             r"(?<![\dA-Za-z-])(?=(?:\d+-){3})\d(?:-?\d){9}(?![\dA-Za-z]|-\d)",
             0.2,
         ),
+        # said in kana or kanji, the pauses fall anywhere (いちにさんよん、の、ごーろくななはち、
+        # きゅうぜろ): any grouping counts, but only where nothing was typed as digits
+        # (postprocess) and not from a 0, a phone number's start
+        Pattern(
+            "pension_number_spoken",
+            r"(?<![\dA-Za-z-])(?=\d+-)(?!0)\d(?:-?\d){9}(?![\dA-Za-z]|-\d)",
+            0.2,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "pension no",
@@ -53,11 +67,27 @@ class JpPensionNumberRecognizer(FieldContextRecognizer):
         "pension number",
         "Pension number",
         "Basic pension",
+        "Pension No",
+        "pension No",
+        "PENSION NO",
         "基礎年金番号",
         "年金番号",
         "年金手帳",
         "年金",
+        "ねんきん",
+        "ネンキン",
     ]
     STOP_LABELS = stop_labels_except("年金")
     CONTEXT_WINDOW: ClassVar[int] = 32
     CONTEXT_BOOST: ClassVar[float] = 0.5
+
+    def postprocess(
+        self, norm: NormalizedText, results: list[RecognizerResult]
+    ) -> Iterable[RecognizerResult]:
+        """A number in any grouping counts only as speech: typed, 1234-5678-90 is none."""
+        return [
+            r
+            for r in results
+            if self.pattern_of(r) != "pension_number_spoken"
+            or not _TYPED_DIGIT.search(norm.original, *norm.to_original(r.start, r.end))
+        ]

@@ -32,6 +32,16 @@ def reported(rec: JpPensionNumberRecognizer, text: str) -> list[str]:
         ("年金手帳の番号は1234567890です", "1234567890"),
         ("基礎年金番号は一二三四 五六七八九〇", "一二三四 五六七八九〇"),
         ("基礎年金番号 0241583067 です", "0241583067"),
+        # said in kana, the pauses anywhere; a kana label; "No." in any case
+        (
+            "年金の番号は えっと、いちにさんよん、の、ごーろくななはち、きゅうぜろ",
+            "いちにさんよん、の、ごーろくななはち、きゅうぜろ",
+        ),
+        (
+            "ねんきんの番号が いちにさんよん ごろくなな はちきゅうぜろ",
+            "いちにさんよん ごろくなな はちきゅうぜろ",
+        ),
+        ("Pension No. 1234 567890", "1234 567890"),
     ],
 )
 def test_pension_numbers_are_found_after_a_pension_label(
@@ -51,6 +61,8 @@ def test_pension_numbers_are_found_after_a_pension_label(
         "基礎年金番号 123-4567890",
         "基礎年金番号 12345-678901",
         "基礎年金番号\n電話 1234-567890",
+        "基礎年金番号 1234-5678-90",  # typed in three groups: no pension number's shape
+        "年金の件 ぜろさん、いちにさんよん、ごーろくななはち",  # spoken from 0: a phone
     ],
 )
 def test_ten_digits_are_not_a_pension_number_without_the_nearest_label(
