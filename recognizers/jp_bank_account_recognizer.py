@@ -44,10 +44,11 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         # seven digits, also when read out with pauses (normalized to "-")
         Pattern("account_number", r"(?<![\dA-Za-z-])\d(?:-?\d){6}(?![\dA-Za-z]|-\d)", 0.2),
-        # …and with one blank inside, where a scan or a typist split it (普通 2039 541)
+        # …and with a blank or two inside, where a scan or a typist split it (普通 2039 541,
+        # 普通 l8 44O 92)
         Pattern(
             "account_number_split",
-            r"(?<![\dA-Za-z-])(?=[\d ]{8}(?!\d|[- ]\d))\d+ \d+(?![\dA-Za-z])",
+            r"(?<![\dA-Za-z-])(?=(?:\d ?){6}\d(?!\d|[- ]\d))\d+ \d+(?: \d+)?(?![\dA-Za-z]| \d)",
             0.2,
         ),
         # 記号 1xxx0 … 番号 N: the labelled pair in ゆうちょ's own shape needs no other word

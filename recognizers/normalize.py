@@ -488,7 +488,16 @@ def _join_spaced_digits(out: _Builder) -> None:
 
 #: a form's number boxed digit by digit, as a scan draws the boxes (|2|1|7|4|…, 7│8│7…):
 #: six boxes at least, one digit each (a phone number has ten, a My Number twelve)
-_BOXED_DIGITS = re.compile(r"(?<!\d)(?<!\d[|│｜])\d(?:[ \u3000]?[|│｜][ \u3000]?\d){5,}(?!\d)")
+#: (a scan's O or l in a box is a digit too: |0|0|0|2|7|l|3|…)
+_BOXED_DIGITS = re.compile(
+    r"(?<![\dA-Za-z])(?<![\dA-Za-z][|│｜])[\dOlI](?:[ \u3000]?[|│｜][ \u3000]?[\dOlI]){5,}"
+    r"(?![\dA-Za-z])"
+)
+#: of which this many at least are digits: |O|l|I|O|l|I| is no number
+MIN_BOXED_DIGITS = 4
+
+
+_BOXED_CELL = frozenset("0123456789OlI")
 
 
 def _join_boxed_digits(out: _Builder) -> None:
@@ -499,8 +508,9 @@ def _join_boxed_digits(out: _Builder) -> None:
     drop = {
         k
         for m in _BOXED_DIGITS.finditer(joined)
+        if sum(map(str.isdigit, m.group())) >= MIN_BOXED_DIGITS
         for k in range(m.start(), m.end())
-        if not joined[k].isdigit()
+        if joined[k] not in _BOXED_CELL
     }
     _drop_blanks(out, drop)
 

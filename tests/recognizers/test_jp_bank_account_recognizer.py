@@ -47,6 +47,7 @@ def reported(rec: JpBankAccountRecognizer, text: str) -> list[str]:
         # one blank inside the seven digits, as a scan or a typist splits them
         ("受取口座 岩手銀行 大通支店 普通 2039 541", ["2039 541"]),
         ("普通預金 123 4567 です", ["123 4567"]),
+        ("振込先 福岡銀行 千代町支店 普通 l8 44O 92 名義", ["l8 44O 92"]),
     ],
 )
 def test_account_values_are_found_without_their_labels(
@@ -70,7 +71,7 @@ def test_account_values_are_found_without_their_labels(
         "普通\n受付：1234567",
         "普通 2024 年の",  # a year and a word, not seven digits
         "口座 1234 5678",  # eight digits
-        "普通 12 34 567",  # two blanks: no one split number
+        "普通 12 34 56 7",  # three blanks: digits of a list, not one number
     ],
 )
 def test_seven_digits_without_an_account_word_are_not_reported(

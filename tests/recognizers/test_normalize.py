@@ -144,6 +144,7 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("個人番号 |2|1|7|4|2|1|8|0|9|6|7|3|", "個人番号 |217421809673|"),
         ("番号│9│2│9│0│8│1", "番号│929081"),
         ("| 1 | 2 | 3 |", "| 1 | 2 | 3 |"),  # three boxes: a table's counts
+        ("被保険者番号  |0|0|0|2|7|l|3|5|8|4|", "被保険者番号  |0002713584|"),
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
