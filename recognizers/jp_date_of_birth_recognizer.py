@@ -93,10 +93,33 @@ _FIRST_WESTERN_YEAR = 1868
 
 _ERA_KANJI = "|".join(era.name for era in ERAS)
 _ERA_INITIALS = "".join(era.initial for era in ERAS)
+
 _YEAR = r"(?:\d{1,2}|元)"
 #: what a speaker puts between year, month and day: pauses, の, fillers (年の、えーと、9月)
 _PAUSE = r"(?:[\s、,の]|えーと|えっと|えー|あの)*"
 _KANJI_DATE = rf"\s*年{_PAUSE}\d{{1,2}}\s*月{_PAUSE}\d{{1,2}}\s*日"
+#: an era said in kana, as speech-to-text writes it when the number after it failed
+_ERA_KANA: dict[str, str] = {
+    "しょうわ": "昭和", "ショウワ": "昭和", "しょーわ": "昭和", "へいせい": "平成",
+    "ヘイセイ": "平成", "れいわ": "令和", "レイワ": "令和", "たいしょう": "大正",
+    "タイショウ": "大正", "めいじ": "明治", "メイジ": "明治",
+}  # fmt: skip
+_ANY_ERA = "|".join([*(era.name for era in ERAS[:5]), *_ERA_KANA])
+#: what a speaker says between an era and the date they finally give: pauses, fillers,
+#: a correction, a number begun and dropped (しょうわ、さんじゅう…さんじゅうはちねん), a
+#: year said twice (昭和13年…13年の), another era taken back (昭和、あ、大正じゃないな、昭和6年)
+_RESTART_WORD = (
+    r"[、,…。 \u3000]|\.{2,}|えー+と?|えっと|ええと|あの+ー?|あっ?|いや|いえ|違う|ちがう|違った|"
+    r"ちがった|じゃなくて|じゃないな|じゃない|ではなく|すみません|すいません|ごめんなさい|間違えた|"
+    rf"[ぁ-ゖァ-ヺー]{{1,8}}|\d{{1,2}}\s*年|{_ANY_ERA}"
+)
+#: the whole stretch: an era first, at most RESTART_MAX characters of such words, then the
+#: date (its own era right before it, or the one said first)
+RESTART_MAX = 30
+_RESTARTED = re.compile(
+    rf"^(?P<lead>(?:{_ANY_ERA})(?:{_RESTART_WORD})+?)(?P<date>\d{{1,2}}\s*年{_PAUSE}\d{{1,2}}\s*月"
+    rf"{_PAUSE}\d{{1,2}}\s*日)$"
+)
 #: a blank after each dot, as scans write it (H12. 3. 29)
 _DOTTED_DATE = r"([./-])[ \u3000]?\d{1,2}\1[ \u3000]?\d{1,2}(?![\d.]|-\d)"
 _ERA_PREFIX = (
@@ -355,6 +378,13 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     ENTITY: ClassVar[str] = "DATE_OF_BIRTH"
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("era_date", rf"(?:{_ERA_KANJI})\s*{_YEAR}{_KANJI_DATE}", NO_SIGNAL_SCORE),
+        # the era, then a correction or a restart, then the date said in full: one span
+        Pattern(
+            "era_date_restarted",
+            rf"(?:{_ANY_ERA})(?=[^\n：:]{{1,{RESTART_MAX}}}?\d{{1,2}}\s*年)(?:{_RESTART_WORD})+?"
+            rf"\d{{1,2}}{_KANJI_DATE}",
+            NO_SIGNAL_SCORE,
+        ),
         Pattern(
             "era_initial_date",
             rf"(?<![A-Za-z])[{_ERA_INITIALS}{_ERA_INITIALS.lower()}]\.?\s?{_YEAR}(?:{_DOTTED_DATE}|{_KANJI_DATE})",
@@ -512,6 +542,11 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
                 return date(int(viet["y"]), int(viet["m"]), int(viet["d"]))
             except ValueError:
                 return None
+        restarted = _RESTARTED.match(text.strip())
+        if restarted is not None and len(restarted["lead"]) <= RESTART_MAX + 4:
+            eras = re.findall(_ANY_ERA, restarted["lead"])
+            era = _ERA_KANA.get(eras[-1], eras[-1])  # the era said last is the one meant
+            return self.parse(era + restarted["date"])
         compact = _COMPACT.match(text.strip())
         if compact is not None:
             try:

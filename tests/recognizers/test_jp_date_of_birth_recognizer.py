@@ -336,3 +336,41 @@ def test_when_a_form_date_is_no_birth_date_then_nothing(
     rec: JpDateOfBirthRecognizer, text: str
 ) -> None:
     assert reported(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a number begun and dropped, a year said twice, an era taken back: one span
+        (
+            "生年月日は、しょうわ、さんじゅう…さんじゅうはちねん、じゅういちがつ、にじゅうよっか",
+            "しょうわ、さんじゅう…さんじゅうはちねん、じゅういちがつ、にじゅうよっか",
+        ),
+        (
+            "生年月日は えっと、しょうわ、じゅうさんねん…十三年の、はちがつ、にじゅうににち。",
+            "しょうわ、じゅうさんねん…十三年の、はちがつ、にじゅうににち",
+        ),
+        (
+            "生年月日：昭和、あ、すみません、大正じゃないな、昭和6年の、3月の、21日。",
+            "昭和、あ、すみません、大正じゃないな、昭和6年の、3月の、21日",
+        ),
+    ],
+)
+def test_when_a_birth_date_is_corrected_as_it_is_said_then_it_is_one_span(
+    rec: JpDateOfBirthRecognizer, text: str, value: str
+) -> None:
+    assert reported(rec, text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昭和の頃はね、よく来てたのよ。受付 令和6年8月3日",  # an era's talk, then another date
+        "生年月日 昭和、あ、すみません、昭和65年1月1日",  # no such year: nothing
+        "平成、いや令和6年8月3日に申請",  # corrected, but an application's date
+    ],
+)
+def test_when_a_corrected_date_is_none_or_no_birth_date_then_nothing(
+    rec: JpDateOfBirthRecognizer, text: str
+) -> None:
+    assert reported(rec, text) == []
