@@ -21,9 +21,14 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 import tldextract
-from presidio_analyzer import Pattern
+from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
+from recognizers.spoken_email import spoken_emails
+
+#: an address said as words has no domain to check against the public-suffix list
+SPOKEN_SCORE = 0.85
 
 #: the local part without the few characters RFC 5322 allows there that residents'
 #: addresses never hold and exports put around them (email=…, ?mail=…&, 'a@b.jp', {|})
@@ -68,6 +73,41 @@ class JpEmailRecognizer(NormalizedPatternRecognizer):
             name=name,
         )
         self._extractor = extractor if extractor is not None else offline_extractor()
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Addresses written out, and those said as words (``… アットマーク … ドット コム``)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        taken = [(r.start, r.end) for r in results]
+        name = type(self).__name__
+        for start, end in spoken_emails(text):
+            if any(a < end and start < b for a, b in taken):
+                continue
+            explanation = AnalysisExplanation(
+                recognizer=name,
+                original_score=SPOKEN_SCORE,
+                pattern_name="spoken e-mail",
+                textual_explanation="an e-mail address said as words (at-word, dot-words, a TLD)",
+            )
+            results.append(
+                RecognizerResult(
+                    self.supported_entities[0],
+                    start,
+                    end,
+                    SPOKEN_SCORE,
+                    analysis_explanation=explanation,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
 
     def validate_result(self, pattern_text: str) -> bool:
         """True (score 1.0) when the domain has a registrable name under a public suffix."""
