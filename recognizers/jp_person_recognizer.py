@@ -42,7 +42,7 @@ text-level sources run.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -62,6 +62,7 @@ from recognizers.person.learned_names import (
 )
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
+from recognizers.person.staff_names import staff_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -446,6 +447,8 @@ class JpPersonRecognizer(EntityRecognizer):
         "relation": 0.55,
         "self_named": 0.5,
         "glossed": 0.55,
+        "staff_mark": 0.55,
+        "interpreter": 0.55,
         "spoken_reading": 0.55,
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
@@ -575,6 +578,7 @@ class JpPersonRecognizer(EntityRecognizer):
             ),
             *glossed_name_candidates(text, self._is_name_reading),
             *display_name_candidates(text, _is_speaker_word, _never_a_name),
+            *staff_name_candidates(text, *self._name_and_place_tests(text, doc)),
         ]:
             add(cue.start, cue.end, cue.source, cue.score, chain=False)
         places = (
@@ -872,6 +876,41 @@ class JpPersonRecognizer(EntityRecognizer):
             known = self.lexicon.is_surname(m.group(1))
             add(m.start(1), m.end(1), "dept_staff" if known else "dept_staff_unknown", chain=False)
 
+    def _name_and_place_tests(
+        self, text: str, doc: Any
+    ) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool]]:
+        """``is_name(start, end)`` and ``is_place(start, end)`` for the staff-name cues.
+
+        A name: a known surname, or tokens that exactly cover the span and are all
+        proper nouns (Sudachi tags 秋月, 千葉 and 山ノ内 as places, yet they are
+        surnames after 担当 or 集計). A place: a country or a municipality's name.
+        """
+        proper: dict[int, int] = {}
+        places: list[tuple[int, int]] = []
+        for t in doc if doc is not None else ():
+            start, end = t.idx, t.idx + len(t.text)
+            if "固有名詞" in t.tag_:
+                proper[start] = end
+            if t.tag_.endswith("地名-国") or (
+                "地名" in t.tag_ and len(t.text) >= 2 and t.text[-1] in _MUNICIPALITY_ENDS
+            ):
+                places.append((start, end))
+
+        def is_name(start: int, end: int) -> bool:
+            if self.lexicon.is_surname(text[start:end]):
+                return True
+            at = start
+            while at < end and at in proper:
+                at = proper[at]
+            return at == end
+
+        def is_place(start: int, end: int) -> bool:
+            return text[end - 1 : end] in _MUNICIPALITY_ENDS or any(
+                s < end and start < e for s, e in places
+            )
+
+        return is_name, is_place
+
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""
         word = reading.replace(" ", "").replace("\u3000", "")
@@ -1161,7 +1200,8 @@ class JpPersonRecognizer(EntityRecognizer):
         # person whatever GiNZA, trained on Japanese text, makes of the foreign words
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
-            "introduced", "dept_staff", "dept_staff_unknown", "other_name",
+            "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
+            "interpreter",
         }:  # fmt: skip
             return False
         from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})
