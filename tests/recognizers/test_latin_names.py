@@ -51,6 +51,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("My name is... um, Priya Sharma.", [("Priya Sharma", "latin_cue")]),
         # a capitalised cue opening the line is no part of the name
         ("本人：Si Kenji, born in 2016", [("Kenji", "latin_cue")]),
+        # Tagalog's marker of a person's name inside a sentence
+        ("Yung baby ko po, si Angelo, hindi pa po", [("Angelo", "latin_cue")]),
+        ("Pakisabi po kay Maricel Santos", [("Maricel Santos", "latin_cue")]),
         # a relation word numbered; a list entry, one person a line with their number
         ("子①：Aayush Gurung 2016/03/22生", [("Aayush Gurung", "latin_cue")]),
         ("・Tran Thi Lan（VI）080-1145-7092　保育", [("Tran Thi Lan", "latin_list")]),
