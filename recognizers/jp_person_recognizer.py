@@ -1220,6 +1220,7 @@ class JpPersonRecognizer(EntityRecognizer):
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
+            "latin_spelled",
             "interpreter",
         }:  # fmt: skip
             return False

@@ -67,6 +67,12 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # a known kana given name before っていいます / と言います; a thing's name is none
         ("ばあちゃんの分なんだけど\n ふさえっていいます\n S14.6.6生まれ", ["ふさえ"]),
         ("これはマイナポータルっていいます。", []),
+        # a spelling in kana letter names is one span, whatever GiNZA makes of its words
+        (
+            "グエン・ティ・ハーさんです。"
+            "つづりは エヌ・ジー・ユー・ワイ・イー・エヌ、エイチ・エー です。",
+            ["エヌ・ジー・ユー・ワイ・イー・エヌ、エイチ・エー", "グエン・ティ・ハー"],
+        ),
         # a kana stem and the kanji of an older woman's given name
         ("Op) メモ：配偶者 ヨシ子 S23.2.11", ["ヨシ子"]),
         # another name of the same person
