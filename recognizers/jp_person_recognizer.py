@@ -42,7 +42,7 @@ text-level sources run.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -62,6 +62,7 @@ from recognizers.person.learned_names import (
 )
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
+from recognizers.person.staff_names import staff_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -98,6 +99,9 @@ _KANA_BEFORE_HONORIFIC = re.compile(
 )
 _KANA_PARTICLES = frozenset("のはがをにともでへや")
 _HONORIFIC_KANA: tuple[str, ...] = ("さん", "さま", "くん", "ちゃん", "どの", "し")
+#: a nickname whose stem ends in a doubled consonant cannot stand without its honorific
+#: (たっくん, なっちゃん, みっちゃん): the whole of it is the name a chat displays
+_NICKNAME = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]{1,3}[っッ](?:くん|ちゃん|クン|チャン)")
 #: 名前は美咲で, written without the blank a transcript puts after the trigger
 _TIGHT_SLOT = re.compile(
     r"(?:お?名前|氏名|名札)(?:は|が)(?![ \u3000])「?"
@@ -151,6 +155,8 @@ _ROMAJI_PLACE_AFTER = re.compile(
 _ONE_SCRIPT_NAME = re.compile(
     r"[\u4e00-\u9fff\u3005]{1,4}(?:[ \u3000][\u4e00-\u9fff\u3005]{1,4})?"
     r"|[\u3041-\u3096ー]{2,8}(?:[ \u3000][\u3041-\u3096ー]{2,8})?"
+    # ヨシ子, ふさ江: a kana stem and the kanji of an older woman's given name
+    r"|[\u3041-\u3096\u30a1-\u30fa]{1,3}[子江代枝恵世乃]"
     r"|[\u30a1-\u30fa\u30fc・]{2,16}(?:[ \u3000][\u30a1-\u30fa\u30fc]{2,12})?"
     r"|[A-Za-z][A-Za-z'\-]+(?:[ \u3000][A-Za-z][A-Za-z'\-]+){0,3}"
 )
@@ -446,6 +452,8 @@ class JpPersonRecognizer(EntityRecognizer):
         "relation": 0.55,
         "self_named": 0.5,
         "glossed": 0.55,
+        "staff_mark": 0.55,
+        "interpreter": 0.55,
         "spoken_reading": 0.55,
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
@@ -495,6 +503,12 @@ class JpPersonRecognizer(EntityRecognizer):
         self._slot_re = re.compile(rf"(?:{triggers})[ \u3000]+(\S+)")
         self._slot_word_re = re.compile(rf"[{_NAME_CHARS}]+")
         self._moshimasu_re = re.compile(r"(?:^|[\s、。])(\S{2,12}?)と申します")
+        #: ふさえっていいます, 森と言います: weaker than と申します (a thing is called so
+        #: too), so the word must be a name the lists know
+        self._iimasu_re = re.compile(
+            r"(?:^|(?<=[\s、。「]))([\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30fa\u30fc]{1,8}?)"
+            r"(?:って|と)(?:いい|言い)(?:ます|まして)"
+        )
         self._romaji_re = re.compile(
             # not \b: a Japanese letter is a word character too (WANG Lei様)
             r"(?<![A-Za-z])[A-Z][A-Za-z'\-]+(?: (?:[A-Z]\.|[A-Z][A-Za-z'\-]+)){0,3}"
@@ -575,8 +589,11 @@ class JpPersonRecognizer(EntityRecognizer):
             ),
             *glossed_name_candidates(text, self._is_name_reading),
             *display_name_candidates(text, _is_speaker_word, _never_a_name),
+            *staff_name_candidates(text, *self._name_and_place_tests(text, doc)),
         ]:
-            add(cue.start, cue.end, cue.source, cue.score, chain=False)
+            # たっくん, なっちゃん: a nickname made with its honorific keeps it
+            whole = cue.source == "display_name" and _NICKNAME.fullmatch(text, cue.start, cue.end)
+            add(cue.start, cue.end, cue.source, cue.score, chain=False, trim=not whole)
         places = (
             {(t.idx, t.idx + len(t.text)) for t in doc if "地名" in t.tag_}
             if doc is not None
@@ -872,6 +889,41 @@ class JpPersonRecognizer(EntityRecognizer):
             known = self.lexicon.is_surname(m.group(1))
             add(m.start(1), m.end(1), "dept_staff" if known else "dept_staff_unknown", chain=False)
 
+    def _name_and_place_tests(
+        self, text: str, doc: Any
+    ) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool]]:
+        """``is_name(start, end)`` and ``is_place(start, end)`` for the staff-name cues.
+
+        A name: a known surname, or tokens that exactly cover the span and are all
+        proper nouns (Sudachi tags 秋月, 千葉 and 山ノ内 as places, yet they are
+        surnames after 担当 or 集計). A place: a country or a municipality's name.
+        """
+        proper: dict[int, int] = {}
+        places: list[tuple[int, int]] = []
+        for t in doc if doc is not None else ():
+            start, end = t.idx, t.idx + len(t.text)
+            if "固有名詞" in t.tag_:
+                proper[start] = end
+            if t.tag_.endswith("地名-国") or (
+                "地名" in t.tag_ and len(t.text) >= 2 and t.text[-1] in _MUNICIPALITY_ENDS
+            ):
+                places.append((start, end))
+
+        def is_name(start: int, end: int) -> bool:
+            if self.lexicon.is_surname(text[start:end]):
+                return True
+            at = start
+            while at < end and at in proper:
+                at = proper[at]
+            return at == end
+
+        def is_place(start: int, end: int) -> bool:
+            return text[end - 1 : end] in _MUNICIPALITY_ENDS or any(
+                s < end and start < e for s, e in places
+            )
+
+        return is_name, is_place
+
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""
         word = reading.replace(" ", "").replace("\u3000", "")
@@ -936,6 +988,10 @@ class JpPersonRecognizer(EntityRecognizer):
             self._lexicon_evidence(text, start, end, add)
         for m in _GAVE_NAME.finditer(text):
             add(m.start(1), m.end(1), "slot_tight")
+        for m in self._iimasu_re.finditer(text):
+            said = m.group(1)
+            if len(said) >= 2 and self._is_name_reading(said) and said not in _ANSWER_NOT_NAMES:
+                add(m.start(1), m.end(1), "moshimasu")
         for m in self._moshimasu_re.finditer(text):
             add(m.start(1), m.end(1), "moshimasu")
             self._lexicon_evidence(text, m.start(1), m.end(1), add)
@@ -1129,6 +1185,8 @@ class JpPersonRecognizer(EntityRecognizer):
                 continue
             if self._blocked(cand, blockers):
                 continue
+            if text[cand.start : cand.end] in _KANA_NOT_NAMES and honorific_after(text, cand.end):
+                continue  # ばあちゃん, おくさん: a relation addressed, whatever GiNZA says
             viable.append(cand)
         self._coordinate(text, viable)
         self._repeat(text, viable)
@@ -1161,7 +1219,9 @@ class JpPersonRecognizer(EntityRecognizer):
         # person whatever GiNZA, trained on Japanese text, makes of the foreign words
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
-            "introduced", "dept_staff", "dept_staff_unknown", "other_name",
+            "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
+            "latin_spelled",
+            "interpreter",
         }:  # fmt: skip
             return False
         from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})
@@ -1341,6 +1401,9 @@ def _spoken_number_positions(text: str) -> list[bool]:
 
 
 _COUNTER_CHARS = frozenset("年月日丁目番地号条歳")
+#: the kana of a given name written with one kanji after it (ヨシ子, ふさ江, ハル代)
+_KANA_GIVEN_STEM = re.compile(r"[\u3041-\u3096]{1,3}|[\u30a1-\u30fa]{1,3}")
+_KANA_NAME_ENDS = frozenset("子江代枝恵世乃")
 _KANA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
 
 
@@ -1360,6 +1423,14 @@ def _extend_kanji_name(tokens: Any, j: int, limit: int = 2) -> int:
     title stops the growth.
     """
     prev = tokens[j - 1].text if j > 0 else ""
+    if prev and _KANA_GIVEN_STEM.fullmatch(prev) and j < len(tokens):
+        # ヨシ|子, ふさ|江, ミツ|代: older women's given names, a kana stem and one kanji
+        # Sudachi splits off as a noun or a suffix
+        t = tokens[j].text
+        after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+        if t in _KANA_NAME_ENDS and not _KANJI.match(after):
+            return j + 1
+        return j
     if not (prev and _KANJI.fullmatch(prev[-1])):
         return j
     grown = 0

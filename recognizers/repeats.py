@@ -212,6 +212,11 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 #: a part is letters only (not "U-" of "AFC U-19")
 _WORD_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: titles written right after a surname said alone (岡田委員, 安達班長): the kanji run on,
+#: yet the part is the same person's
+_TITLES_AFTER_PART = (
+    "委員", "班長", "課長", "係長", "主任", "主査", "主事", "部長", "所長", "室長", "先生", "夫人",
+)  # fmt: skip
 #: after a one-character part, only an honorific makes it the same person (森様ですね)
 _HONORIFIC_AFTER = re.compile(r"[ \u3000]?(?:様|さん|さま|氏|くん|君|ちゃん|殿)")
 
@@ -242,7 +247,10 @@ def _part_occurrences(text: str, part: str) -> list[int]:
         if inside_other or text.startswith(_ORG_AFTER, end):
             pass  # トンマージ・プレッティ・ゼーバー, スウィネン社: another name, a company
         elif len(part) >= 2 and not (_HIRAGANA.match(part) and len(part) < 3):
-            if _whole_word(text, at, end):
+            titled = text.startswith(_TITLES_AFTER_PART, end) and not (
+                at > 0 and _KANJI.match(text[at - 1])
+            )
+            if titled or _whole_word(text, at, end):
                 found.append(at)
         elif (
             len(part) == 1

@@ -44,7 +44,8 @@ _LABEL = re.compile(
 #: words of the city's side of a chat (its account, desks and staff) and of bots
 CITY_SIDE = re.compile(
     r"[市区町村課局係室庁部]|センター|窓口|公式|担当|職員|オペ|受付|運営|事務局|相談員|通訳|"
-    r"Bot|bot|BOT|AI|システム|自動|[Oo]perator|[Ss]taff|[Cc]ity|[Oo]ffice|[Aa]gent|[Aa]dmin"
+    r"Bot|bot|BOT|AI|システム|自動|[Oo]perator|[Ss]taff|[Cc]ity|[Oo]ffice|[Aa]gent|[Aa]dmin|"
+    r"[Dd]esk|[Hh]elp|[Ss]upport|[Cc]ounter"
 )
 #: what a log calls a participant it does not name (あなた, ゲスト, 話者A)
 PARTICIPANT_WORDS = re.compile(
@@ -60,6 +61,8 @@ FIELD_WORDS = re.compile(
 )
 
 
+#: a key of an exported record ("name":"…", {"form":…): quoted, never a sender
+_RECORD_KEY = re.compile(r"[{\[]?[\"'“”]")
 #: an honorific a display name may end with (匿名希望さん is still no name)
 _HONORIFIC_END = re.compile(r"(?:さん|様|さま|ちゃん|くん)$")
 
@@ -79,7 +82,11 @@ def display_name_candidates(
     never_a_name: Callable[[str], bool] = lambda _w: False,
 ) -> list[Candidate]:
     """Each message label of a chat log that is a resident's display name."""
-    labels = [m for m in _LABEL.finditer(text) if _bare(m.group("name")).strip()]
+    labels = [
+        m
+        for m in _LABEL.finditer(text)
+        if _bare(m.group("name")).strip() and not _RECORD_KEY.match(m.group("name"))
+    ]
     keys = [_bare(m.group("name")).strip() for m in labels]
     counts = Counter(keys)
     if len(counts) < MIN_SENDERS and max(counts.values(), default=0) < MIN_MESSAGES_ALONE:

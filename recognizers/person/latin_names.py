@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 
 from recognizers.person.candidate import Candidate
+from recognizers.spelled import FIRST_CHARS as SPELLED_FIRST_CHARS
+from recognizers.spelled import read_spelled
 
 #: a lone word in capitals this short, with no title before it, is an acronym (SMS, FAX)
 MAX_ACRONYM = 4
@@ -50,7 +52,8 @@ CUES: tuple[str, ...] = (
     "my name", "name is", "I am", "I'm", "this is", "This is", "married to", "with wife",
     "with husband", "with his wife", "with her husband", "daughter", "son", "friend",
     "wife", "husband", "tên là", "tên tôi là", "meu nome é", "me llamo", "mi nombre es",
-    "ako po si", "ako si", "mero naam", "naam", "Me llamo", "Mi nombre es", "Meu nome é",
+    "ako po si", "ako si", "si", "kay", "mero naam", "naam", "Me llamo", "Mi nombre es",
+    "Meu nome é",
     "Sou a", "Sou o", "Eu sou a", "Eu sou o", "Meu filho é o", "Minha filha é a",
     "meu marido é o", "minha esposa é a", "em là", "Em là", "tên em là", "Tên em là",
     "tôi là", "Tôi là", "bố là", "mẹ là", "vợ là", "chồng là", "con là", "Vợ anh ấy là",
@@ -193,13 +196,46 @@ _SPELLING_ASKED = re.compile(
 SPELLING_WINDOW = 200
 
 
+#: a katakana or Latin name and は right before a spelling (フェルナンデスは えふ いー…)
+_NAME_THEN_WA = re.compile(r"[\u30a1-\u30faA-Za-z][\u30a1-\u30fa\u30fcA-Za-z]*は[ \u3000]*$")
+_KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
+
+
 def spelled_name_candidates(text: str) -> list[Candidate]:
-    """Letters said one by one after a request for the spelling of a name."""
+    """Letters said one by one after a request for the spelling of a name.
+
+    Typed as capitals (T-R-A-N) or said as letter names in kana, as
+    speech-to-text and interpreters write them (エヌ・ジー・ユー…,
+    えふ いー あーる…): a run of letters only, no digit or mail word (an e-mail
+    read out holds あっと, どっと), after a request for the spelling or right
+    after the name it spells and は.
+    """
     out: list[Candidate] = []
     for m in _SPELLED_LETTERS.finditer(text):
         if _SPELLING_ASKED.search(text, max(0, m.start() - SPELLING_WINDOW), m.start()):
             out.append(Candidate(m.start(), m.end(), "latin_spelled", CUE_SCORE))
+    hira = text.translate(_KATA_TO_HIRA)
+    i = 0
+    while i < len(hira):
+        if hira[i] not in SPELLED_FIRST_CHARS or (i > 0 and _is_kana(hira[i - 1])):
+            i += 1
+            continue
+        pieces = read_spelled(hira, i)
+        if pieces is None:
+            i += 1
+            continue
+        end = pieces[-1].end
+        letters = all(len(p.out) == 1 and p.out.isalpha() for p in pieces)
+        if letters and not _is_kana(hira[end : end + 1]):
+            before = text[max(0, i - SPELLING_WINDOW) : i]
+            if _SPELLING_ASKED.search(before) or _NAME_THEN_WA.search(before):
+                out.append(Candidate(i, end, "latin_spelled", CUE_SCORE))
+        i = end
     return out
+
+
+def _is_kana(ch: str) -> bool:
+    return bool(ch) and ("\u3041" <= ch <= "\u3096" or ch == "ー")
 
 
 def latin_name_candidates(text: str) -> list[Candidate]:

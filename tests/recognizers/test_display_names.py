@@ -59,6 +59,10 @@ def test_a_label_that_takes_turns_in_a_chat_is_a_display_name(
         "ｵﾍﾟﾚｰﾀｰ：ご用件は\n山田：水道\nｵﾍﾟﾚｰﾀｰ：はい",  # the name said once is left to others
         # a form's fields, each once, or repeated field words
         "氏名：山田花子\n電話：090-1234-5678\n電話：03-1234-5678",
+        # an exported record's keys, quoted, and a desk's English account name
+        '{"form":"contact",\n "name":"長谷川 まどか",\n "email":"m@x.jp"}\n'
+        '{"form":"contact",\n "name":"匿名","email":""}',
+        "Desk: こんにちは\nJ: hi\nDesk: ok\nJ: thanks",
         "",
     ],
 )

@@ -54,6 +54,27 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # staff named after their section, Sudachi's 人名 agreeing where the list does not
         ("引継ぎ先：市民協働課 中筋\n対応者：嶋田", ["中筋", "嶋田"]),
         ("市民課長へ報告。課長から折り返し。", []),
+        # staff signing a record, interpreters introducing themselves; titles cut off
+        ("折り返し一覧 作成 堀之内\u3000確認 安達班長\n", ["堀之内", "安達"]),
+        ("チケット：W-26-3390 / 起票 12/2 OP 千葉\n", ["千葉"]),
+        ("通訳：タガログ語通訳のマリセルです。", ["マリセル"]),
+        ("確認 済\n受付 窓口\n", []),
+        # a chat nickname that cannot stand without its honorific keeps it
+        (
+            "08:59 たっくん：[画像]\n09:00 たっくん：見えますか？\n09:02 水道局：はい",
+            ["たっくん", "たっくん"],
+        ),
+        # a known kana given name before っていいます / と言います; a thing's name is none
+        ("ばあちゃんの分なんだけど\n ふさえっていいます\n S14.6.6生まれ", ["ふさえ"]),
+        ("これはマイナポータルっていいます。", []),
+        # a spelling in kana letter names is one span, whatever GiNZA makes of its words
+        (
+            "グエン・ティ・ハーさんです。"
+            "つづりは エヌ・ジー・ユー・ワイ・イー・エヌ、エイチ・エー です。",
+            ["エヌ・ジー・ユー・ワイ・イー・エヌ、エイチ・エー", "グエン・ティ・ハー"],
+        ),
+        # a kana stem and the kanji of an older woman's given name
+        ("Op) メモ：配偶者 ヨシ子 S23.2.11", ["ヨシ子"]),
         # another name of the same person
         ("妻：三浦 静江さん（旧姓 笹川）", ["三浦 静江", "笹川"]),
         ("カードに旧姓を併記したい", []),

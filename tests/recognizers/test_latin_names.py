@@ -51,6 +51,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("My name is... um, Priya Sharma.", [("Priya Sharma", "latin_cue")]),
         # a capitalised cue opening the line is no part of the name
         ("本人：Si Kenji, born in 2016", [("Kenji", "latin_cue")]),
+        # Tagalog's marker of a person's name inside a sentence
+        ("Yung baby ko po, si Angelo, hindi pa po", [("Angelo", "latin_cue")]),
+        ("Pakisabi po kay Maricel Santos", [("Maricel Santos", "latin_cue")]),
         # a relation word numbered; a list entry, one person a line with their number
         ("子①：Aayush Gurung 2016/03/22生", [("Aayush Gurung", "latin_cue")]),
         ("・Tran Thi Lan（VI）080-1145-7092　保育", [("Tran Thi Lan", "latin_list")]),
@@ -59,6 +62,15 @@ def _names(text: str) -> list[tuple[str, str]]:
         (
             "オペ：お名前のつづりをお願いします。\n相談者：T-R-A-N… H-U-N-G.",
             [("T-R-A-N", "latin_spelled"), ("H-U-N-G", "latin_spelled")],
+        ),
+        # letter names said in kana, after the request or right after the name and は
+        (
+            "つづりは エヌ・ジー・ユー・ワイ・イー・エヌ、エイチ・エー です。",
+            [("エヌ・ジー・ユー・ワイ・イー・エヌ、エイチ・エー", "latin_spelled")],
+        ),
+        (
+            "フェルナンデスは えふ いー あーる えぬ えー えぬ でぃー いー ぜっと です",
+            [("えふ いー あーる えぬ えー えぬ でぃー いー ぜっと", "latin_spelled")],
         ),
     ],
 )
@@ -82,6 +94,9 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "・Microsoft Teams の案内 03-1234-5678",  # a list entry of no person
         "・Online Form で申請",
         "JR、NHK、ABC の順",  # letters in a row, no spelling asked
+        # an e-mail read out holds its mail words; letters with no request, no name before
+        "スペルは えむ てぃー えー あっと じーめーる どっと こむ です",
+        "番組は えぬ えいち けー えす です",
         "長男 TEL 090",
         "",
     ],

@@ -77,6 +77,8 @@ def test_pieces_that_do_not_make_the_whole_value_are_not_found() -> None:
         ("娘です。森 千夏といいます。\n職員「森様ですね。」森林公園", "森 千夏", ["森"]),
         ("Maria Santos here. SANTOS is my married name", "Maria Santos", ["SANTOS"]),
         ("呉羽 ヌルハンです、夫が日本人で、呉羽", "呉羽 ヌルハン", ["呉羽"]),
+        # a title glued after the surname said alone
+        ("岡田 喜代美委員より：\n岡田委員連絡先", "岡田 喜代美", ["岡田"]),
     ],
 )
 def test_when_a_part_of_a_sure_full_name_stands_alone_then_it_is_a_repeat(
@@ -95,6 +97,7 @@ def test_when_a_part_of_a_sure_full_name_stands_alone_then_it_is_a_repeat(
         # a name's particle is a word of the language too
         ("Maria de Souza. Data de nascimento 3 de maio", "Maria de Souza"),
         ("Nguyen Van An; van", "Nguyen Van An"),
+        ("岡田 喜代美委員。福岡田委員会", "岡田 喜代美"),  # the kanji run on before it
     ],
 )
 def test_when_a_part_is_inside_another_word_or_name_then_it_is_no_repeat(
