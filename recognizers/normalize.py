@@ -91,7 +91,7 @@ _LONGEST_FILLER = max(map(len, _FILLERS))
 _CORRECTIONS: tuple[str, ...] = (
     "あ、違う", "あ 違う", "あ、ちがう", "あ ちがう", "あっ、違う", "違う違う", "ちがうちがう",
     "違います", "ちがいます", "違う", "ちがう", "じゃなくて", "ではなくて", "いや", "いえ",
-    "間違えた", "間違えました", "まちがえた",
+    "間違えた", "間違えました", "まちがえた", "あ違う", "あっ違う", "あちがう", "もとい",
 )  # fmt: skip
 
 
@@ -263,11 +263,15 @@ def _spoken_run(
             digits -= 1
             continue
         break
+    if _lone_particle_group(text, items):
+        items.pop()  # …ごーろくなな に お電話ください: the particle after the number
+        digits -= 1
     while items and items[-1][2] == "-":
         items.pop()
     if not items:
         _mark_dead(dead, tokens)
         return None
+    _join_digit_per_word(items)
     first = text[i : items[0][1]]
     leading_zero = items[0][2] == "0" and first not in {"まる", "マル"}
     # a zero said inside (さんまるいち, ごまるに: a room number) is a number's, not a word's
@@ -284,6 +288,38 @@ def _spoken_run(
         return items
     _mark_dead(dead, tokens)
     return None
+
+
+def _lone_particle_group(text: str, items: list[tuple[int, int, str]]) -> bool:
+    """Whether the last group is one ambiguous kana (に, し, ご, く) after groups of two
+    digits or more, with a word after it: a particle, not a group of its own."""
+    if len(items) < 3 or items[-2][2] != "-" or items[-3][2] == "-":
+        return False
+    s, e, _ = items[-1]
+    if e - s != 1 or text[s] not in _AMBIGUOUS_TAIL:
+        return False
+    after = text[e:].lstrip(" \u3000")
+    return bool(after) and _is_wordlike(after[0])
+
+
+def _join_digit_per_word(items: list[tuple[int, int, str]]) -> None:
+    """``ぜろ きゅう ぜろ いち に …``: speech-to-text wrote every digit as a word, so the
+    blanks are no pauses between groups; each joins the digit before it."""
+    groups = "".join("-" if d == "-" else "d" for _, _, d in items).split("-")
+    if len(groups) < MIN_DIGIT_WORDS or any(g != "d" for g in groups):
+        return
+    joined: list[tuple[int, int, str]] = []
+    for s, e, d in items:
+        if d == "-":
+            ps, _, pd = joined[-1]
+            joined[-1] = (ps, e, pd)
+        else:
+            joined.append((s, e, d))
+    items[:] = joined
+
+
+#: a number said a digit a word needs this many digits to be read as one (a phone's ten)
+MIN_DIGIT_WORDS = 7
 
 
 def _fifth_in_a_group(items: list[tuple[int, int, str]]) -> bool:

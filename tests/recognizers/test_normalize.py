@@ -140,6 +140,11 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("0753、あ、2926", "0753-2926"),
         ("2926…1263", "2926-1263"),
         ("2926...1263", "2926...1263"),
+        # a digit a word, as speech-to-text writes it; a particle after the last group;
+        # a correction glued to its あ
+        ("ぜろ きゅう ぜろ いち に さん よん ご ろく なな はち です", "09012345678 です"),
+        ("ぜろいちにーぜろ にーさんよん ごーろくなな に お電話", "0120-234-567 に お電話"),
+        ("ぜろきゅうぜろ いちにさんよん あ違う いちにさんご ごーろくななはち", "090-1235-5678"),
         # a number boxed digit by digit on a scanned form
         ("個人番号 |2|1|7|4|2|1|8|0|9|6|7|3|", "個人番号 |217421809673|"),
         ("番号│9│2│9│0│8│1", "番号│929081"),
