@@ -31,7 +31,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "insurance_symbol", "insurance_kigo", "insurance_bango", "health_insurance_no",
         "health_insurance_number", "hoken_kigo", "hoken_bango", "hoken_no", "hokensho_kigo",
         "hokensho_bango", "hokensho_no", "kokuho_no", "kokuho_bango", "kokuho_kigo",
-        "kaigo_hoken_no", "kaigo_no",
+        "kaigo_hoken_no", "kaigo_no", "kigo", "hoken_kigo_bango",
     ),
     "BANK_ACCOUNT": (
         "account_no", "account_number", "account_num", "bank_account", "bank_account_no",

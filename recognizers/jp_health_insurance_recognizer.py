@@ -28,6 +28,7 @@ from typing import ClassVar
 from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.context_words import line_before
+from recognizers.export_keys import key_before
 from recognizers.field_context import (
     HEALTH_LABEL,
     LABEL_GAP,
@@ -73,6 +74,15 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         # a whole cell of an exported row, however short (記号 12, 番号 55021): only in a
         # table with a header, which names it (postprocess)
         Pattern("table_cell", r"(?<=[\t,|│‖])\d{1,10}(?=[\t,|│‖\n]|$)", 0.2),
+        # an export's value after its key ("hoken_kigo":"12", kokuho_kigo=03): only where
+        # the key names an insurance card's field (postprocess)
+        Pattern(
+            "export_value",
+            r"(?:(?<=[A-Za-z_]=)|(?<=[A-Za-z_][\"']:[\"'])|(?<=[A-Za-z_][\"']: [\"'])"
+            r"|(?<=[A-Za-z_][\"']:)|(?<=[A-Za-z_][\"']: ))"
+            r"(?:[\u4e00-\u9fff]{1,3})?\d{1,10}(?=[\"',\s}&]|$)",
+            0.2,
+        ),
         Pattern(
             "symbol_space_number",
             rf"(?<=記号番号{LABEL_GAP})\d{{1,6}} \d{{4,10}}(?![\dA-Za-z]|-\d)",
@@ -126,6 +136,10 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
             r
             for r in results
             if (self.pattern_of(r) != "table_cell" or column_of(norm.text, r.start) is not None)
+            and (
+                self.pattern_of(r) != "export_value"
+                or key_before(norm.text[max(0, r.start - 40) : r.start], self.ENTITY)
+            )
             and not _INSURER_LABEL.search(self.context_before(norm, r.start))
             and not _PENSION_BEFORE.search(line_before(norm.text, r.start, self.CONTEXT_WINDOW))
             and not (

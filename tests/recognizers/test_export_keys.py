@@ -43,3 +43,12 @@ def test_recognizers_take_an_exports_key_as_the_label() -> None:
     assert [text[r.start : r.end] for r in my if r.score >= 0.5] == ["895559797119"]
     pension = JpPensionNumberRecognizer().analyze(text, ["PENSION_NUMBER"])
     assert [text[r.start : r.end] for r in pension if r.score >= 0.5] == ["1234-567890"]
+
+
+def test_a_short_card_value_counts_only_after_an_insurance_key() -> None:
+    from recognizers.jp_health_insurance_recognizer import JpHealthInsuranceRecognizer
+
+    rec = JpHealthInsuranceRecognizer()
+    text = '{"name":"R","hoken_kigo":"12","hoken_bango":"55021","count":"12","page": 3}'
+    found = [text[r.start : r.end] for r in rec.analyze(text, ["HEALTH_INSURANCE_NUMBER"])]
+    assert [f for f in found if f] == ["12", "55021"]
