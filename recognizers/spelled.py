@@ -60,8 +60,14 @@ FIRST_CHARS = frozenset(r[0] for r, _, _ in _TOKENS)
 MIN_ITEMS = 4
 
 
+#: the tokens by their first character, longest first: a lookup, not a scan of all
+_TOKENS_BY_FIRST: dict[str, tuple[tuple[str, str, str], ...]] = {
+    first: tuple(t for t in _TOKENS if t[0][0] == first) for first in {t[0][0] for t in _TOKENS}
+}
+
+
 def _token_at(hira: str, i: int) -> tuple[int, str, str] | None:
-    for reading, out, kind in _TOKENS:
+    for reading, out, kind in _TOKENS_BY_FIRST.get(hira[i : i + 1], ()):
         if hira.startswith(reading, i):
             end = i + len(reading)
             if reading[-1] != "ー" and hira[end : end + 1] == "ー":

@@ -23,6 +23,7 @@ Hand-written: no library reads Japanese kana numerals with an offset map.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 #: digit words, longest first (katakana is folded to hiragana before matching)
@@ -57,6 +58,7 @@ ERAS: tuple[tuple[str, str], ...] = (
     ("しょうわ", "昭和"), ("へいせい", "平成"), ("れいわ", "令和"), ("たいしょう", "大正"),
     ("めいじ", "明治"), ("しょーわ", "昭和"), ("へーせー", "平成"),
 )  # fmt: skip
+_ERA_WORDS: tuple[tuple[str, int], ...] = tuple((r, 0) for r, _ in ERAS)
 #: what may stand between two numbers of one chain (13の4, 2丁目 13番)
 _CHAIN_JOINERS = ("の", "、", " ", "\u3000")
 #: a positional number this large needs no counter to be one (よんせんろっぴゃくにじゅう,
@@ -97,7 +99,15 @@ def to_hiragana(text: str) -> str:
 
 
 def _word_at(hira: str, i: int, words: tuple[tuple[str, int], ...]) -> tuple[str, int] | None:
+    first = hira[i : i + 1]
+    if first not in _first_chars(words):
+        return None  # most characters start no word of the list: no scan
     return next(((w, v) for w, v in words if hira.startswith(w, i)), None)
+
+
+@lru_cache(maxsize=64)
+def _first_chars(words: tuple[tuple[str, int], ...]) -> frozenset[str]:
+    return frozenset(w[:1] for w, _ in words)
 
 
 def _number_at(hira: str, i: int) -> tuple[int, int, bool] | None:
@@ -253,7 +263,7 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
         return None  # 田中さん: the honorific, not three
     pieces: list[Piece] = []
     j = i
-    era = _word_at(hira, j, tuple((r, 0) for r, _ in ERAS))
+    era = _word_at(hira, j, _ERA_WORDS)
     if era is not None:
         name = dict(ERAS)[era[0]]
         k = j + len(era[0])
