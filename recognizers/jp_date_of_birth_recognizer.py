@@ -195,6 +195,19 @@ NEPALI_MONTHS: dict[str, int] = {
 _NEPALI_MONTHS = "|".join(
     sorted({n.capitalize() for n in NEPALI_MONTHS} | set(NEPALI_MONTHS), key=len, reverse=True)
 )
+#: the same months as an interpreter writes them in katakana (2052年カルティク月15日)
+NEPALI_MONTHS_KATAKANA: dict[str, str] = {
+    "バイサク": "baisakh", "バイサーク": "baisakh", "ジェスタ": "jestha", "ジェト": "jeth",
+    "アサール": "asar", "アサド": "asadh", "シュラワン": "shrawan", "サウン": "saun",
+    "バドラ": "bhadra", "バドゥラ": "bhadra", "アソジ": "asoj", "カルティク": "kartik",
+    "カールティク": "kartik", "マンシル": "mangsir", "ポウス": "poush", "プス": "push",
+    "マグ": "magh", "マーグ": "magh", "ファルグン": "falgun", "パルグン": "phalgun",
+    "チャイトラ": "chaitra", "チェト": "chait",
+}  # fmt: skip
+_NEPALI_KATAKANA = "|".join(sorted(NEPALI_MONTHS_KATAKANA, key=len, reverse=True))
+_NEPALI_KATAKANA_PARSE = re.compile(
+    rf"^((?:19|20)\d{{2}})\s*年\s*({_NEPALI_KATAKANA})月?\s*(\d{{1,2}})\s*日$"
+)
 #: eras in romaji (Showa 12, March 20; Heisei 10-nen 3-gatsu 29-nichi)
 ROMAJI_ERAS: dict[str, str] = {
     "meiji": "明治", "taisho": "大正", "taishō": "大正", "showa": "昭和", "shōwa": "昭和",
@@ -207,7 +220,7 @@ _MONTHS = "|".join(
     sorted({n.capitalize() for n in MONTH_NAMES} | set(MONTH_NAMES), key=len, reverse=True)
 )
 _WESTERN_PARSE = re.compile(
-    r"^(?:(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
+    r"^(?:(?P<d1>\d{1,2})(?P<sep>[/.-])(?P<m1>\d{1,2})(?P=sep)(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})(?:(?:st|nd|rd|th)?\.? (?:de |of )?(?P<mn2>[A-Za-zçéû]+)\.?,?(?: de)? "
     r"|-(?P<mn5>[A-Za-z]+)-)(?P<y2>\d{4})"
     r"|(?P<mn3>[A-Za-zçéû]+)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4})"
@@ -232,6 +245,8 @@ def _parse_nepali_or_romaji_era(text: str) -> date | None:
     counts as a date when its month and day exist, dated by its Gregorian year.
     """
     text = text.strip()
+    if m := _NEPALI_KATAKANA_PARSE.match(text):  # 2052年カルティク月15日 → 2052 Kartik 15
+        text = f"{m[1]} {NEPALI_MONTHS_KATAKANA[m[2]]} {m[3]}"
     if m := _NEPALI_PARSE.match(text):
         year, month_name, day = int(m[1]), m[2].lower(), int(m[3])
         if month_name in NEPALI_MONTHS:
@@ -289,12 +304,13 @@ _PARSE = re.compile(
     r"(?:(?P<day>\d{1,2})\s*日?)?$"
 )
 
+_TAGALOG_ORDINAL = re.compile(r"^\s*ika-?(\d{1,2}) ng ")
 _VIETNAMESE_PARSE = re.compile(r"^(?P<d>\d{1,2}) tháng (?P<m>\d{1,2}),? năm (?P<y>\d{4})$")
 _GLOSS = re.compile(r"\s*[(（][^)）\n]{1,10}[)）]\s*")
 
 #: right after the date: the person was born then
 _BORN_AFTER = re.compile(
-    r"^\s*[)）]?\s*(?:に)?(?:生まれ|産まれ|生れ|誕生|生(?![活徒産命存涯計協]))"
+    r"^\s*[)）]?\s*(?:に)?(?:生まれ|産まれ|生れ|誕生|出生(?![届証率数])|生(?![活徒産命存涯計協]))"
 )
 #: right after the date, on its line: it dates something else. Not a speaker label
 #: (``…14日 受付：ありがとうございます``: the operator's next turn, not 受付 of the date)
@@ -418,6 +434,23 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             r"(?<![\d/.-])\d{1,2}/\d{1,2}/(?:18|19|20)\d{2}(?![\d/])",
             NO_SIGNAL_SCORE,
         ),
+        # 22.11.1987, 22-11-1987: day first, as European and Latin American papers write it
+        Pattern(
+            "day_first_dotted",
+            r"(?<![\d/.-])\d{1,2}([.-])\d{1,2}\1(?:18|19|20)\d{2}(?![\d/.-])",
+            NO_SIGNAL_SCORE,
+        ),
+        # Tagalog: ika-22 ng Nobyembre, 1987
+        Pattern(
+            "tagalog_ordinal_date",
+            rf"(?<![A-Za-z])ika-?\d{{1,2}} ng (?:{_MONTHS}),? (?:18|19|20)\d{{2}}(?!\d)",
+            NO_SIGNAL_SCORE,
+        ),
+        Pattern(
+            "nepali_katakana_date",
+            rf"(?<![\d])(?:19|20)\d{{2}}\s*年\s*(?:{_NEPALI_KATAKANA})月?\s*\d{{1,2}}\s*日",
+            NO_SIGNAL_SCORE,
+        ),
         Pattern(
             "day_month_name",
             rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de |of )?(?:{_MONTHS})\.?,?(?: de)?"
@@ -536,6 +569,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
 
     def parse(self, text: str) -> date | None:
         """The date a matched canonical string stands for (year 2000 if it has none)."""
+        text = _TAGALOG_ORDINAL.sub(r"\1 ", text)  # ika-22 ng Nobyembre → 22 Nobyembre
         viet = _VIETNAMESE_PARSE.match(text.strip())
         if viet is not None:
             try:

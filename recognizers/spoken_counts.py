@@ -211,6 +211,10 @@ _NUMBER_LABEL_BEFORE = re.compile(
 )
 
 
+def _is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "ー"
+
+
 def _is_hiragana(ch: str) -> bool:
     return "\u3041" <= ch <= "\u3096"
 
@@ -233,6 +237,8 @@ def read_counted(text: str, hira: str, i: int) -> list[Piece] | None:
     ``hira`` is ``to_hiragana(text)``. A chain is read only when it holds at
     least one counter, or a positional number joined by ``の`` to another.
     """
+    if i > 0 and _is_katakana(text[i]) and _is_katakana(text[i - 1]):
+        return None  # カルティク月: the end of a katakana word, not 9月
     if (
         hira[i] in _ONE_KANA_DIGITS
         and i > 0

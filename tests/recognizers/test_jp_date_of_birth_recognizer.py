@@ -195,6 +195,11 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         ("Date de naissance : 22 novembre 1987", "22 novembre 1987"),
         ("メモ：fecha de nacimiento: 3 de marzo de 1990", "3 de marzo de 1990"),
         ("DOB 22-Nov-1987", "22-Nov-1987"),
+        # day first with dots; a Tagalog ordinal; a Nepali month in katakana; 出生 after
+        ("DOB: 22.11.1987", "22.11.1987"),
+        ("Ako ay ipinanganak noong ika-22 ng Nobyembre, 1987.", "ika-22 ng Nobyembre, 1987"),
+        ("通訳：ネパールの暦で生年月日は2052年カルティク月15日です", "2052年カルティク月15日"),
+        ("「我是一九八七年十一月二十二日出生的。」", "一九八七年十一月二十二日"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
@@ -217,6 +222,8 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
         "生年月日 （平）32年 1月 1日",  # 平成 ended in its 31st year
         "Appointment 22-Nov-2024 at 10:00",
         "Saya datang tanggal 22 Maret 2024.",  # a visit, no birth label
+        "Visit on 22.11.2024",  # a visit's date
+        "DOB: 31.02.1990",  # no such day
     ],
 )
 def test_when_a_foreign_date_is_no_birth_date_or_no_date_then_nothing(note: str) -> None:
