@@ -195,6 +195,19 @@ NEPALI_MONTHS: dict[str, int] = {
 _NEPALI_MONTHS = "|".join(
     sorted({n.capitalize() for n in NEPALI_MONTHS} | set(NEPALI_MONTHS), key=len, reverse=True)
 )
+#: Thai months; a Thai year counts from 543 BC (2533 is 1990)
+THAI_MONTHS: dict[str, int] = {
+    name: i
+    for i, name in enumerate(
+        (
+            "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+            "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+        ),
+        1,
+    )
+}  # fmt: skip
+_THAI_MONTHS = "|".join(THAI_MONTHS)
+BUDDHIST_ERA_OFFSET = 543
 #: the same months as an interpreter writes them in katakana (2052年カルティク月15日)
 NEPALI_MONTHS_KATAKANA: dict[str, str] = {
     "バイサク": "baisakh", "バイサーク": "baisakh", "ジェスタ": "jestha", "ジェト": "jeth",
@@ -305,6 +318,8 @@ _PARSE = re.compile(
 )
 
 _TAGALOG_ORDINAL = re.compile(r"^\s*ika-?(\d{1,2}) ng ")
+_CHINESE_DAY = re.compile(r"[号號]$")
+_THAI_PARSE = re.compile(rf"^(\d{{1,2}})\s?({_THAI_MONTHS})\s?(25\d{{2}})$")
 _VIETNAMESE_PARSE = re.compile(r"^(?P<d>\d{1,2}) tháng (?P<m>\d{1,2}),? năm (?P<y>\d{4})$")
 _GLOSS = re.compile(r"\s*[(（][^)）\n]{1,10}[)）]\s*")
 
@@ -315,8 +330,8 @@ _BORN_AFTER = re.compile(
 #: right after the date, on its line: it dates something else. Not a speaker label
 #: (``…14日 受付：ありがとうございます``: the operator's next turn, not 受付 of the date)
 _OTHER_AFTER = re.compile(
-    r"^[ \t\u3000]*(?:に|まで|から|より|以降|以前|以内|付|頃|ごろ|予定|期限|締切|死亡|没|逝去|"
-    r"死去|転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
+    r"^[ \t\u3000]*(?:に(?!な[っりるら])|まで|から|より|以降|以前|以内|付|頃|ごろ|予定|期限|締切|"
+    r"死亡|没|逝去|死去|転入|転出|来庁|来所|受付|提出|支払|納付|納期|開始|終了|入院|退院|入所|退所|婚姻|離婚|"
     r"届出|申請|交付|発行|取得|喪失|満了|有効|失効|現在|時点|分)(?![ \u3000]*[:：])"
     # a clock time or a weekday: a note's header stamp (受信 2024/11/08 19:42, R6.12.2 月)
     r"|^[ \t\u3000]*(?:\d{1,2}[:：]\d{2}|[(（]?[月火水木金土日](?:曜日?)?[)）])"
@@ -440,6 +455,18 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             r"(?<![\d/.-])\d{1,2}([.-])\d{1,2}\1(?:18|19|20)\d{2}(?![\d/.-])",
             NO_SIGNAL_SCORE,
         ),
+        # Chinese: 2023年10月5号 (号 for the day)
+        Pattern(
+            "chinese_date",
+            rf"{_WESTERN_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*[号號](?![室棟])",
+            NO_SIGNAL_SCORE,
+        ),
+        # Thai: 12 มีนาคม 2533, the year in the Buddhist era
+        Pattern(
+            "thai_date",
+            rf"(?<!\d)\d{{1,2}}\s?(?:{_THAI_MONTHS})\s?25\d{{2}}(?!\d)",
+            NO_SIGNAL_SCORE,
+        ),
         # Tagalog: ika-22 ng Nobyembre, 1987
         Pattern(
             "tagalog_ordinal_date",
@@ -529,6 +556,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         "Geburtsdatum", "kapanganakan", "janma miti", "Janma miti", "birth date", "Birth date",
         "birthdate", "Birthdate", "Janma", "janma", "nacimiento", "nascimento", "tanggal lahir",
         "lahir", "생일", "née le", "né le", "sinh năm", "जन्म मिति", "ipinanganak", "naissance",
+        "เกิด", "出生日",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
@@ -570,6 +598,14 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
     def parse(self, text: str) -> date | None:
         """The date a matched canonical string stands for (year 2000 if it has none)."""
         text = _TAGALOG_ORDINAL.sub(r"\1 ", text)  # ika-22 ng Nobyembre → 22 Nobyembre
+        text = _CHINESE_DAY.sub("日", text.strip())  # 2023年10月5号 → 2023年10月5日
+        thai = _THAI_PARSE.match(text)
+        if thai is not None:
+            try:
+                month = THAI_MONTHS[thai[2]]
+                return date(int(thai[3]) - BUDDHIST_ERA_OFFSET, month, int(thai[1]))
+            except ValueError:
+                return None
         viet = _VIETNAMESE_PARSE.match(text.strip())
         if viet is not None:
             try:

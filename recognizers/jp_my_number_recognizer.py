@@ -94,6 +94,9 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
         "My number",
         "Individual Number",
         "individual number",
+        "个人编号",  # in a Chinese caller's words (simplified, traditional)
+        "個人編號",
+        "个人番号",
     )
     #: identifier words of other labels: the number nearest after one of them is not ours
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = (

@@ -464,14 +464,18 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
                 else:
                     break
             run = chars[k:m]
+            # a full-width comma between numbers said in kanji is a Chinese pause
+            # (二零三八，四四六二); between typed digits it parts thousands (1，234円)
+            chinese = text[starts[k]] == "，" and _is_kanji_numeral(text[ends[k - 1] - 1])
             if (
                 m < len(chars)
-                and (m - k > 1 or chars[k] == "、")
+                and (m - k > 1 or chars[k] == "、" or chinese)
                 and chars[m].isascii()
                 and chars[m].isdigit()
-                and (ellipsis or _PAUSE_MARKS.intersection(run))
+                and (ellipsis or _PAUSE_MARKS.intersection(run) or chinese)
                 and not (
                     "-" not in run
+                    and not chinese
                     and (
                         _formatted_run(chars, text, starts, ends, k, -1)
                         or _formatted_run(chars, text, starts, ends, m - 1, 1)

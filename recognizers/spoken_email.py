@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 _SEP = r"[ \u3000、,・]*"
+#: inside the name part a dot typed as a dot too (m a n a . f u k u)
+_LOCAL_SEP = r"[ \u3000、,・.]*"
 #: (at and dot as words of their own: not the at of "that")
 _AT = (
     r"(?:アットマーク|あっとまーく|アット|あっと|(?<![A-Za-z])[Aa][Tt](?![A-Za-z])"
@@ -28,8 +30,10 @@ _AT = (
 )
 _DOT = (
     r"(?:ドット|どっと|(?<![A-Za-z])[Dd][Oo][Tt](?![A-Za-z])|\([Dd][Oo][Tt]\)|\[[Dd][Oo][Tt]\]"
-    r"|ピリオド|てん|テン)"
+    r"|ピリオド|てん|テン|点)"
 )
+#: a dot and the top-level domain said as one word (ドットコム)
+_DOT_TLD = r"(?:ドットコム|どっとこむ|ドットジェーピー|ドットジェイピー|ドットネット)"
 #: the last part of a domain, said
 _TLD = (
     r"(?:コム|こむ|ジェーピー|ジェイピー|じぇーぴー|じぇいぴー|ネット|ねっと|オルグ|"
@@ -40,14 +44,14 @@ _DOMAIN_WORD = r"(?:[A-Za-z0-9][A-Za-z0-9-]*+|[ァ-ヺー]{2,12}+|[ぁ-ゖー]{2
 #: one word of the name part: letters and digits, a kana word, a symbol's name
 _LOCAL_WORD = (
     # possessive: a run of kana splits one way only, so a failed match costs little
-    r"(?:アンダーバー|あんだーばー|アンダースコア|ハイフン|はいふん|[A-Za-z0-9][A-Za-z0-9._-]*+"
+    r"(?:アンダーバー|あんだーばー|アンダースコア|ハイフン|はいふん|点|[A-Za-z0-9][A-Za-z0-9._-]*+"
     r"|[ァ-ヺー]{1,12}+|[ぁ-ゖー]{1,12}+)"
 )
 _SPOKEN = re.compile(
     # the name part opens a word (not つは of 一つは)
     r"(?<![\u4e00-\u9fff々A-Za-z0-9ぁ-ゖァ-ヺー._-])"
-    rf"(?P<local>{_LOCAL_WORD}(?:{_SEP}{_LOCAL_WORD}){{0,10}}?){_SEP}{_AT}{_SEP}"
-    rf"{_DOMAIN_WORD}(?:{_SEP}{_DOT}{_SEP}{_DOMAIN_WORD}){{0,3}}?{_SEP}{_DOT}{_SEP}{_TLD}"
+    rf"(?P<local>{_LOCAL_WORD}(?:{_LOCAL_SEP}{_LOCAL_WORD}){{0,16}}?){_SEP}{_AT}{_SEP}"
+    rf"{_DOMAIN_WORD}(?:{_SEP}{_DOT}{_SEP}{_DOMAIN_WORD}){{0,3}}?{_SEP}(?:{_DOT}{_SEP}{_TLD}|{_DOT_TLD})"
     r"(?![A-Za-z0-9ァ-ヺぁ-ゖ])"
 )
 #: words that open the stretch before the name part: the label and its particle,

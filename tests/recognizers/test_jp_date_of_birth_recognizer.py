@@ -200,6 +200,11 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         ("Ako ay ipinanganak noong ika-22 ng Nobyembre, 1987.", "ika-22 ng Nobyembre, 1987"),
         ("通訳：ネパールの暦で生年月日は2052年カルティク月15日です", "2052年カルティク月15日"),
         ("「我是一九八七年十一月二十二日出生的。」", "一九八七年十一月二十二日"),
+        # a Chinese day counted with 号; a Thai date in the Buddhist era
+        ("「孩子是二〇二三年十月五号出生的」", "二〇二三年十月五号"),
+        ("「ฉันเกิดวันที่ 12 มีนาคม 2533」", "12 มีนาคม 2533"),
+        # になって is no other date's に
+        ("母子手帳の生年月日のとこ、R6.2.28になってますが", "R6.2.28"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
@@ -224,6 +229,8 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
         "Saya datang tanggal 22 Maret 2024.",  # a visit, no birth label
         "Visit on 22.11.2024",  # a visit's date
         "DOB: 31.02.1990",  # no such day
+        "会议在2024年3月5号举行",  # a Chinese date with no birth word
+        "ฉันเกิดวันที่ 31 กุมภาพันธ์ 2533",  # no 31 February
     ],
 )
 def test_when_a_foreign_date_is_no_birth_date_or_no_date_then_nothing(note: str) -> None:

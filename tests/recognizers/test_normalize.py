@@ -140,6 +140,9 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("0753、あ、2926", "0753-2926"),
         ("2926…1263", "2926-1263"),
         ("2926...1263", "2926...1263"),
+        # a full-width comma between kanji numbers is a Chinese pause, not between digits
+        ("二零三八，四四六二，八四九六", "2038-4462-8496"),
+        ("1，234円", "1,234円"),
         # a digit a word, as speech-to-text writes it; a particle after the last group;
         # a correction glued to its あ
         ("ぜろ きゅう ぜろ いち に さん よん ご ろく なな はち です", "09012345678 です"),

@@ -25,6 +25,15 @@ from recognizers.spoken_email import spoken_emails
         ),
         ("メールアドレスが yamada123 at gmail dot com です", "yamada123 at gmail dot com"),
         ("e-mail: j.silva (at) gmail (dot) com", "j.silva (at) gmail (dot) com"),
+        # letters one by one, 点 for the dot, ドットコム as one word
+        (
+            "アドレスは k a z u 点 h i r o 1 2 アットマーク docomo 点 ne 点 jp です",
+            "k a z u 点 h i r o 1 2 アットマーク docomo 点 ne 点 jp",
+        ),
+        (
+            "はい。m a n a . f u k u 8 2 アットマーク gmail ドットコム。",
+            "m a n a . f u k u 8 2 アットマーク gmail ドットコム",
+        ),
     ],
 )
 def test_an_address_said_as_words_is_one_span(text: str, address: str) -> None:
