@@ -55,8 +55,10 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
         # 2-8-15 Kamisugi, Aoba-ku, Sendai 980-0011
         Pattern(
             "romaji_block_first",
-            rf"{_BUILDING}{_BLOCK},?\s{_WORD}(?:,\s{_PLACE}){{0,3}}?,\s{_ADMIN}"
-            rf"(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
+            rf"{_BUILDING}{_BLOCK},?\s{_WORD}(?:,?\s{_PLACE}){{0,3}}?,?\s{_ADMIN}"
+            # after the administrative part, more administrative parts (… Hamamatsu City)
+            # and other places only after a comma (…Sendai Employer: the next sentence)
+            rf"(?:,?\s{_ADMIN}){{0,2}}(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
             0.85,
         ),
         # 2-9-14 Midorigaoka, Apt 201: a block, a town and a room (validate_result)

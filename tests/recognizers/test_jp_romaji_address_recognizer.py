@@ -42,6 +42,11 @@ def _found(text: str) -> list[str]:
         # a block, a town and a room; the 丁目 said; a building's # room
         ("Address: 2-9-14 Midorigaoka, Apt 201 — she", ["2-9-14 Midorigaoka, Apt 201"]),
         ('she wrote it "Midorigaoka 2 chome 9 no 14".', ["Midorigaoka 2 chome 9 no 14"]),
+        # the English order without commas
+        (
+            "Address: 2-13-5 Sumiyoshi Naka Ward Hamamatsu City and",
+            ["2-13-5 Sumiyoshi Naka Ward Hamamatsu City"],
+        ),
         (
             "Address: Nakano-ku Yayoi-cho 4-31-2, Maison Yayoi #104 → 住基",
             ["Nakano-ku Yayoi-cho 4-31-2, Maison Yayoi #104"],
