@@ -29,8 +29,13 @@ from recognizers.base import NormalizedPatternRecognizer
 
 _LOWER = "a-zāīūēōâîûêô"
 _WORD = rf"(?!(?:Room|Apt|Rm|Unit)\b)[A-ZĀĪŪĒŌ][{_LOWER}]+(?:-[A-Za-z][{_LOWER}]+)*"
-_SUFFIX = r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)|\s(?:City|Ward|Town|Prefecture))"
-_ADMIN = rf"{_WORD}{_SUFFIX}"
+_SUFFIX = (
+    r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)"
+    r"|\s(?:City|Ward|Town|Prefecture|city|ward|town|prefecture))"
+)
+#: a town's 町 written on to its name (Hyakunincho, Sakaemachi), as residents often do
+_JOINED_TOWN = rf"[A-ZĀĪŪĒŌ][{_LOWER}]+(?:cho|chō|machi)\b"
+_ADMIN = rf"(?:{_WORD}{_SUFFIX}|{_JOINED_TOWN})"
 #: 丁目-番-号; never a phone number, which starts with 0
 _BLOCK = r"(?<![\d-])(?!0)\d{1,4}(?:-\d{1,4}){1,2}(?!-?\d)"
 _BLOCK_OF_THREE = r"(?<![\d-])(?!0)\d{1,4}-\d{1,4}-\d{1,4}(?!-?\d)"
@@ -61,6 +66,12 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
             rf"(?:,?\s{_ADMIN}){{0,2}}(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
             0.85,
         ),
+        # 1-24-9 Hyakunincho, Shinjuku, Tokyo: the block, then a town with its 町 on
+        Pattern(
+            "romaji_block_joined_town",
+            rf"{_BUILDING}{_BLOCK},?\s{_JOINED_TOWN}(?:,\s{_PLACE}){{0,3}}{_POSTAL}{_ROOM}",
+            0.85,
+        ),
         # 2-9-14 Midorigaoka, Apt 201: a block, a town and a room (validate_result)
         Pattern(
             "romaji_block_town_room",
@@ -86,6 +97,7 @@ class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):
         address does."""
         if (
             re.search(_SUFFIX, pattern_text) is None
+            and re.search(_JOINED_TOWN, pattern_text) is None
             and re.search(r"[- ]ch[oō]u?me", pattern_text) is None
             and re.search(r"(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?$", pattern_text)
             is None

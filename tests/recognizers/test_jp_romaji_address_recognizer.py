@@ -42,6 +42,15 @@ def _found(text: str) -> list[str]:
         # a block, a town and a room; the 丁目 said; a building's # room
         ("Address: 2-9-14 Midorigaoka, Apt 201 — she", ["2-9-14 Midorigaoka, Apt 201"]),
         ('she wrote it "Midorigaoka 2 chome 9 no 14".', ["Midorigaoka 2 chome 9 no 14"]),
+        # a town with its 町 written on; ward in lower case
+        (
+            "My address is 1-24-9 Hyakunincho, Shinjuku, Tokyo",
+            ["1-24-9 Hyakunincho, Shinjuku, Tokyo"],
+        ),
+        (
+            "She lives near Minami-Ikebukuro 2-chome, Toshima ward",
+            ["Minami-Ikebukuro 2-chome, Toshima ward"],
+        ),
         # the English order without commas
         (
             "Address: 2-13-5 Sumiyoshi Naka Ward Hamamatsu City and",
@@ -69,6 +78,7 @@ def test_when_an_address_is_romanised_then_it_is_one_span(text: str, addresses: 
         "Lesson 2-3, Chapter 5",
         "Lesson 2-3 Reading, Unit 5 Test",  # no room number after the town
         "Chapter 2 chome",  # no town before the 丁目
+        "I ate 2-3 nachos, Tokyo style",  # a word ending in cho is no town
     ],
 )
 def test_when_there_is_no_block_and_suffixed_place_then_no_address(text: str) -> None:
