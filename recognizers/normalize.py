@@ -530,14 +530,16 @@ def _join_spaced_digits(out: _Builder) -> None:
 #: six boxes at least, one digit each (a phone number has ten, a My Number twelve)
 #: (a scan's O or l in a box is a digit too: |0|0|0|2|7|l|3|…)
 _BOXED_DIGITS = re.compile(
-    r"(?<![\dA-Za-z])(?<![\dA-Za-z][|│｜])[\dOlI](?:[ \u3000]?[|│｜][ \u3000]?[\dOlI]){5,}"
-    r"(?![\dA-Za-z])"
+    r"(?<![\dA-Za-z])(?<![\dA-Za-z][|│｜])[\dOlI](?:[ \u3000]?[|│｜][ \u3000]?[\dOlI-]){5,}"
+    r"(?<!-)(?![\dA-Za-z])"
 )
 #: of which this many at least are digits: |O|l|I|O|l|I| is no number
 MIN_BOXED_DIGITS = 4
 
 
-_BOXED_CELL = frozenset("0123456789OlI")
+#: what a box holds: a digit, a look-alike, or the hyphen printed between groups
+#: (|1|2|3|4|-|5|6|…: the pension number's 4-6)
+_BOXED_CELL = frozenset("0123456789OlI-")
 
 
 def _join_boxed_digits(out: _Builder) -> None:

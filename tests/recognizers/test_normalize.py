@@ -153,6 +153,7 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("番号│9│2│9│0│8│1", "番号│929081"),
         ("| 1 | 2 | 3 |", "| 1 | 2 | 3 |"),  # three boxes: a table's counts
         ("被保険者番号  |0|0|0|2|7|l|3|5|8|4|", "被保険者番号  |0002713584|"),
+        ("基礎年金番号 |1|2|3|4|-|5|6|7|8|9|0|", "基礎年金番号 |1234-567890|"),
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(
