@@ -87,6 +87,13 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
         "yucho",
         "conta",
         "cuenta",
+        # in callers' own words: Chinese, Vietnamese, Korean
+        "账号",
+        "帐号",
+        "账户",
+        "帳戶",
+        "tài khoản",
+        "계좌",
         "口座",
         "普通",
         "当座",

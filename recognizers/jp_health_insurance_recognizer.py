@@ -109,6 +109,17 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         "Insurance card",
         "NHI",
         "seguro",
+        "health insurance",
+        "Health insurance",
+        "insurance number",
+        "Insurance number",
+        # in callers' own words: Chinese, Vietnamese, Korean
+        "保险证",
+        "保险",
+        "保險證",
+        "bảo hiểm",
+        "보험증",
+        "보험",
         "被保険者",
         "被保番",  # 被保番号 and the memo's 被保番
         "保険証",
