@@ -52,6 +52,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from recognizers.base import NormalizedPatternRecognizer
 from recognizers.dialogue import dialogue_of
 from recognizers.export_keys import key_before
+from recognizers.foreign_cardinals import CARDINAL, cardinal_value
 from recognizers.normalize import NormalizedText
 from recognizers.table_columns import column_header
 
@@ -318,6 +319,7 @@ _PARSE = re.compile(
 )
 
 _TAGALOG_ORDINAL = re.compile(r"^\s*ika-?(\d{1,2}) ng ")
+_IBERIAN_PARSE = re.compile(r"^(.+?) de ([A-Za-zçéû]+) (?:de|del) (.+)$", re.IGNORECASE)
 _CHINESE_DAY = re.compile(r"[号號]$")
 _THAI_PARSE = re.compile(rf"^(\d{{1,2}})\s?({_THAI_MONTHS})\s?(25\d{{2}})$")
 _VIETNAMESE_PARSE = re.compile(r"^(?P<d>\d{1,2}) tháng (?P<m>\d{1,2}),? năm (?P<y>\d{4})$")
@@ -467,6 +469,13 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
             rf"(?<!\d)\d{{1,2}}\s?(?:{_THAI_MONTHS})\s?25\d{{2}}(?!\d)",
             NO_SIGNAL_SCORE,
         ),
+        # said as words in Spanish or Portuguese: catorce de febrero de dos mil diecisiete
+        Pattern(
+            "spoken_iberian_date",
+            rf"(?<![A-Za-zÀ-ÿ])(?:{CARDINAL}|\d{{1,2}}) de (?:{_MONTHS}) (?:de|del) "
+            rf"(?:{CARDINAL}|\d{{2,4}}(?!\d))",
+            NO_SIGNAL_SCORE,
+        ),
         # Tagalog: ika-22 ng Nobyembre, 1987
         Pattern(
             "tagalog_ordinal_date",
@@ -556,7 +565,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         "Geburtsdatum", "kapanganakan", "janma miti", "Janma miti", "birth date", "Birth date",
         "birthdate", "Birthdate", "Janma", "janma", "nacimiento", "nascimento", "tanggal lahir",
         "lahir", "생일", "née le", "né le", "sinh năm", "जन्म मिति", "ipinanganak", "naissance",
-        "เกิด", "出生日",
+        "เกิด", "出生日", "nasci", "nací", "naci el",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40
@@ -612,6 +621,9 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
                 return date(int(viet["y"]), int(viet["m"]), int(viet["d"]))
             except ValueError:
                 return None
+        iberian = _IBERIAN_PARSE.match(text.strip())
+        if iberian is not None and not (iberian[1].isdigit() and iberian[3].isdigit()):
+            return self._iberian_date(iberian)  # said in words, not typed (9 de abril de 2007)
         restarted = _RESTARTED.match(text.strip())
         if restarted is not None and len(restarted["lead"]) <= RESTART_MAX + 4:
             eras = re.findall(_ANY_ERA, restarted["lead"])
@@ -654,6 +666,22 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         if m["era"] is None and len(year) != 4:
             return None
         return era_to_date(m["era"], year, month, day)
+
+    def _iberian_date(self, m: re.Match[str]) -> date | None:
+        """A date said in Spanish or Portuguese words; a two-digit year (oitenta e sete)
+        is the last one that lies in the past."""
+        day = int(m[1]) if m[1].isdigit() else cardinal_value(m[1])
+        year = int(m[3]) if m[3].isdigit() else cardinal_value(m[3])
+        month = MONTH_NAMES.get(m[2].lower())
+        if day is None or year is None or month is None:
+            return None
+        if year < 100:
+            today = self._today()
+            year += 1900 if year > today.year % 100 else 2000
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
 
     def context_before(self, norm: NormalizedText, start: int) -> str:
         """Nothing for the base class: the birth signal is scored in ``postprocess``."""
