@@ -63,6 +63,15 @@ _BLANKS = re.compile(r"[ \u3000]+")
 _JOIN = re.compile(r"[ \u3000]*-[ \u3000]*|[ \u3000]+")
 #: between two groups: a comma, dots or an ellipsis, with blanks around
 _PAUSE = re.compile(r"[ \u3000]*(?:,|、|\.{2,}|…+)[ \u3000]*")
+#: how a caller takes back the group just said, in their language (no, perdón; não,
+#: desculpa; ay mali po; sorry, I mean; xin lỗi), then a pause
+_CORRECTION = re.compile(
+    r"(?:no,?[ \u3000]+perdón|no,?[ \u3000]+perdon|perdón|perdon|não,?[ \u3000]+desculpa|desculpa|"
+    r"não|nao|ay,?[ \u3000]+mali[ \u3000]+po|mali[ \u3000]+po|sorry,?[ \u3000]+I[ \u3000]+mean|"
+    r"sorry|I[ \u3000]+mean|xin[ \u3000]+lỗi|không[ \u3000]+phải|maaf|salah)"
+    r"(?:[ \u3000]*(?:,|、|\.{2,}|…+)[ \u3000]*|[ \u3000]+)",
+    re.IGNORECASE,
+)
 FIRST_CHARS = frozenset(
     {c for w in (*DIGIT_WORDS, *REPEATERS) for c in (w[0], w[0].upper())} | set(HANGUL_DIGITS)
 )
@@ -109,6 +118,15 @@ def read_foreign_digits(text: str, i: int) -> list[Piece] | None:
         elif join is not None:
             nxt_start = join.end()
         nxt = _digit_at(text, nxt_start) if nxt_start > end or pause is not None else None
+        fix = _CORRECTION.match(text, nxt_start) if nxt is None and pause is not None else None
+        if fix is not None and (again := _digit_at(text, fix.end())) is not None:
+            # …dos cero uno uno… no, perdón, dos cero uno dos: the group said again replaces
+            # the one before; the first digit said again covers what it replaces
+            while pieces and pieces[-1].out != "-":
+                words -= len(pieces.pop().out)
+            words -= len(digit)
+            start, (end, digit) = (pieces[-1].end if pieces else i), again
+            continue
         if nxt is None:
             pieces.append(Piece(start, end, digit))
             break

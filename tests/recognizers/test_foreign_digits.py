@@ -22,6 +22,12 @@ from recognizers.normalize import normalize
         ("공일공 일이삼사 오육칠팔", "0101234" "5678"),
         ("공일공, 일이삼사, 오육칠팔", "010-1234-5678"),
         ("zero nine zero, double five one two, three four triple six", "090-5512-34666"),
+        # a group taken back in the caller's language is replaced by the one said again
+        (
+            "cero nueve cero, cuatro tres seis ocho, dos cero uno uno… perdón, dos cero uno dos",
+            "090-4368-2012",
+        ),
+        ("zero nine zero, ay mali po, zero eight zero, two five five one", "080-2551"),
     ],
 )  # fmt: skip
 def test_when_digits_are_said_in_the_callers_language_then_they_read_as_digits(
