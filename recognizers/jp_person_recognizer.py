@@ -1257,7 +1257,7 @@ class JpPersonRecognizer(EntityRecognizer):
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
             "latin_spelled",
             "interpreter", "pinyin", "simplified_name", "slot_spaced", "latin_known",
-            "latin_listed",
+            "latin_listed", "romaji_pair",
         }:  # fmt: skip
             return False
         from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})

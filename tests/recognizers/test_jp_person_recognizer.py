@@ -157,6 +157,11 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         # a Chinese name in simplified characters or toned pinyin, GiNZA saying otherwise
         ("本人：刘洋（リュウ・ヤン）", ["リュウ・ヤン", "刘洋"]),
         ("本人：我是她儿子，叫刘建国，Liú Jiànguó。", ["Liú Jiànguó", "刘建国"]),
+        # a household list: a relation of one kanji before the name is no part of it
+        ("世帯構成：本人、妻 美和、長男 蓮（小3）", ["美和", "蓮"]),
+        ("夫 浩二 会社員", ["浩二"]),
+        # a romaji surname and given name the lists know, whatever GiNZA makes of them
+        ("本日 Yamaguchi Kenta 来庁、再交付申請", ["Yamaguchi Kenta"]),
         # Latin names the lists know, without a cue
         ("Name given as Daniel Koh, Singapore mobile", ["Daniel Koh"]),
     ],
