@@ -932,7 +932,7 @@ class JpPersonRecognizer(EntityRecognizer):
 
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""
-        word = reading.replace(" ", "").replace("\u3000", "")
+        word = reading.replace(" ", "").replace("\u3000", "").replace("・", "")
         return (
             self.lexicon.is_given(word)
             or self.lexicon.is_surname(word)
@@ -1439,8 +1439,10 @@ def _any_reading(_reading: str) -> bool:
 _OTHER_NAME_CUE = re.compile(
     r"(?:旧姓|旧氏|通称名|通称)[は：:（( \u3000]{0,2}"
     # the name starts with a kanji, katakana or a capital, never hiragana (旧姓を併記),
-    # and is no word for "none" (通称名なし: not 名なし)
-    r"(?!名|なし|無し|不明)((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
+    # and is no word for "none" (通称名なし: not 名なし) nor what is done with the name
+    # (旧姓併記, 旧姓使用: marriage and card notes talk about the old name as a thing)
+    r"(?!名|なし|無し|不明|併記|併用|使用|表記|記載|証明|欄|変更|登録|確認|のまま)"
+    r"((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
     rf"[{_NAME_CHARS}]{{2,6}}(?:[ \u3000][{_NAME_CHARS}]{{1,6}})?)"
 )
 

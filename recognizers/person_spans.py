@@ -498,7 +498,8 @@ _KATAKANA_READING_AFTER_HONORIFIC = re.compile(
     rf"{_BEFORE_READING}[（(]([ァ-ヴー・\u30fb \u3000ｦ-ﾟ]+)[）)]"
 )
 _HIRAGANA_READING = re.compile(
-    rf"{_BEFORE_READING}[（(]([ぁ-ゖー]+(?:[ \u3000][ぁ-ゖー]+)?){_AFTER_READING}"
+    # 王秀英（おう・しゅうえい）: an interpreter's reading parts a Chinese name with ・
+    rf"{_BEFORE_READING}[（(]([ぁ-ゖー]+(?:[ \u3000・][ぁ-ゖー]+)?){_AFTER_READING}"
 )
 
 

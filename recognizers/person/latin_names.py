@@ -222,6 +222,9 @@ KNOWN_FAMILY = frozenset(
         "Guo", "Luo", "Gao", "Lin", "Zheng", "Xie", "Tang", "Feng", "Deng", "Cao", "Peng",
         "Zeng", "Xiao", "Tian", "Pan", "Yuan", "Cai", "Jiang", "Ye", "Cheng", "Ding",
         "Shen", "Yao", "Cui", "Liang",
+        # Vietnamese as the residents write them, with their marks
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Trịnh", "Đoàn", "Lâm",
     }
 )  # fmt: skip
 KNOWN_SCORE = 0.5
@@ -246,6 +249,8 @@ def _known_name(words: list[str]) -> bool:
     return titled[0] in KNOWN_GIVEN or titled[0] in KNOWN_FAMILY or titled[-1] in KNOWN_FAMILY
 
 
+#: a lower-case Latin word right after: the utterance goes on (Con gái em, Mera naam)
+_SENTENCE_GOES_ON = re.compile(r"[ \u3000]+[a-zß-ÿ\u0100-\u024F\u1E00-\u1EFF]")
 #: capitalised cue words and titles that open a line as a name's first word would
 #: (Si Kenji, Ms Okafor): never part of the name
 LEAD_WORDS = frozenset(c for c in (*CUES, *TITLES) if " " not in c and c[:1].isupper())
@@ -363,6 +368,13 @@ def latin_name_candidates(text: str) -> list[Candidate]:
         if _TITLE_BEFORE.search(before):
             source, score = "latin_title", TITLE_SCORE
         elif cue is not None:
+            if (
+                len(words) == 1
+                and cue.group("cue") is not None
+                and not cue.group("cue").isascii()
+                and _SENTENCE_GOES_ON.match(text, end)
+            ):
+                continue  # 本人：Con gái em…, 妻：Asawa ko po…: a speaker's turn, not a name
             source, score = "latin_cue", CUE_SCORE
             if cue.group("cue") in LIST_CUES:
                 listing_from = end

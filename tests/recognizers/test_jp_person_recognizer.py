@@ -162,6 +162,8 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("夫 浩二 会社員", ["浩二"]),
         # a romaji surname and given name the lists know, whatever GiNZA makes of them
         ("本日 Yamaguchi Kenta 来庁、再交付申請", ["Yamaguchi Kenta"]),
+        # an interpreter's kana reading parts a Chinese name with ・
+        ("通訳：王秀英（おう・しゅうえい）さん、先月上海から", ["おう・しゅうえい", "王秀英"]),
         # Latin names the lists know, without a cue
         ("Name given as Daniel Koh, Singapore mobile", ["Daniel Koh"]),
     ],
@@ -224,6 +226,9 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         "あのー えっと と申します",
         # a job before さん stays weak, whatever the honorific
         "スタッフさんに伝えます",
+        # the old name talked about as a thing
+        "「旧姓併記のマイナンバーカードにしたいが、手続きは？」",
+        "婚姻後も通称で旧姓使用",
         # Chinese words that start with a family name's character
         "谢谢。",
         "",

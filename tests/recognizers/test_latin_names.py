@@ -87,6 +87,10 @@ def _names(text: str) -> list[tuple[str, str]]:
             "Children: Ana, Pedro and Luis",
             [("Ana", "latin_cue"), ("Pedro", "latin_listed"), ("Luis", "latin_listed")],
         ),
+        # a speaker's turn in their language: the first word is no name, the name after is
+        ("本人：Con gái em tên Trần Bảo Ngọc.", [("Trần Bảo Ngọc", "latin_known")]),
+        ("本人：Asawa ko po si Mark Anthony Reyes.", [("Mark Anthony Reyes", "latin_cue")]),
+        ("本人：Dạ, Nguyễn Văn Phúc ạ.", [("Nguyễn Văn Phúc", "latin_known")]),
         # a cue that opens no list, then a country
         ("Caller: Maria, Brazil", [("Maria", "latin_cue")]),
         # no cue, but the lists know a given or family name among the words
@@ -116,6 +120,9 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         # a short given name alone is as often a word; a short family in capitals an acronym
         "Sam said OK",
         "LEE 様式",
+        # a speaker label's turn, not a name field
+        "本人：Nací el 15 de enero",
+        "本人：Yucho bank, kigo 17480",
         # a place after a family name
         "Park Avenue and Smith St",
         "LINE でも配信",
