@@ -24,6 +24,9 @@ analyzer's threshold (0.5):
   (japanese-personal-name-dataset, MIT);
 - ``reading``: a katakana reading in brackets follows; the reading itself is
   reported as a second span with the name's score;
+- ``simplified_name``, ``pinyin``: a Chinese name in simplified characters
+  (``刘洋``) or in toned pinyin (``Liú Jiànguó``), by its script alone
+  (``person/chinese_names.py``);
 - ``romaji``: two to four Latin words (``WANG Lei``), which need one of the
   above to pass; ``romaji_pair`` when they are a known surname and a known
   given name (``Tanaka Yumi``), not before a block number or a place word.
@@ -51,6 +54,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.dialogue import SPEAKER_WORDS, dialogue_of
 from recognizers.normalize import normalize
+from recognizers.person.chinese_names import chinese_name_candidates
 from recognizers.person.display_names import display_name_candidates
 from recognizers.person.glossed_names import glossed_name_candidates
 from recognizers.person.introduced_names import introduced_name_candidates
@@ -423,6 +427,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "field": 0.8,
         "reading_field": 0.85,
         "slot_strong": 0.45,
+        "slot_spaced": 0.45,
         "slot_weak": 0.2,
         "moshimasu": 0.5,
         "lexicon_full": 0.4,
@@ -588,6 +593,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 _reads_as(doc),
             ),
             *glossed_name_candidates(text, self._is_name_reading),
+            *chinese_name_candidates(text),
             *display_name_candidates(text, _is_speaker_word, _never_a_name),
             *staff_name_candidates(text, *self._name_and_place_tests(text, doc)),
         ]:
@@ -926,7 +932,7 @@ class JpPersonRecognizer(EntityRecognizer):
 
     def _is_name_reading(self, reading: str) -> bool:
         """A kana reading of a name: a known given name or surname, or both run together."""
-        word = reading.replace(" ", "").replace("\u3000", "")
+        word = reading.replace(" ", "").replace("\u3000", "").replace("・", "")
         return (
             self.lexicon.is_given(word)
             or self.lexicon.is_surname(word)
@@ -968,6 +974,10 @@ class JpPersonRecognizer(EntityRecognizer):
                     break
             end = self._join_spaced_given(text, start, end)
             strong = "名前" in m.group(0) or "氏名" in m.group(0)
+            joined = _join_spaced_katakana(text, start, end)
+            if strong and joined > end:
+                # a GiNZA place or product over one of the foreign words says nothing here
+                add(start, joined, "slot_spaced")
             add(start, end, "slot_strong" if strong else "slot_weak")
             self._lexicon_evidence(text, start, end, add)
         for m in _TIGHT_SLOT.finditer(text):
@@ -995,6 +1005,27 @@ class JpPersonRecognizer(EntityRecognizer):
         for m in self._moshimasu_re.finditer(text):
             add(m.start(1), m.end(1), "moshimasu")
             self._lexicon_evidence(text, m.start(1), m.end(1), add)
+        for m in _SPACED_MOSHIMASU.finditer(text):
+            start, end = m.span(1)
+            spoken = text[start:end]
+            if (
+                spoken in _ANSWER_NOT_NAMES
+                or spoken in _SELF_WORDS
+                or spoken in ROLE_WORDS
+                or spoken in KANJI_NOT_NAMES
+                # kanji or hiragana the lists know (fillers are hiragana too: あのー)
+                or (not _KATAKANA_WORD.fullmatch(spoken) and not self._is_name_reading(spoken))
+            ):
+                continue  # 高橋建設 と申します, 民生委員 と申します: a firm or a role introduced
+            before = _SPACED_WORD_BEFORE.search(text, max(0, start - 10), start)
+            if (
+                before is not None
+                and self.lexicon.is_surname(before.group(1))
+                and self.lexicon.is_given(text[start:end])
+            ):
+                start = before.start(1)  # まつもと けいこ と申します: surname, blank, given
+            add(start, end, "moshimasu")
+            self._lexicon_evidence(text, start, end, add)
 
     def _dialogue_candidates(self, text: str, add: Any) -> None:
         """The answer to a turn that asked for a name (``オペ：お名前を`` / ``客：えっと田中です``).
@@ -1134,12 +1165,15 @@ class JpPersonRecognizer(EntityRecognizer):
 
     def _context_evidence(self, text: str, cand: _Candidate) -> None:
         """Evidence from around the span: an honorific after it, a reading in brackets."""
-        if honorific_after(text, cand.end) is not None:
-            # スタッフさん, ヘルパーさん: a bare katakana word before さん is often a job
-            weak = "kata_word" in cand.evidence and cand.evidence.keys() <= {
-                "kata_word",
-                "name_run",
-            }
+        honorific = honorific_after(text, cand.end)
+        if honorific is not None:
+            # スタッフさん, ヘルパーさん: a bare katakana word before さん is often a job;
+            # 氏 follows names only (グルン氏)
+            weak = (
+                honorific != "氏"
+                and "kata_word" in cand.evidence
+                and cand.evidence.keys() <= {"kata_word", "name_run"}
+            )
             cand.add("honorific", self.SCORES["honorific"] - (0.15 if weak else 0.0))
         after = text[cand.end : cand.end + 8].lstrip(" \u3000・0123456789三")
         if after.startswith(TITLES_AFTER) and not after.startswith("帝国"):
@@ -1215,13 +1249,15 @@ class JpPersonRecognizer(EntityRecognizer):
         dropped; one the model and Sudachi did not call a name is dropped on any
         overlap (スペイン in スペイン国王).
         """
-        # a title or a name cue before Latin words (``Caller: Bikram Thapa Magar``) says
-        # person whatever GiNZA, trained on Japanese text, makes of the foreign words
+        # a title or a name cue before Latin words (``Caller: Bikram Thapa Magar``), or a
+        # Chinese name's own script, says person whatever GiNZA, trained on Japanese
+        # text, makes of the foreign words
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
             "latin_spelled",
-            "interpreter",
+            "interpreter", "pinyin", "simplified_name", "slot_spaced", "latin_known",
+            "latin_listed", "romaji_pair",
         }:  # fmt: skip
             return False
         from_model = bool(cand.evidence.keys() & {"ginza", "sudachi_full", "sudachi_part"})
@@ -1327,6 +1363,39 @@ _DEPARTMENT = re.compile(
 )
 
 
+#: speech-to-text puts a blank before the verb: キクチ と申します, いとう と 申します
+_SPACED_MOSHIMASU = re.compile(
+    r"(?:^|(?<=[\s、。]))([\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8})"
+    r"(?:[ \u3000]+と[ \u3000]?|と[ \u3000]+)申します"
+)
+#: the word before, one blank away (a surname before the given name)
+_SPACED_WORD_BEFORE = re.compile(
+    r"(?:^|(?<=[\s、。]))([\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30fa\u30fc]{1,6})[ \u3000]$"
+)
+#: how a caller says "I" before giving a name: never the name
+_SELF_WORDS = frozenset({"わたくし", "わたし", "あたし", "こちら", "私", "自分", "ぼく", "おれ"})
+#: katakana words a blank apart, after the first (speech-to-text: グエン ヴァン ナム です) …
+_SPACED_KATAKANA = re.compile(r"(?:[ \u3000][\u30a1-\u30fa\u30fc]{2,12}){1,3}")
+#: … up to what ends a name given
+_NAME_GIVEN_END = re.compile(
+    r"[ \u3000]*(?:です|でございます|と[ \u3000]?申します|と言います|っていいます|[、。\n]|$)"
+)
+
+
+def _join_spaced_katakana(text: str, start: int, end: int) -> int:
+    """A foreign name said word by word after お名前は: ``グエン ヴァン ナム です`` is one name.
+
+    Only katakana words, only up to です / と申します or the end of the utterance,
+    so a name followed by another word (``ヤマダ トイレ が``) stays as it was.
+    """
+    if not _KATAKANA_WORD.fullmatch(text, start, end):
+        return end
+    m = _SPACED_KATAKANA.match(text, end)
+    if m is None or not _NAME_GIVEN_END.match(text, m.end()):
+        return end
+    return m.end()
+
+
 def _is_speaker_word(word: str) -> bool:
     """A transcript's speaker word, or one with a number or letter (相談者A, 話者1)."""
     return any(word.startswith(w) for w in SPEAKER_WORDS)
@@ -1370,8 +1439,10 @@ def _any_reading(_reading: str) -> bool:
 _OTHER_NAME_CUE = re.compile(
     r"(?:旧姓|旧氏|通称名|通称)[は：:（( \u3000]{0,2}"
     # the name starts with a kanji, katakana or a capital, never hiragana (旧姓を併記),
-    # and is no word for "none" (通称名なし: not 名なし)
-    r"(?!名|なし|無し|不明)((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
+    # and is no word for "none" (通称名なし: not 名なし) nor what is done with the name
+    # (旧姓併記, 旧姓使用: marriage and card notes talk about the old name as a thing)
+    r"(?!名|なし|無し|不明|併記|併用|使用|表記|記載|証明|欄|変更|登録|確認|のまま)"
+    r"((?=[\u4e00-\u9fff\u30a1-\u30faA-Z])"
     rf"[{_NAME_CHARS}]{{2,6}}(?:[ \u3000][{_NAME_CHARS}]{{1,6}})?)"
 )
 

@@ -498,7 +498,8 @@ _KATAKANA_READING_AFTER_HONORIFIC = re.compile(
     rf"{_BEFORE_READING}[（(]([ァ-ヴー・\u30fb \u3000ｦ-ﾟ]+)[）)]"
 )
 _HIRAGANA_READING = re.compile(
-    rf"{_BEFORE_READING}[（(]([ぁ-ゖー]+(?:[ \u3000][ぁ-ゖー]+)?){_AFTER_READING}"
+    # 王秀英（おう・しゅうえい）: an interpreter's reading parts a Chinese name with ・
+    rf"{_BEFORE_READING}[（(]([ぁ-ゖー]+(?:[ \u3000・][ぁ-ゖー]+)?){_AFTER_READING}"
 )
 
 
@@ -524,6 +525,12 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             start, changed = start + 1, True
         while end > start and text[end - 1] in _EDGE_JUNK:
             end, changed = end - 1, True
+        if (
+            end - start > 2
+            and text[start] in _ONE_KANJI_RELATIONS
+            and text[start + 1] in _RELATION_GAP
+        ):
+            start, changed = start + 2, True  # 妻 美和, 孫・大翔: the relation before the name
         # 陳 怡君（チェン・イージュン）さん: 君 is the name's there, さん the title
         keep_kun = NAME_GOES_ON_AFTER_KUN.match(text, end) is not None
         trim = _first_trimmable(text[start:end], keep_kun)
@@ -536,6 +543,12 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if start >= end or text[start:end] in _ROLE_OR_HONORIFIC:
         return None
     return start, end
+
+
+#: relation words of one kanji that open a household list's entry before the name
+#: (too short for ``ROLE_WORDS``: only with a blank or ・ after them are they cut off)
+_ONE_KANJI_RELATIONS = frozenset("妻夫母父孫兄姉弟妹娘")
+_RELATION_GAP = frozenset(" \u3000・")
 
 
 def _first_trimmable(span: str, keep_kun: bool = False) -> int | None:

@@ -97,6 +97,8 @@ NOT_NAME_WORDS = frozenset(
         "Corp", "Company", "Group", "Service", "Services", "Support", "Team", "Dept",
         "Department", "Division", "Section", "Bureau", "Embassy", "Consulate", "Immigration",
         "Basic", "Full", "Given", "Family", "Middle", "Surname", "Last", "First",
+        "Avenue", "Ave", "St", "Rd", "Blvd", "Lane", "Drive", "Square", "Plaza", "Tower",
+        "Hotel", "University", "College", "Church", "Mall", "Market", "Bridge",
         # how an utterance starts, in English and the languages callers mix in
         "Can", "Could", "Would", "Will", "What", "Where", "When", "Why", "How", "Who", "Is",
         "Are", "Do", "Does", "Did", "Sorry", "Excuse", "Okay", "Sure", "Maybe", "Well", "So",
@@ -129,7 +131,7 @@ FILLERS: tuple[str, ...] = (
 )  # fmt: skip
 _FILLER_GAP = rf"(?:[,、.…]*[ \u3000]*(?:{'|'.join(map(re.escape, FILLERS))})[,、.…]*)*"
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:^|(?<=[\s(（「,、。:：/]))(?:{_CUE_ALT})|{_SPELLING_CUE})"
+    rf"(?:(?:^|(?<=[\s(（「,、。:：/]))(?P<cue>{_CUE_ALT})|{_SPELLING_CUE})"
     rf"[ \u3000]*(?:[①-⑳]|[(（]?\d{{1,2}}[)）]?)?[ \u3000]*[:：]?{_FILLER_GAP}[ \u3000]*$"
 )
 #: a list entry's marker at the line start (・, -, 1., ①, #3): a callback list or a
@@ -143,6 +145,112 @@ _PERSON_ENTRY_REST = re.compile(
     r"[ \u3000]*(?:[(（][A-Za-z]{1,4}[)）])?[ \u3000]*[—–\-:：,、/｜|]?[ \u3000]*"
     r"(?:[+\d(（][\d()（） +\-‐ー−]{8,}|様|さん|氏)"
 )
+#: cues after which a note lists several people (Children: Hana (DOB …), Leo (DOB …))
+LIST_CUES = frozenset(
+    {"Children", "children", "Child", "Kids", "kids", "子", "子ども", "子供", "世帯員", "家族"}
+)
+#: between two entries of such a list: what the entry before holds after its name (its
+#: birth date in brackets, a school year such as 小4), then a comma or an "and"
+_LIST_GAP = re.compile(
+    r"(?:[ \u3000]*[(（][^()（）\n]{0,40}[)）]|[ \u3000]+[^\sA-Za-z,、;，()（）]{1,6})?"
+    r"[ \u3000]*(?:[,、;，][ \u3000]*(?:(?:and|&)[ \u3000]+)?|[ \u3000]+(?:and|&)[ \u3000]+)"
+)
+#: given names common among foreign residents (English, Irish, Iberian and Latin
+#: American, Filipino, South Asian, Korean), hand-written; words that are also common
+#: English words (Will, May, Grace, Mark) are left out
+KNOWN_GIVEN = frozenset(
+    {
+        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
+        "Charles", "Daniel", "Matthew", "Anthony", "Paul", "Andrew", "Steven", "Stephen", "Kevin",
+        "Brian", "George", "Edward", "Ryan", "Jacob", "Emily", "Emma", "Olivia", "Sophia",
+        "Sarah", "Jessica", "Jennifer", "Elizabeth", "Mary", "Linda", "Susan", "Karen", "Lisa",
+        "Laura", "Anna", "Hannah", "Rachel", "Rebecca", "Amanda", "Michelle", "Nicole",
+        "Samantha", "Chloe", "Lily", "Oliver", "Liam", "Noah", "Ethan", "Lucas", "Benjamin",
+        "Alexander", "Henry", "Jack", "Harry", "Sean", "Patrick", "Siobhan", "Aoife", "Ciara",
+        "Niamh", "Conor", "Declan", "Peter", "Christopher", "Jonathan", "Nathan", "Adam",
+        "Emmanuel", "Kwame", "Kofi", "Ama", "Abena", "Chinedu", "Oluwaseun", "Fatima",
+        "Mohammed", "Muhammad", "Ahmed", "Ali", "Omar", "Aisha", "Maria", "María", "Jose",
+        "José", "Juan", "Carlos", "Luis", "Jorge", "Miguel", "Pedro", "Diego", "Alejandro",
+        "Fernando", "Ricardo", "Eduardo", "Roberto", "Antonio", "Manuel", "Francisco",
+        "Sofia", "Sofía", "Valentina", "Lucia", "Lucía", "Carmen", "Isabel", "Gabriela",
+        "Joao", "João", "Paulo", "Gabriel", "Rafael", "Fernanda", "Juliana", "Thiago",
+        "Tiago", "Bruno", "Rodrigo", "Marcelo", "Luciana", "Patricia", "Camila", "Beatriz",
+        "Mariana", "Ana", "Leonardo", "Felipe", "Gustavo", "Mateus", "Larissa", "Leticia",
+        "Letícia", "Angelo", "Jerome", "Rowena", "Maricel", "Christine", "Kristine",
+        "Marites", "Jocelyn", "Analyn", "Rogelio", "Ramon", "Ramón", "Priya", "Anjali",
+        "Sita", "Bikram", "Suman", "Sunita", "Rajesh", "Deepak", "Ramesh", "Srishti", "Sarita",
+        "Anil", "Sanjay", "Pooja", "Kiran", "Minji", "Yuna", "Jisoo", "Seoyeon", "Jiwoo",
+        "Minho", "Jihoon", "Hyun", "Sergei", "Olga", "Natalia", "Anastasia", "Dmitri",
+        "Ivan", "Piotr", "Katarzyna", "Agnieszka", "Tomasz", "Andrzej", "Hans", "Klaus",
+        "Pierre", "Jean", "Marie", "Sophie", "Camille", "Giulia", "Marco", "Luca",
+        "Tom", "Ben", "Sam", "Alex", "Nick", "Mike", "Chris", "Tony", "Kate", "Lucy", "Amy",
+        "Siti", "Dewi", "Putri", "Agus", "Budi", "Andi", "Rizky", "Ram", "Hari", "Krishna",
+        "Gita", "Laxmi", "Bishnu", "Sabina", "Anita", "Manisha", "Binod", "Prakash",
+        "Santosh", "Arnel", "Ronaldo", "Rodel", "Jasmine", "Angelica", "Aung", "Kyaw",
+        "Thida", "Kavindu", "Nimal", "Dilshan", "Somchai", "Renato", "Cristina",
+        "Cristiano", "Adriana", "Andrea", "Monica", "Mónica", "Veronica", "Elena", "Rosa",
+    }
+)  # fmt: skip
+#: family names common among foreign residents, in Latin letters
+KNOWN_FAMILY = frozenset(
+    {
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson",
+        "Anderson", "Taylor", "Thomas", "Moore", "Jackson", "Martin", "Thompson", "White",
+        "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen", "Young", "Wright", "Scott",
+        "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Nguyen", "Tran", "Pham",
+        "Hoang", "Huynh", "Phan", "Vu", "Dang", "Bui", "Do", "Ngo", "Duong", "Santos",
+        "Silva", "Oliveira", "Souza", "Sousa", "Pereira", "Costa", "Rodrigues", "Ferreira",
+        "Gomes", "Almeida", "Ribeiro", "Carvalho", "Lima", "Araujo", "Araújo", "Garcia",
+        "García", "Martinez", "Martínez", "Lopez", "López", "Gonzalez", "González",
+        "Hernandez", "Hernández", "Perez", "Pérez", "Sanchez", "Sánchez", "Ramirez",
+        "Ramírez", "Torres", "Flores", "Rivera", "Cruz", "Reyes", "Bautista", "Mendoza",
+        "Ramos", "Aquino", "Castillo", "Villanueva", "Gurung", "Thapa", "Tamang", "Shrestha",
+        "Sharma", "Singh", "Kumar", "Patel", "Adhikari", "Magar", "Karki", "Koirala",
+        "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu", "Xu", "Sun",
+        "Koh", "Tan", "Lim", "Ong", "Goh", "Chua", "Wong", "Chan", "Cheung", "Leung",
+        "O'Brien", "Murphy", "Kelly", "Walsh", "Byrne", "Ryan", "Kowalski", "Nowak",
+        "Wiśniewski", "Ivanov", "Petrov", "Smirnov", "Müller", "Schmidt", "Schneider",
+        "Fischer", "Weber", "Rossi", "Russo", "Dubois", "Bernard", "Owusu", "Mensah",
+        "Okafor", "Okoro", "Khan", "Rahman", "Hossain", "Ahmed", "Ly", "Vo", "Dinh", "Truong",
+        "Lam", "Wijaya", "Santoso", "Saputra", "Hidayat", "Perera", "Jayasinghe", "Bandara",
+        "Quispe", "Mamani", "Huaman", "Chavez", "Chávez", "Vargas", "Rojas", "Díaz", "Diaz",
+        "Morales", "Gutierrez", "Gutiérrez", "Castro", "Romero", "Alvarez", "Álvarez", "Ruiz",
+        "Jimenez", "Jiménez", "Moreno", "Medina", "Aguilar", "Vasquez", "Vásquez", "Herrera",
+        "Alves", "Barbosa", "Martins", "Rocha", "Dias", "Nascimento", "Fernandes", "Moreira",
+        "Cardoso", "Teixeira", "Correia", "Mendes", "Nunes", "Soares", "Vieira", "Monteiro",
+        "Machado", "Shin", "Seo", "Kwon", "Hwang", "Ahn", "Yoo", "Jeon", "Li", "Zhu", "Hu",
+        "Guo", "Luo", "Gao", "Lin", "Zheng", "Xie", "Tang", "Feng", "Deng", "Cao", "Peng",
+        "Zeng", "Xiao", "Tian", "Pan", "Yuan", "Cai", "Jiang", "Ye", "Cheng", "Ding",
+        "Shen", "Yao", "Cui", "Liang",
+        # Vietnamese as the residents write them, with their marks
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Trịnh", "Đoàn", "Lâm",
+    }
+)  # fmt: skip
+KNOWN_SCORE = 0.5
+#: a family name alone in capitals counts from this many letters (OLIVEIRA, not LEE)
+KNOWN_FAMILY_ALONE = 5
+#: a given name alone counts from this many letters (Aoife, Emily; not Sam, Ali)
+KNOWN_GIVEN_ALONE = 4
+
+
+def _known_name(words: list[str]) -> bool:
+    """Capitalised words that hold a known given name first or a known family name.
+
+    ``Daniel Koh``, ``Kim Yuna``, ``OLIVEIRA``: no cue, but the lists agree.
+    """
+    titled = [w if not _is_family_in_capitals(w) else w.capitalize() for w in words]
+    if len(words) == 1:
+        return (
+            _is_family_in_capitals(words[0])
+            and len(words[0]) >= KNOWN_FAMILY_ALONE
+            and titled[0] in KNOWN_FAMILY
+        ) or (len(words[0]) >= KNOWN_GIVEN_ALONE and words[0] in KNOWN_GIVEN)
+    return titled[0] in KNOWN_GIVEN or titled[0] in KNOWN_FAMILY or titled[-1] in KNOWN_FAMILY
+
+
+#: a lower-case Latin word right after: the utterance goes on (Con gái em, Mera naam)
+_SENTENCE_GOES_ON = re.compile(r"[ \u3000]+[a-zß-ÿ\u0100-\u024F\u1E00-\u1EFF]")
 #: capitalised cue words and titles that open a line as a name's first word would
 #: (Si Kenji, Ms Okafor): never part of the name
 LEAD_WORDS = frozenset(c for c in (*CUES, *TITLES) if " " not in c and c[:1].isupper())
@@ -242,6 +350,8 @@ def latin_name_candidates(text: str) -> list[Candidate]:
     """Latin-script names in ``text`` with the evidence that introduces each."""
     out: list[Candidate] = spelled_name_candidates(text)
     taken_until = -1
+    #: where the last entry of a list of people ended (-1: no list open)
+    listing_from = -1
     for m in re.finditer(rf"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’\-]){_WORD}", text):
         if m.start() < taken_until:
             continue
@@ -252,10 +362,28 @@ def latin_name_candidates(text: str) -> list[Candidate]:
             words = words[1:]  # "Si Kenji": the Tagalog cue, then the name
         start, end = words[0][0], words[-1][1]
         before = text[max(0, start - 24) : start]
+        cue = _CUE_BEFORE.search(before)
+        listed = listing_from >= 0 and _LIST_GAP.fullmatch(text, listing_from, start) is not None
+        listing_from = -1
         if _TITLE_BEFORE.search(before):
             source, score = "latin_title", TITLE_SCORE
-        elif _CUE_BEFORE.search(before):
+        elif cue is not None:
+            if (
+                len(words) == 1
+                and cue.group("cue") is not None
+                and not cue.group("cue").isascii()
+                and _SENTENCE_GOES_ON.match(text, end)
+            ):
+                continue  # 本人：Con gái em…, 妻：Asawa ko po…: a speaker's turn, not a name
             source, score = "latin_cue", CUE_SCORE
+            if cue.group("cue") in LIST_CUES:
+                listing_from = end
+        elif listed:
+            # Children: Hana (DOB …), Leo (DOB …): the next entry of the list the cue opened
+            source, score = "latin_listed", CUE_SCORE
+            listing_from = end
+        elif _known_name([text[s:e] for s, e in words]):
+            source, score = "latin_known", KNOWN_SCORE
         elif (
             len(words) >= 2
             and _LIST_MARKER.search(text, max(0, start - 8), start)

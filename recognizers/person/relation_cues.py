@@ -52,14 +52,28 @@ _SAID_AGAIN = re.compile(
 
 
 _ONE_KANJI_NAME_AFTER = re.compile(r"ちゃん|くん|君|[（(][\u3041-\u3096\u30a1-\u30fa\u30fc]")
+#: a household list's entry (世帯員：長男の健（会社員）, 長男\u3000翼 就職のため): the relation
+#: word opens it, and the one kanji stands alone before a bracket, a blank, a comma or the
+#: line's end, as a word of one kanji rarely does
+_LIST_ENTRY_BEFORE = re.compile(r"(?:^|[\s、，,：:（(・])$")
+_ONE_KANJI_ENTRY_AFTER = re.compile(r"[（(、，, \u3000]|\n|$")
 
 
 def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Candidate]:
     """Known given names right after a relation word or a caller's "I am"."""
     out: list[Candidate] = []
     for m in _RELATION.finditer(text):
-        if len(m.group(1)) == 1 and not _ONE_KANJI_NAME_AFTER.match(text, m.end(1)):
-            continue  # 子の上, 母艦: one kanji is a name only with ちゃん/くん or its reading
+        if (
+            len(m.group(1)) == 1
+            and not _ONE_KANJI_NAME_AFTER.match(text, m.end(1))
+            and not (
+                _LIST_ENTRY_BEFORE.search(text, max(0, m.start() - 1), m.start())
+                and _ONE_KANJI_ENTRY_AFTER.match(text, m.end(1))
+            )
+        ):
+            # 子の上, 母艦: one kanji is a name only with ちゃん/くん, its reading, or
+            # standing alone in a household list's entry
+            continue
         if is_given(m.group(1)):
             out.append(Candidate(m.start(1), m.end(1), "relation", RELATION_SCORE))
     for m in _SELF.finditer(text):

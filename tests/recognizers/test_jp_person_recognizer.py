@@ -148,6 +148,24 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("ミハエル・ナスターゼは決勝で敗れた。", ["ミハエル・ナスターゼ"]),
         # a common surname and a given name Sudachi does not know, the model agreeing
         ("佐野利器は、日本の建築家である。", ["佐野利器"]),
+        # speech-to-text: a foreign name word by word after お名前は, a blank before と申します
+        ("あの 名前は グエン ヴァン ナム です ベトナム人 です", ["グエン ヴァン ナム"]),
+        ("あのー ごみの 収集 の ことで キクチ と申します 電話番号は", ["キクチ"]),
+        ("はい あの こちら いとう と 申します 保険証の 件で", ["いとう"]),
+        # 氏 follows names only: a katakana surname before it is one
+        ("ネパール人のグルン氏より電話", ["グルン"]),
+        # a Chinese name in simplified characters or toned pinyin, GiNZA saying otherwise
+        ("本人：刘洋（リュウ・ヤン）", ["リュウ・ヤン", "刘洋"]),
+        ("本人：我是她儿子，叫刘建国，Liú Jiànguó。", ["Liú Jiànguó", "刘建国"]),
+        # a household list: a relation of one kanji before the name is no part of it
+        ("世帯構成：本人、妻 美和、長男 蓮（小3）", ["美和", "蓮"]),
+        ("夫 浩二 会社員", ["浩二"]),
+        # a romaji surname and given name the lists know, whatever GiNZA makes of them
+        ("本日 Yamaguchi Kenta 来庁、再交付申請", ["Yamaguchi Kenta"]),
+        # an interpreter's kana reading parts a Chinese name with ・
+        ("通訳：王秀英（おう・しゅうえい）さん、先月上海から", ["おう・しゅうえい", "王秀英"]),
+        # Latin names the lists know, without a cue
+        ("Name given as Daniel Koh, Singapore mobile", ["Daniel Koh"]),
     ],
 )
 def test_when_a_name_is_given_then_only_the_name_is_found(
@@ -203,6 +221,16 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         # Latin words in brackets beside no name; romaji place names
         "市民課（Citizens Division）へ案内。",
         "I live in Minami Aoyama 2-3-4, Minato-ku.",
+        # a firm or a role introducing itself, a filler before と申します
+        "はい 高橋建設 と申します 道路の 件で",
+        "あのー えっと と申します",
+        # a job before さん stays weak, whatever the honorific
+        "スタッフさんに伝えます",
+        # the old name talked about as a thing
+        "「旧姓併記のマイナンバーカードにしたいが、手続きは？」",
+        "婚姻後も通称で旧姓使用",
+        # Chinese words that start with a family name's character
+        "谢谢。",
         "",
     ],
 )

@@ -24,7 +24,8 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("em tên là Nguyễn Thị Lan…", [("Nguyễn Thị Lan", "latin_cue")]),
         ("Señora Rosa Elena Chávez，ペルー", [("Rosa Elena Chávez", "latin_title")]),
         ("長男 Kavindu、次男 Senuth", [("Kavindu", "latin_cue"), ("Senuth", "latin_cue")]),
-        ("NGUYEN Van Hung様", [("NGUYEN Van Hung", "latin_shape")]),
+        ("NGUYEN Van Hung様", [("NGUYEN Van Hung", "latin_known")]),
+        ("BATBAYAR Dorj様", [("BATBAYAR Dorj", "latin_shape")]),
         ("Groom: James Patrick O'Sullivan, Ireland", [("James Patrick O'Sullivan", "latin_cue")]),
         ("Name: Bat-Ochir Ganbold", [("Bat-Ochir Ganbold", "latin_cue")]),
         # a family name of two words in capitals before the comma
@@ -45,7 +46,7 @@ def _names(text: str) -> list[tuple[str, str]]:
         # a Japanese spelling cue glued to the word before it, the name all in capitals
         ("在留カードのローマ字はPARK SEOYEONです。", [("PARK SEOYEON", "latin_cue")]),
         # a long family name in capitals reads as a passport's; a short one does not lift
-        ("申込者：アラウージョ様（ARAUJO Thiago）", [("ARAUJO Thiago", "latin_shape")]),
+        ("申込者：カルナラトネ様（KARUNARATNE Ishan）", [("KARUNARATNE Ishan", "latin_shape")]),
         # a speaker's hesitation between the cue and the name
         ("Hi, this is, uh, Daniel Hartley, calling", [("Daniel Hartley", "latin_cue")]),
         ("My name is... um, Priya Sharma.", [("Priya Sharma", "latin_cue")]),
@@ -56,7 +57,8 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("Pakisabi po kay Maricel Santos", [("Maricel Santos", "latin_cue")]),
         # a relation word numbered; a list entry, one person a line with their number
         ("子①：Aayush Gurung 2016/03/22生", [("Aayush Gurung", "latin_cue")]),
-        ("・Tran Thi Lan（VI）080-1145-7092　保育", [("Tran Thi Lan", "latin_list")]),
+        ("・Tran Thi Lan（VI）080-1145-7092　保育", [("Tran Thi Lan", "latin_known")]),
+        ("・Phommachanh Souk（LA）080-1145-7092", [("Phommachanh Souk", "latin_list")]),
         ("3. Kowalczyk Piotr — 03-6228-9041 (office)", [("Kowalczyk Piotr", "latin_list")]),
         # a name spelled letter by letter once its spelling was asked
         (
@@ -72,6 +74,31 @@ def _names(text: str) -> list[tuple[str, str]]:
             "フェルナンデスは えふ いー あーる えぬ えー えぬ でぃー いー ぜっと です",
             [("えふ いー あーる えぬ えー えぬ でぃー いー ぜっと", "latin_spelled")],
         ),
+        # a list of people the cue opened: each entry after the first is a name too
+        (
+            "Children: Hana (DOB 2019-08-22), Leo (DOB 2022-12-05)\nHusband's in Osaka.",
+            [("Hana", "latin_cue"), ("Leo", "latin_listed")],
+        ),
+        (
+            "Children: Kaito 小4, Yuna 小1 — both at 緑ヶ丘小学校.",
+            [("Kaito", "latin_cue"), ("Yuna", "latin_listed")],
+        ),
+        (
+            "Children: Ana, Pedro and Luis",
+            [("Ana", "latin_cue"), ("Pedro", "latin_listed"), ("Luis", "latin_listed")],
+        ),
+        # a speaker's turn in their language: the first word is no name, the name after is
+        ("本人：Con gái em tên Trần Bảo Ngọc.", [("Trần Bảo Ngọc", "latin_known")]),
+        ("本人：Asawa ko po si Mark Anthony Reyes.", [("Mark Anthony Reyes", "latin_cue")]),
+        ("本人：Dạ, Nguyễn Văn Phúc ạ.", [("Nguyễn Văn Phúc", "latin_known")]),
+        # a cue that opens no list, then a country
+        ("Caller: Maria, Brazil", [("Maria", "latin_cue")]),
+        # no cue, but the lists know a given or family name among the words
+        ("Name given as Daniel Koh, Singapore", [("Daniel Koh", "latin_known")]),
+        ("・Kim Yuna（KO）yuna.k@naver.com", [("Kim Yuna", "latin_known")]),
+        ("Maria Santos called", [("Maria Santos", "latin_known")]),
+        ("郵便受けに「OLIVEIRA」「オリヴェイラ」", [("OLIVEIRA", "latin_known")]),
+        ("They mentioned Aoife (groom's sister)", [("Aoife", "latin_known")]),
     ],
 )
 def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
@@ -88,7 +115,16 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "I live in Oji 2-19-8, Kita-ku",
         "相談者：Dạ, vâng",  # a filler after a speaker label
         "Caller: Can I pay at the Counter?",
-        "Maria Santos called",  # two capitalised words, no cue: left to other evidence
+        # two capitalised words neither list knows, no cue: left to other evidence
+        "Kavya Reddington called",
+        # a short given name alone is as often a word; a short family in capitals an acronym
+        "Sam said OK",
+        "LEE 様式",
+        # a speaker label's turn, not a name field
+        "本人：Nací el 15 de enero",
+        "本人：Yucho bank, kigo 17480",
+        # a place after a family name
+        "Park Avenue and Smith St",
         "LINE でも配信",
         "番号訂正、本人SMSで連絡あり",  # a lone short word in capitals: an acronym
         "・Microsoft Teams の案内 03-1234-5678",  # a list entry of no person
@@ -108,7 +144,7 @@ def test_when_latin_words_are_not_introduced_as_a_name_then_nothing(text: str) -
 @pytest.mark.parametrize(
     ("text", "least", "most"),
     [
-        ("申込者：アラウージョ様（ARAUJO Thiago）", 0.45, 0.45),
+        ("申込者：カルナラトネ様（KARUNARATNE Ishan）", 0.45, 0.45),
         ("NHK World", 0.4, 0.4),
         ("MUSIC FES With RACo", 0.0, 0.0),
     ],

@@ -38,6 +38,10 @@ from recognizers.person_spans import (
         ("", None),
         ("、。", None),
         ("ご本人様", None),
+        # a relation of one kanji before a blank or ・ opens a household entry
+        ("妻 美和", "美和"),
+        ("孫・大翔", "大翔"),
+        ("妻夫木", "妻夫木"),  # a surname that starts with one
     ],
 )
 def test_trim_span_cuts_honorifics_roles_and_brackets(text: str, expected: str | None) -> None:
@@ -62,6 +66,12 @@ def _trim_word_by_word(text: str, start: int, end: int) -> tuple[int, int] | Non
             start, changed = start + 1, True
         while end > start and text[end - 1] in _EDGE_JUNK:
             end, changed = end - 1, True
+        if (
+            end - start > 2
+            and text[start] in "妻夫母父孫兄姉弟妹娘"
+            and text[start + 1] in " \u3000・"
+        ):
+            start, changed = start + 2, True  # 妻 美和: a relation of one kanji, then a blank
         span = text[start:end]
         for word in _TRIMMABLE:
             if span.endswith(word) and len(span) > len(word):

@@ -6,7 +6,7 @@ import pytest
 
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 
-GIVEN = frozenset({"真弓", "ミドリ", "あおい", "フミ", "翼", "たけし", "蒼"})
+GIVEN = frozenset({"真弓", "ミドリ", "あおい", "フミ", "翼", "たけし", "蒼", "健", "正"})
 SURNAMES = frozenset({"長内", "江頭", "東"})
 READINGS = frozenset({"おさない", "えがしら", "ひがし"})
 
@@ -24,6 +24,9 @@ def _relations(text: str) -> list[str]:
         ("佐々木 良治、あたしはフミ", ["フミ"]),
         ("長男 翼くん", ["翼"]),
         ("下が蒼（あおい）です", ["蒼"]),
+        # one kanji standing alone in a household list's entry
+        ("備考：長男\u3000翼 就職のため", ["翼"]),
+        ("世帯員：\n\u3000長男の健（会社の社保加入）", ["健"]),
     ],
 )
 def test_when_a_relation_word_introduces_a_known_given_name_then_it_is_found(
@@ -38,7 +41,10 @@ def test_when_a_relation_word_introduces_a_known_given_name_then_it_is_found(
         "娘の学校から連絡",  # a word, not a name the dictionary knows
         "妻の実家に帰省中",
         "電子レンジとソファ",  # 子 is no relation word here
-        "長男 翼 就職のため",  # one kanji needs ちゃん/くん or a reading after it
+        # one kanji inside a word, or after a relation word inside a sentence
+        "父の正月休み",
+        "うちの長男の健康のこと",
+        "義理の長男の健（仮）",
     ],
 )
 def test_when_no_name_follows_the_relation_word_then_nothing(text: str) -> None:
