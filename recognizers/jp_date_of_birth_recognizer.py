@@ -566,6 +566,7 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         "birthdate", "Birthdate", "Janma", "janma", "nacimiento", "nascimento", "tanggal lahir",
         "lahir", "생일", "née le", "né le", "sinh năm", "जन्म मिति", "ipinanganak", "naissance",
         "เกิด", "出生日", "nasci", "nací", "naci el",
+        "たんじょうび", "せいねんがっぴ", "うまれ",
     ]  # fmt: skip
     #: how far back a birth label may stand from its date (transcripts put a name between)
     CONTEXT_WINDOW: ClassVar[int] = 40

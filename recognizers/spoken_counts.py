@@ -48,6 +48,9 @@ COUNTERS: tuple[tuple[str, str], ...] = (
     ("号", "号"), ("歳", "歳"),
 )  # fmt: skip
 _COUNTER_OUTS = frozenset(c for _, c in COUNTERS) | {"日"}
+#: counters that may stand a blank after their number (a date's, a block's): not 番 or 号,
+#: which after a blank begin other words as often (いち ばん, ご ごう)
+_SPACED_COUNTERS = frozenset({"年", "月", "日", "丁目", "番地"})
 #: day words of the calendar (1–10, 14, 20, 24 have their own readings)
 _DAY_WORDS: tuple[tuple[str, int], ...] = (
     ("ついたち", 1), ("ふつか", 2), ("みっか", 3), ("よっか", 4), ("いつか", 5),
@@ -185,9 +188,16 @@ def _item_at(hira: str, i: int, in_chain: bool) -> tuple[int, list[Piece], bool]
             pieces.append(Piece(stop - 1, stop, "日"))
             return stop, pieces, True
     counter = _counter_at(hira, end)
+    gap = end
+    if counter is None:
+        # speech-to-text's blank between a number and its counter (よんじゅうに ねん)
+        while gap < len(hira) and hira[gap] in " \u3000":
+            gap += 1
+        spaced = _counter_at(hira, gap) if gap > end else None
+        counter = spaced if spaced is not None and spaced[1] in _SPACED_COUNTERS else None
     if counter is not None:
         _emit_number(pieces, i, end, value)
-        stop = end + len(counter[0])
+        stop = gap + len(counter[0]) if gap > end else end + len(counter[0])
         pieces.append(Piece(end, stop, counter[1]))
         return stop, pieces, True
     nxt = hira[end : end + 1]

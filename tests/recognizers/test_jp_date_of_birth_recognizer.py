@@ -203,6 +203,15 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         # a Chinese day counted with 号; a Thai date in the Buddhist era
         ("「孩子是二〇二三年十月五号出生的」", "二〇二三年十月五号"),
         ("「ฉันเกิดวันที่ 12 มีนาคม 2533」", "12 มีนาคม 2533"),
+        # a kana label; blanks between numbers and counters
+        (
+            "たんじょうびは しょうわよんじゅうにねん はちがつふつか です",
+            "しょうわよんじゅうにねん はちがつふつか",
+        ),
+        (
+            "生年月日は しょうわ よんじゅうに ねん はちがつ ふつか です",
+            "しょうわ よんじゅうに ねん はちがつ ふつか",
+        ),
         # になって is no other date's に
         ("母子手帳の生年月日のとこ、R6.2.28になってますが", "R6.2.28"),
     ],

@@ -143,6 +143,10 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         # a full-width comma between kanji numbers is a Chinese pause, not between digits
         ("二零三八，四四六二，八四九六", "2038-4462-8496"),
         ("1，234円", "1,234円"),
+        # speech-to-text's blank between a number and its date counter; not before 番
+        ("しょうわ よんじゅうに ねん はちがつ ふつか", "昭和42年 8月 2日"),
+        ("へいせい じゅう ねん さん がつ にじゅうく にち", "平成10年 3月 29日"),
+        ("いち ばん大事", "いち ばん大事"),
         # a digit a word, as speech-to-text writes it; a particle after the last group;
         # a correction glued to its あ
         ("ぜろ きゅう ぜろ いち に さん よん ご ろく なな はち です", "09012345678 です"),
