@@ -95,6 +95,7 @@ class JpBankAccountRecognizer(FieldContextRecognizer):
         "tài khoản",
         "계좌",
         "口座",
+        "こうざ",  # written in kana by speech-to-text
         "普通",
         "当座",
         "預金",

@@ -123,6 +123,8 @@ class JpHealthInsuranceRecognizer(FieldContextRecognizer):
         "被保険者",
         "被保番",  # 被保番号 and the memo's 被保番
         "保険証",
+        "ほけんしょう",  # written in kana by speech-to-text
+        "ひほけんしゃ",
         "国保",
         "後期高齢",
         "介護保険",

@@ -87,6 +87,8 @@ class JpMyNumberRecognizer(NormalizedPatternRecognizer):
         "個人番号カード",
         "マイナ",
         "個番",  # a memo's short form
+        "こじんばんごう",  # written in kana by speech-to-text
+        "まいなんばー",
         # in English notes and interpreters' words
         "My Number",
         "my number",

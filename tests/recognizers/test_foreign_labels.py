@@ -49,3 +49,18 @@ def test_a_number_named_as_something_else_is_not(
     cls, entity = kind
     results = cls().analyze(text, [entity])  # type: ignore[call-arg]
     assert [r for r in results if r.score >= 0.5] == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "value"),
+    [
+        (HEALTH, "留守電 ほけんしょうの ばんごうは 00412877 です", "00412877"),
+        (BANK, "留守電 こうざは 1234567 です", "1234567"),
+    ],
+)
+def test_a_label_speech_to_text_wrote_in_kana_names_the_number(
+    kind: tuple[type[EntityRecognizer], str], text: str, value: str
+) -> None:
+    cls, entity = kind
+    results = cls().analyze(text, [entity])  # type: ignore[call-arg]
+    assert [text[r.start : r.end] for r in results if r.score >= 0.5] == [value]
