@@ -319,6 +319,10 @@ _PARSE = re.compile(
 )
 
 _TAGALOG_ORDINAL = re.compile(r"^\s*ika-?(\d{1,2}) ng ")
+_YEAR_ONLY = re.compile(
+    rf"^(?:(?P<era>{_ERA_KANJI}|[{_ERA_INITIALS}{_ERA_INITIALS.lower()}])\.?\s*)?"
+    r"(?P<year>\d{1,4}|元)\s*年$"
+)
 _IBERIAN_PARSE = re.compile(r"^(.+?) de ([A-Za-zçéû]+) (?:de|del) (.+)$", re.IGNORECASE)
 _CHINESE_DAY = re.compile(r"[号號]$")
 _THAI_PARSE = re.compile(rf"^(\d{{1,2}})\s?({_THAI_MONTHS})\s?(25\d{{2}})$")
@@ -431,6 +435,13 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         Pattern(
             "year_month_born",
             rf"(?:{_ERA_PREFIX}{_YEAR}|{_WESTERN_YEAR})\s*年\s*の?\s*\d{{1,2}}\s*月"
+            r"(?=\s*(?:生まれ|産まれ|生れ|生(?![活徒産命存涯計協])))",
+            NO_SIGNAL_SCORE,
+        ),
+        # 平成6年生, 昭和15年生まれ: the year alone, said as the year of a birth
+        Pattern(
+            "year_born",
+            rf"(?:{_ERA_PREFIX}{_YEAR}|{_WESTERN_YEAR})\s*年"
             r"(?=\s*(?:生まれ|産まれ|生れ|生(?![活徒産命存涯計協])))",
             NO_SIGNAL_SCORE,
         ),
@@ -625,6 +636,12 @@ class JpDateOfBirthRecognizer(NormalizedPatternRecognizer):
         iberian = _IBERIAN_PARSE.match(text.strip())
         if iberian is not None and not (iberian[1].isdigit() and iberian[3].isdigit()):
             return self._iberian_date(iberian)  # said in words, not typed (9 de abril de 2007)
+        year_only = _YEAR_ONLY.match(text.strip())
+        if year_only is not None:  # 平成6年: a day of that year in that era must exist
+            era, year = year_only["era"], year_only["year"]
+            if era is None and len(year) != 4:
+                return None
+            return era_to_date(era, year, 12, 31) or era_to_date(era, year, 1, 1)
         restarted = _RESTARTED.match(text.strip())
         if restarted is not None and len(restarted["lead"]) <= RESTART_MAX + 4:
             eras = re.findall(_ANY_ERA, restarted["lead"])

@@ -75,7 +75,8 @@ _SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
 _DISTINCTIVE = frozenset(
     r for r in _SPOKEN if len(r) >= 2 and r not in {"さん", "ひと", "ごう", "いち", "はっ"}
 )
-_SPOKEN_SEPARATORS = frozenset("の 　、,・-…")
+#: (the long mark of a drawn-out の: よんよんななに、のー、いちいち…)
+_SPOKEN_SEPARATORS = frozenset("の 　、,・-…ー")
 #: hesitations a speaker puts inside a number read out ("ゼロキュー えーと ゼロ"):
 #: LABELS.md keeps them inside the one span of the number
 _FILLERS: tuple[str, ...] = (

@@ -203,6 +203,9 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         # a Chinese day counted with 号; a Thai date in the Buddhist era
         ("「孩子是二〇二三年十月五号出生的」", "二〇二三年十月五号"),
         ("「ฉันเกิดวันที่ 12 มีนาคม 2533」", "12 มีนาคม 2533"),
+        # the year alone, said as a birth's
+        ("孫 翔太（平成6年生）", "平成6年"),
+        ("母は昭和15年生まれです", "昭和15年"),
         # a kana label; blanks between numbers and counters
         (
             "たんじょうびは しょうわよんじゅうにねん はちがつふつか です",
@@ -239,6 +242,8 @@ def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(
         "Visit on 22.11.2024",  # a visit's date
         "DOB: 31.02.1990",  # no such day
         "会议在2024年3月5号举行",  # a Chinese date with no birth word
+        "令和6年度生活保護",  # a fiscal year
+        "平成32年生まれ",  # 平成 ended in its 31st year
         "ฉันเกิดวันที่ 31 กุมภาพันธ์ 2533",  # no 31 February
     ],
 )
