@@ -419,6 +419,11 @@ _BUILDING_AFTER_PAUSE = re.compile(
 )
 
 
+#: a building named in Latin letters after the block, then its room (, Sun Palace #203)
+_LATIN_BUILDING_AFTER = re.compile(
+    r",?[ \u3000](?:[A-Z][A-Za-z'&-]+[ \u3000]){1,4}(?:#|No\.?[ \u3000]?|[Rr]oom[ \u3000])?"
+    r"[1-9]\d{0,3}[A-Z]?(?![\d-])"
+)
 _COUNTER_AFTER_BLANK = re.compile(r"[ \u3000]+(?:番地|番|号(?!室))")
 _NEXT_PART_SPACED = re.compile(r"[ \u3000]*の?[ \u3000]*\d{1,4}[ \u3000]*(?:番地|番|号(?!室))")
 
@@ -431,6 +436,8 @@ def _tail(text: str, end: int) -> int:
         end = more.end()  # 4丁目 6 番 24 号: blanks between every part
     if end > 0 and text[end - 1].isdigit() and (after := _BUILDING_AFTER_PAUSE.match(text, end)):
         return after.end()
+    if end > 0 and text[end - 1].isdigit() and (latin := _LATIN_BUILDING_AFTER.match(text, end)):
+        return latin.end()  # 大久保2-15-3, Sun Palace Okubo #203: a foreign resident's form
     at = _skip_space(text, end)
     room_end = _building(text, at)
     free = _FREE_BUILDING.match(text, end) if end > 0 and text[end - 1].isdigit() else None

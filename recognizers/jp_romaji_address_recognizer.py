@@ -49,7 +49,11 @@ _POSTAL = r"(?:,?\s〒?\d{3}-?\d{4})?"
 _BUILDING = r"(?:(?:[A-Z][A-Za-z']+\s){1,4}(?:\d{1,4}[A-Z]?|#\d{1,4}),\s)?"
 #: a building named after the block (…45, Kōpo Sakura 201)
 _BUILDING_AFTER = rf"(?:[A-ZĀĪŪĒŌ][A-Za-z{_LOWER}']+\s){{1,3}}#?\d{{1,4}}[A-Z]?(?![\d-])"
-_ROOM = r"(?:,?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?)?"
+_ROOM = (
+    r"(?:,?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?"
+    # a building written in katakana or kanji, as the form's Japanese half has it, and room
+    r"|\s[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{2,20}\s?[1-9]\d{0,3}(?:号室|号)?(?![\d-]))?"
+)
 
 
 class JpRomajiAddressRecognizer(NormalizedPatternRecognizer):

@@ -133,6 +133,11 @@ POSITIVES += [
         "新宿区百人町1-24-9 グリーンコート新大久保 B-201",
     ),
     ("住所 大阪市北区梅田1-2-3 梅田ハイツ #305", "大阪市北区梅田1-2-3 梅田ハイツ #305"),
+    # a building in Latin letters after the block, as a foreign resident's form has it
+    (
+        "住所：東京都新宿区大久保2-15-3, Sun Palace Okubo #203",
+        "東京都新宿区大久保2-15-3, Sun Palace Okubo #203",
+    ),
     # a form's own field for the building and room
     ("建物名　コーポ葵 201号室", "コーポ葵 201号室"),
     ("マンション名：パークハウス本町 1102", "パークハウス本町 1102"),

@@ -51,6 +51,11 @@ def _found(text: str) -> list[str]:
             "She lives near Minami-Ikebukuro 2-chome, Toshima ward",
             ["Minami-Ikebukuro 2-chome, Toshima ward"],
         ),
+        # the building in katakana after a romanised address
+        (
+            "Address: Shinjuku-ku Okubo 2-chome 15-3 サンパレス大久保 203 です",
+            ["Shinjuku-ku Okubo 2-chome 15-3 サンパレス大久保 203"],
+        ),
         # the English order without commas
         (
             "Address: 2-13-5 Sumiyoshi Naka Ward Hamamatsu City and",
