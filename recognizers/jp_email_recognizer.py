@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 import tldextract
-from presidio_analyzer import AnalysisExplanation, Pattern, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.base import NormalizedPatternRecognizer
+from recognizers.split_values import piece_result
 from recognizers.spoken_email import spoken_emails
 
 #: an address said as words has no domain to check against the public-suffix list
@@ -84,29 +85,11 @@ class JpEmailRecognizer(NormalizedPatternRecognizer):
         """Addresses written out, and those said as words (``… アットマーク … ドット コム``)."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         taken = [(r.start, r.end) for r in results]
-        name = type(self).__name__
-        for start, end in spoken_emails(text):
-            if any(a < end and start < b for a, b in taken):
-                continue
-            explanation = AnalysisExplanation(
-                recognizer=name,
-                original_score=SPOKEN_SCORE,
-                pattern_name="spoken e-mail",
-                textual_explanation="an e-mail address said as words (at-word, dot-words, a TLD)",
-            )
-            results.append(
-                RecognizerResult(
-                    self.supported_entities[0],
-                    start,
-                    end,
-                    SPOKEN_SCORE,
-                    analysis_explanation=explanation,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+        entity = self.supported_entities[0]
+        why = "an e-mail address said as words (at-word, dot-words, a TLD)"
+        for span in spoken_emails(text):
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                results.append(piece_result(self, entity, span, SPOKEN_SCORE, "spoken e-mail", why))
         return results
 
     def validate_result(self, pattern_text: str) -> bool:

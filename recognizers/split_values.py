@@ -65,7 +65,8 @@ def piece_result(
     what: str,
     why: str,
 ) -> RecognizerResult:
-    """The result for one piece of a value typed over several messages (its score final)."""
+    """A result a recognizer builds outside its patterns, its score final: one piece of a
+    value typed over several messages, or an e-mail address said as words."""
     name = type(recognizer).__name__
     explanation = AnalysisExplanation(
         recognizer=name, original_score=score, pattern_name=what, textual_explanation=why
