@@ -66,6 +66,10 @@ from recognizers.person.learned_names import (
 )
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
+from recognizers.person.spaced_readings import (
+    spaced_reading_candidates,
+    split_name_and_reading,
+)
 from recognizers.person.staff_names import staff_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
@@ -460,6 +464,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "staff_mark": 0.55,
         "interpreter": 0.55,
         "spoken_reading": 0.55,
+        "spaced_reading": 0.55,
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
@@ -593,6 +598,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 _reads_as(doc),
             ),
             *glossed_name_candidates(text, self._is_name_reading),
+            *spaced_reading_candidates(text, lex.is_surname, lex.is_given),
             *chinese_name_candidates(text),
             *display_name_candidates(text, _is_speaker_word, _never_a_name),
             *staff_name_candidates(text, *self._name_and_place_tests(text, doc)),
@@ -1304,7 +1310,14 @@ class JpPersonRecognizer(EntityRecognizer):
 
         The reading takes the name's score and replaces any weaker candidate on it.
         """
-        final = {(c.start, c.end): (c.score, c.evidence) for c in kept}
+        final: dict[tuple[int, int], tuple[float, dict[str, float]]] = {}
+        for c in kept:
+            # 山田 太郎 やまだ たろう: the name and its reading are two names
+            parts = split_name_and_reading(
+                text, c.start, c.end, self.lexicon.is_surname, self.lexicon.is_given
+            )
+            for span in parts or [(c.start, c.end)]:
+                final[span] = (c.score, c.evidence)
         for cand in kept:
             # after a name the note is sure of, hiragana in brackets is its reading
             # (紬（つむぎ）): the dictionary need not know it
