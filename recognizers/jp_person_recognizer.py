@@ -1201,7 +1201,8 @@ class JpPersonRecognizer(EntityRecognizer):
             # の/に follow names and things alike; a kanji 人名 word is a name more often
             kanji_name = "sudachi_part" in cand.evidence and _KANJI.match(text, cand.start)
             cand.add("genitive", self.SCORES["particle"] if kanji_name else self.SCORES["genitive"])
-        if reading_after(text, cand.end, self._is_name_reading) is not None:
+        reading = reading_after(text, cand.end, self._is_name_reading)
+        if reading is not None and not _katakana_gloss(text, (cand.start, cand.end), reading):
             cand.add("reading", self.SCORES["reading"])
         if "romaji" in cand.evidence and text[max(0, cand.start - 8) : cand.start].rstrip(
             _SPACE
@@ -1332,6 +1333,8 @@ class JpPersonRecognizer(EntityRecognizer):
                     reading = latin_rendering_before(text, cand.start)
             if reading is None or reading in places:
                 continue  # コワルスキ・アンナ（ポーランド）: a country in brackets, no reading
+            if _katakana_gloss(text, (cand.start, cand.end), reading):
+                continue  # マットレス（ダブル）: katakana beside katakana reads nothing
             clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
             # a weaker span, or a part of the longer spelling (Chen in "Chen, Mei-Ling")
             if all(
@@ -1407,6 +1410,20 @@ def _join_spaced_katakana(text: str, start: int, end: int) -> int:
     if m is None or not _NAME_GIVEN_END.match(text, m.end()):
         return end
     return m.end()
+
+
+def _katakana_gloss(text: str, word: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Katakana in brackets after a katakana word: a size or kind, never its reading.
+
+    A reading is the name in another script (山田（ヤマダ）, 紬（つむぎ）); a
+    katakana word is read as it is written, so ``マットレス（ダブル）`` or
+    ``ソファ（セミダブル）`` glosses a product, which the bracket makes no name.
+    """
+    return bool(_ALL_KATAKANA.fullmatch(text, *word) and _ALL_KATAKANA.fullmatch(text, *after))
+
+
+#: katakana only, the dot and blanks between words included
+_ALL_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb \u3000]+")
 
 
 def _is_speaker_word(word: str) -> bool:
