@@ -66,6 +66,10 @@ from recognizers.person.learned_names import (
 )
 from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
+from recognizers.person.spaced_readings import (
+    spaced_reading_candidates,
+    split_name_and_reading,
+)
 from recognizers.person.staff_names import staff_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
@@ -460,6 +464,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "staff_mark": 0.55,
         "interpreter": 0.55,
         "spoken_reading": 0.55,
+        "spaced_reading": 0.55,
         "kanji_honorific": 0.25,
         "slot_tight": 0.55,
         "dialogue_answer": 0.38,
@@ -593,6 +598,7 @@ class JpPersonRecognizer(EntityRecognizer):
                 _reads_as(doc),
             ),
             *glossed_name_candidates(text, self._is_name_reading),
+            *spaced_reading_candidates(text, lex.is_surname, lex.is_given),
             *chinese_name_candidates(text),
             *display_name_candidates(text, _is_speaker_word, _never_a_name),
             *staff_name_candidates(text, *self._name_and_place_tests(text, doc)),
@@ -1195,7 +1201,8 @@ class JpPersonRecognizer(EntityRecognizer):
             # の/に follow names and things alike; a kanji 人名 word is a name more often
             kanji_name = "sudachi_part" in cand.evidence and _KANJI.match(text, cand.start)
             cand.add("genitive", self.SCORES["particle"] if kanji_name else self.SCORES["genitive"])
-        if reading_after(text, cand.end, self._is_name_reading) is not None:
+        reading = reading_after(text, cand.end, self._is_name_reading)
+        if reading is not None and not _katakana_gloss(text, (cand.start, cand.end), reading):
             cand.add("reading", self.SCORES["reading"])
         if "romaji" in cand.evidence and text[max(0, cand.start - 8) : cand.start].rstrip(
             _SPACE
@@ -1304,7 +1311,14 @@ class JpPersonRecognizer(EntityRecognizer):
 
         The reading takes the name's score and replaces any weaker candidate on it.
         """
-        final = {(c.start, c.end): (c.score, c.evidence) for c in kept}
+        final: dict[tuple[int, int], tuple[float, dict[str, float]]] = {}
+        for c in kept:
+            # 山田 太郎 やまだ たろう: the name and its reading are two names
+            parts = split_name_and_reading(
+                text, c.start, c.end, self.lexicon.is_surname, self.lexicon.is_given
+            )
+            for span in parts or [(c.start, c.end)]:
+                final[span] = (c.score, c.evidence)
         for cand in kept:
             # after a name the note is sure of, hiragana in brackets is its reading
             # (紬（つむぎ）): the dictionary need not know it
@@ -1319,6 +1333,8 @@ class JpPersonRecognizer(EntityRecognizer):
                     reading = latin_rendering_before(text, cand.start)
             if reading is None or reading in places:
                 continue  # コワルスキ・アンナ（ポーランド）: a country in brackets, no reading
+            if _katakana_gloss(text, (cand.start, cand.end), reading):
+                continue  # マットレス（ダブル）: katakana beside katakana reads nothing
             clash = [k for k in final if k[0] < reading[1] and reading[0] < k[1]]
             # a weaker span, or a part of the longer spelling (Chen in "Chen, Mei-Ling")
             if all(
@@ -1394,6 +1410,20 @@ def _join_spaced_katakana(text: str, start: int, end: int) -> int:
     if m is None or not _NAME_GIVEN_END.match(text, m.end()):
         return end
     return m.end()
+
+
+def _katakana_gloss(text: str, word: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Katakana in brackets after a katakana word: a size or kind, never its reading.
+
+    A reading is the name in another script (山田（ヤマダ）, 紬（つむぎ）); a
+    katakana word is read as it is written, so ``マットレス（ダブル）`` or
+    ``ソファ（セミダブル）`` glosses a product, which the bracket makes no name.
+    """
+    return bool(_ALL_KATAKANA.fullmatch(text, *word) and _ALL_KATAKANA.fullmatch(text, *after))
+
+
+#: katakana only, the dot and blanks between words included
+_ALL_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb \u3000]+")
 
 
 def _is_speaker_word(word: str) -> bool:

@@ -269,6 +269,45 @@ def _is_family_in_capitals(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: a romanised place's administrative suffix, hyphened on (Hamamatsu-shi, Naka-ku,
+#: Takatsuka-cho, Kamo-gun): the word is a city, ward, town or county, never a name
+_PLACE_SUFFIX = re.compile(
+    r"[A-Za-z\u00C0-\u024F]{2,}-(?:shi|ku|cho|chō|chou|machi|gun|ken|mura|son)",
+    re.IGNORECASE,
+)
+#: the English word after a place's name (Toyota City, Kita Ward, Aichi Prefecture)
+_PLACE_AFTER = re.compile(r"[ \u3000]+(?:City|Ward|Town|Village|County|Prefecture)\b")
+
+
+def _is_place_word(text: str, start: int, end: int) -> bool:
+    """Whether the Latin word at ``start:end`` names a place, not a person.
+
+    Romanised addresses write the administrative unit on the word
+    (``Hamamatsu-shi Naka-ku Sumiyoshi 2-13-5``) or as an English word after it
+    (``Toyota City``): such a word, and the town words that follow it, are an
+    address's parts, which a name cue before them (``From:``, ``本人：``) does not
+    make a name.
+    """
+    return _PLACE_SUFFIX.fullmatch(text, start, end) is not None or (
+        _PLACE_AFTER.match(text, end) is not None
+    )
+
+
+def _place_run_end(text: str, start: int) -> int:
+    """Where the place words starting at ``start`` end (``start`` if none).
+
+    After a place word, the capitalised words that go on in the same run
+    (``Naka-ku Sumiyoshi``) are its town parts too.
+    """
+    m = _NAME.match(text, start)
+    if m is None:
+        return start
+    words = list(re.finditer(_WORD, m.group(0)))
+    if not words or not _is_place_word(text, start + words[0].start(), start + words[0].end()):
+        return start
+    return start + words[-1].end()
+
+
 def _name_words(text: str, start: int) -> list[tuple[int, int]]:
     """The capitalised Latin words of a name starting at ``start``, stopping at a non-name."""
     m = _NAME.match(text, start)
@@ -283,6 +322,8 @@ def _name_words(text: str, start: int) -> list[tuple[int, int]]:
             continue
         if not (_is_latin_word(word) and _is_capitalised(word)) or word in NOT_NAME_WORDS:
             break
+        if _is_place_word(text, start + w.start(), start + w.end()):
+            break  # Maria Santos, Hamamatsu-shi …: the address begins
         particles = 0
         if (
             words
@@ -354,6 +395,10 @@ def latin_name_candidates(text: str) -> list[Candidate]:
     listing_from = -1
     for m in re.finditer(rf"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’\-]){_WORD}", text):
         if m.start() < taken_until:
+            continue
+        place_end = _place_run_end(text, m.start())
+        if place_end > m.start():
+            taken_until = place_end  # Hamamatsu-shi Naka-ku Sumiyoshi: an address's words
             continue
         words = _name_words(text, m.start())
         if not words:

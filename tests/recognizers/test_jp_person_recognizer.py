@@ -166,6 +166,14 @@ def names(rec: JpPersonRecognizer, nlp: Any, text: str) -> list[str]:
         ("通訳：王秀英（おう・しゅうえい）さん、先月上海から", ["おう・しゅうえい", "王秀英"]),
         # Latin names the lists know, without a cue
         ("Name given as Daniel Koh, Singapore mobile", ["Daniel Koh"]),
+        # a full name, then its full reading a blank apart: two names, a rare surname too
+        ("母は 石動 ふさ江 いするぎ ふさえ です", ["石動 ふさ江", "いするぎ ふさえ"]),
+        ("申請者 山田 太郎 やまだ たろう 昭和45年生", ["山田 太郎", "やまだ たろう"]),
+        ("氏名\u3000鈴木 花子\u3000スズキ ハナコ", ["鈴木 花子", "スズキ ハナコ"]),
+        # a kana given name is read as itself: two children, no reading
+        ("子 山田 はな さくら 保育園", ["山田 はな"]),
+        # a katakana reading after kanji still counts
+        ("相談者：山田（ヤマダ）です", ["山田", "ヤマダ"]),
     ],
 )
 def test_when_a_name_is_given_then_only_the_name_is_found(
@@ -231,6 +239,9 @@ def test_when_a_name_is_given_then_only_the_name_is_found(
         "婚姻後も通称で旧姓使用",
         # Chinese words that start with a family name's character
         "谢谢。",
+        # katakana in brackets after a katakana product word: its size, no reading
+        "品目：ソファ（3人掛け）1、マットレス（ダブル）1、自転車1",
+        "ベッド（セミダブル）とソファ（カウチ）を出します",
         "",
     ],
 )

@@ -99,6 +99,14 @@ def _names(text: str) -> list[tuple[str, str]]:
         ("Maria Santos called", [("Maria Santos", "latin_known")]),
         ("郵便受けに「OLIVEIRA」「オリヴェイラ」", [("OLIVEIRA", "latin_known")]),
         ("They mentioned Aoife (groom's sister)", [("Aoife", "latin_known")]),
+        # a name before a romanised address keeps its words; the address's are no name
+        (
+            "Name: Maria Santos, Hamamatsu-shi Naka-ku Sumiyoshi 2-13-5",
+            [("Maria Santos", "latin_cue")],
+        ),
+        ("Tenant: Ana Lima Toyota City", [("Ana Lima", "latin_cue")]),
+        # a Korean given name's hyphen is no place suffix
+        ("Name: KIM Seo-yeon", [("KIM Seo-yeon", "latin_cue")]),
     ],
 )
 def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
@@ -134,6 +142,12 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "スペルは えむ てぃー えー あっと じーめーる どっと こむ です",
         "番組は えぬ えいち けー えす です",
         "長男 TEL 090",
+        # a romanised place after a name cue: its unit is on the word or after it
+        "From: Hamamatsu-shi Naka-ku Sumiyoshi 2-13-5",
+        "本人：Hamamatsu-shi Naka-ku Sumiyoshi 2-13-5",
+        "・Takatsuka-cho, Chuo-ku 090-1234-5678",
+        "Resident: Kamo-gun Yaotsu-machi",
+        "Tenant: Toyohashi City, Aichi Prefecture",
         "",
     ],
 )
