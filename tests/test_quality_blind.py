@@ -37,9 +37,9 @@ def halves(analyzer: Any) -> dict[str, Report]:
     return {half: _report(analyzer, half)[0] for half in ("dev", "test")}
 
 
-#: measured 2026-12-04 on 855 notes (140 from two more writers, scored untuned first:
-#: 17.4 % and 12.2 % leaked): dev 4.0 %, test 9.7 % (12.0 % on the 415 test notes when
-#: the seventh writer's notes arrived)
+#: measured 2026-12-04 on 915 notes (200 from three more writers, scored untuned first:
+#: 17.4 %, 12.2 % and 10.1 % leaked): dev 4.3 %, test 9.6 % (12.0 % on the 415 test notes
+#: when the seventh writer's notes arrived)
 @pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.045), ("test", 0.105)])
 def test_blind_leak_stays_at_or_below_what_was_measured(
     halves: dict[str, Report], half: str, max_leak: float
@@ -65,6 +65,6 @@ def test_pii_free_blind_notes_are_almost_never_flagged(halves: dict[str, Report]
     free = sum(r.pii_free_docs for r in halves.values())
     flagged = sum(r.pii_free_flagged for r in halves.values())
     assert free >= 20
-    # measured: 11 of 126 (two are city desks' phone numbers the sixth writer's brief left
+    # measured: 11 of 132 (two are city desks' phone numbers the sixth writer's brief left
     # unmarked, which LABELS.md counts as phone numbers: tests/data/blind/README.md)
     assert flagged / free <= 0.095
