@@ -427,6 +427,18 @@ def _said_then_typed_whole(
     return run >= _WHOLE_RUN
 
 
+#: what a count ends in (一人, 2回, 3つ): a number so counted is no group of another
+_COUNT_WORDS = frozenset("人つ回枚個件名台本冊匹頭")
+
+
+def _counted_after(chars: list[str], m: int) -> bool:
+    """Whether the digit run at ``chars[m]`` is a count (its counter right after it)."""
+    k = m
+    while k < len(chars) and chars[k].isascii() and chars[k].isdigit():
+        k += 1
+    return k < len(chars) and chars[k] in _COUNT_WORDS
+
+
 def _is_ellipsis(chars: list[str], text: str, starts: list[int], i: int) -> bool:
     """The dots NFKC made of an ellipsis (…) at ``chars[i]``: a pause, where dots typed
     as dots stay what they are (ASCII maps to itself)."""
@@ -484,6 +496,8 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
                 )
                 # a number said, then the same typed back whole (さん、…、ゼロ、3647210)
                 and not _said_then_typed_whole(chars, text, starts, ends, k - 1, m)
+                # S14.9.3、一人暮らし: a count after the pause starts another phrase
+                and not _counted_after(chars, m)
             ):
                 chars[k:m] = ["-"]
                 starts[k:m] = [starts[k]]

@@ -147,6 +147,7 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("しょうわ よんじゅうに ねん はちがつ ふつか", "昭和42年 8月 2日"),
         ("へいせい じゅう ねん さん がつ にじゅうく にち", "平成10年 3月 29日"),
         ("いち ばん大事", "いち ばん大事"),
+        ("S14.9.3、一人暮らし", "S14.9.3、1人暮らし"),  # a count after the pause
         ("よんよんななに、のー、いちいちさんゼロ、ろくきゅう", "4472-1130-69"),  # a drawn-out の
         # a digit a word, as speech-to-text writes it; a particle after the last group;
         # a correction glued to its あ
