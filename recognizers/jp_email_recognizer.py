@@ -17,6 +17,7 @@ ship a newer list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -30,6 +31,16 @@ from recognizers.spoken_email import spoken_emails
 
 #: an address said as words has no domain to check against the public-suffix list
 SPOKEN_SCORE = 0.85
+#: a name part alone on one message line and ``@domain`` alone on the next (chat logs send
+#: each line as a message): LABELS.md marks each piece
+SPLIT_SCORE = 0.85
+_MESSAGE_LEAD = (
+    r"(?:^|\n)(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u3000]*)?[^\n:：]{0,24}[:：][ \u3000]*"
+)
+_SPLIT_AT = re.compile(
+    rf"{_MESSAGE_LEAD}(?P<local>[A-Za-z0-9][A-Za-z0-9._%+-]{{1,63}})[ \u3000]*"
+    rf"{_MESSAGE_LEAD}(?P<domain>@(?:[A-Za-z0-9-]{{1,63}}\.)+[A-Za-z]{{2,63}})[ \u3000]*(?=\n|$)"
+)
 
 #: the local part without the few characters RFC 5322 allows there that residents'
 #: addresses never hold and exports put around them (email=…, ?mail=…&, 'a@b.jp', {|})
@@ -90,6 +101,13 @@ class JpEmailRecognizer(NormalizedPatternRecognizer):
         for span in spoken_emails(text):
             if not any(a < span[1] and span[0] < b for a, b in taken):
                 results.append(piece_result(self, entity, span, SPOKEN_SCORE, "spoken e-mail", why))
+        split = "an e-mail address typed over two chat messages, split at its @"
+        for m in _SPLIT_AT.finditer(text):
+            if not self.validate_result("x" + m["domain"]):
+                continue
+            for span in (m.span("local"), m.span("domain")):
+                if not any(a < span[1] and span[0] < b for a, b in taken):
+                    results.append(piece_result(self, entity, span, SPLIT_SCORE, "split", split))
         return results
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -58,3 +58,25 @@ def test_the_recognizer_reports_a_said_address_beside_a_written_one() -> None:
     text = "メール a.b@gmail.com、もう一つは さとう アット ヤフー ドット シーオー ドット ジェイピー"
     found = [text[r.start : r.end] for r in JpEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])]
     assert found == ["a.b@gmail.com", "さとう アット ヤフー ドット シーオー ドット ジェイピー"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "はるママ：haru.ookuma\nはるママ：@docomo.ne.jp\nはるママ：です",
+            ["haru.ookuma", "@docomo.ne.jp"],
+        ),
+        (
+            "14:33 user：taro_suzuki1975\n14:33 user：@yahoo.co.jp\n",
+            ["taro_suzuki1975", "@yahoo.co.jp"],
+        ),
+        ("担当：了解\n担当：@home", []),  # no public suffix: no address
+        ("user：hello\nuser：world", []),
+    ],
+)
+def test_an_address_typed_over_two_messages_is_found_piece_by_piece(
+    text: str, pieces: list[str]
+) -> None:
+    found = [text[r.start : r.end] for r in JpEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])]
+    assert found == pieces
