@@ -13,6 +13,7 @@ Pure text and the dialogue layer; no model.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -29,14 +30,15 @@ MAX_PIECES = 4
 def split_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """Runs of a speaker's consecutive digit-only turns: (digits joined, piece spans)."""
     dialogue = dialogue_of(text)
-    if not dialogue.is_transcript:
+    turns = list(dialogue.turns) if dialogue.is_transcript else _labelled_lines(text)
+    if not turns:
         return []
     norm = normalize(text)
     runs: list[tuple[str, list[tuple[int, int]]]] = []
     current: list[tuple[int, int]] = []
     digits = ""
     speaker: str | None = None
-    for turn in (*dialogue.turns, None):
+    for turn in (*turns, None):
         piece = None
         if turn is not None:
             cs, ce = norm.to_canonical(turn.start, turn.end)
@@ -55,6 +57,32 @@ def split_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
         if piece is not None and turn is not None:
             current, digits, speaker = [piece[1]], re.sub(r"\D", "", piece[0]), turn.speaker
     return runs
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    speaker: str
+
+
+#: a chat line: its sender's label (a display name, 職員) and a colon, then the message
+_LABELLED_LINE = re.compile(
+    r"^[ \u3000]*(?P<label>[^\n:：]{1,24}?)[ \u3000]*[:：][ \u3000]*(?P<body>.*)$", re.M
+)
+
+
+def _labelled_lines(text: str) -> list[_Line]:
+    """A log that is no transcript by its speaker words (Kenta Ishii: / 職員:) read a line a
+    message: each labelled line is a turn of its label, each other line breaks a run."""
+    lines: list[_Line] = []
+    for m in re.finditer(r"[^\n]*", text):
+        if not m.group():
+            continue
+        labelled = _LABELLED_LINE.match(m.group())
+        speaker = labelled["label"] if labelled else ""
+        start = m.start() + (labelled.start("body") if labelled else 0)
+        lines.append(_Line(start, m.end(), speaker))
+    return lines if any(line.speaker for line in lines) else []
 
 
 def piece_result(

@@ -62,3 +62,16 @@ def test_when_the_joined_digits_are_no_phone_number_or_none_was_asked_then_nothi
     assert [r for r in rec.analyze(invalid, ["PHONE_NUMBER"]) if r.score >= 0.5] == []
     unasked = _PHONE_CHAT.replace("お電話番号", "お客様番号")
     assert [r for r in rec.analyze(unasked, ["PHONE_NUMBER"]) if r.score >= 0.5] == []
+
+
+def test_a_log_of_display_names_is_read_a_labelled_line_a_message() -> None:
+    text = (
+        "Kenta Ishii: カードの番号ってこれで合ってますか\nKenta Ishii: 0638\n"
+        "Kenta Ishii: 3714\nKenta Ishii: 4983\n職員: 個人番号はLINEで送らないでください。\n"
+    )
+    rec = JpMyNumberRecognizer()
+    found = [text[r.start : r.end] for r in rec.analyze(text, ["MY_NUMBER"]) if r.score >= 0.5]
+    assert found == ["0638", "3714", "4983"]
+    # lines of two senders, or split by an unlabelled line, are no one run
+    assert split_runs("A: 0638\nB: 3714\nA: 4983\n") == []
+    assert split_runs("A: 0638\nmemo\nA: 3714\n") == []
