@@ -70,6 +70,11 @@ for _digit, _readings in {
     for _reading in _readings:
         _SPOKEN[_reading] = _digit
 _SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
+#: the readings by their first character, longest first: a lookup, not a scan of all
+_SPOKEN_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(r for r in _SPOKEN_BY_LENGTH if r[0] == first)
+    for first in {r[0] for r in _SPOKEN_BY_LENGTH}
+}
 # A run must hold at least one reading that is hardly ever anything but a digit,
 # so that "にさん" (two or three) or "ごく" stay words.
 _DISTINCTIVE = frozenset(
@@ -166,7 +171,7 @@ def _nfkc(ch: str) -> str:
 
 
 def _match_spoken_token(text: str, i: int) -> str | None:
-    for reading in _SPOKEN_BY_LENGTH:
+    for reading in _SPOKEN_BY_FIRST.get(text[i : i + 1], ()):
         if text.startswith(reading, i):
             return reading
     return None
