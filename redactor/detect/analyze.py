@@ -483,6 +483,21 @@ class LabelCover:
         return any(start < at < end and other != label for at, other in self._empty)
 
 
+class OrderedRecognizerRegistry(RecognizerRegistry):
+    """Presidio's registry, handing out its recognizers in the order they were added.
+
+    Presidio collects them in a ``set``, whose order follows object addresses and so
+    changes from one process to the next; two recognizers finding the same span with
+    the same score were then told apart by chance (the explanation named one or the
+    other). In the registry's order the same note gets the same result everywhere.
+    """
+
+    def get_recognizers(self, *args: Any, **kwargs: Any) -> list[EntityRecognizer]:
+        found = super().get_recognizers(*args, **kwargs)
+        rank = {id(r): i for i, r in enumerate(self.recognizers)}
+        return sorted(found, key=lambda r: (rank.get(id(r), len(rank)), type(r).__name__))
+
+
 def build_analyzer(
     nlp: Any | None = None,
     registry_path: Path = DEFAULT_REGISTRY,
@@ -496,7 +511,7 @@ def build_analyzer(
     many analyzers in one process).
     """
     nlp_engine = make_nlp_engine(nlp if nlp is not None else load_nlp())
-    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    registry = OrderedRecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in load_registry(registry_path):
         registry.add_recognizer(recognizer)
     engine = AnalyzerEngine(
