@@ -192,6 +192,8 @@ def _spoken_run(
             return None  # おおきに、ぜろななご: the end of a word, not a digit opening a run
     items: list[tuple[int, int, str]] = []
     tokens: list[int] = []  # where each digit read starts, popped ones too
+    pauses: list[int] = []  # where each pause between groups starts
+    replaced = False  # a group said again replaced the one before
     digits = 0
     distinct = 0
     j = i
@@ -248,11 +250,13 @@ def _spoken_run(
                         digits -= 1
                     s0, _e0, _ = items.pop()
                     items.append((s0, k, "-"))
+                    replaced = True
                     j = k
                     continue
                 if corrected:
                     break  # nothing before to replace: the run ends at the correction
                 items.append((j, k, "-"))
+                pauses.append(j)
                 j = k
                 continue
         break
@@ -275,7 +279,7 @@ def _spoken_run(
     while items and items[-1][2] == "-":
         items.pop()
     if not items:
-        _mark_dead(dead, tokens)
+        _mark_dead(dead, _dead_tails(text, tokens, pauses, replaced))
         return None
     _join_digit_per_word(items)
     first = text[i : items[0][1]]
@@ -292,8 +296,24 @@ def _spoken_run(
         or (digits >= 2 and leading_zero and distinct >= 2)
     ):
         return items
-    _mark_dead(dead, tokens)
+    _mark_dead(dead, _dead_tails(text, tokens, pauses, replaced))
     return None
+
+
+def _dead_tails(text: str, tokens: list[int], pauses: list[int], replaced: bool) -> list[int]:
+    """The digits read in a refused run whose own runs (its tails) are refused too.
+
+    A tail ends where the run ends and reads fewer digits, so it fails the same
+    tests, except where a test looks back at the groups before: the pops that
+    count the last group (``_fifth_in_a_group``, ``_lone_particle_group``) see no
+    pause from a digit inside the last group, a group said again replaces only
+    what came before it, and a tail may open with a zero (``leading_zero``). Those
+    tails are left to be read on their own.
+    """
+    if replaced:
+        return []
+    last_pause = pauses[-1] if pauses else len(text)
+    return [t for t in tokens if t < last_pause and not text.startswith(_ZERO_STARTS, t)]
 
 
 def _lone_particle_group(text: str, items: list[tuple[int, int, str]]) -> bool:
@@ -355,6 +375,7 @@ def _mark_dead(dead: set[int] | None, tokens: list[int]) -> None:
 
 _AMBIGUOUS_TAIL = frozenset("にしくご")
 _ZERO_WORDS = frozenset({"ゼロ", "ぜろ", "マル", "まる", "レイ", "れい"})
+_ZERO_STARTS = tuple(sorted(_ZERO_WORDS))
 
 
 def _is_wordlike(ch: str) -> bool:
