@@ -70,7 +70,7 @@ from recognizers.person.spaced_readings import (
     spaced_reading_candidates,
     split_name_and_reading,
 )
-from recognizers.person.staff_names import staff_name_candidates
+from recognizers.person.staff_names import role_at_edge, staff_name_candidates
 from recognizers.person_lexicon import (
     CJK_SURNAMES,
     FOREIGN_FAMILY_NAMES,
@@ -305,6 +305,10 @@ class _Candidate:
         return round(1.0 - miss, 4)
 
 
+#: sources whose span is the name exactly, cut where a role or title word meets it
+_STAFF_CUES = frozenset({"staff_role", "staff_title", "staff_mark"})
+
+
 class JpPersonRecognizer(EntityRecognizer):
     """Combines GiNZA, Sudachi POS, honorific/field/transcript context and name lists."""
 
@@ -462,6 +466,8 @@ class JpPersonRecognizer(EntityRecognizer):
         "self_named": 0.5,
         "glossed": 0.55,
         "staff_mark": 0.55,
+        "staff_role": 0.55,
+        "staff_title": 0.55,
         "interpreter": 0.55,
         "spoken_reading": 0.55,
         "spaced_reading": 0.55,
@@ -601,7 +607,9 @@ class JpPersonRecognizer(EntityRecognizer):
             *spaced_reading_candidates(text, lex.is_surname, lex.is_given),
             *chinese_name_candidates(text),
             *display_name_candidates(text, _is_speaker_word, _never_a_name),
-            *staff_name_candidates(text, *self._name_and_place_tests(text, doc)),
+            *staff_name_candidates(
+                text, *self._name_and_place_tests(text, doc), lex.is_romaji_part
+            ),
         ]:
             # たっくん, なっちゃん: a nickname made with its honorific keeps it
             whole = cue.source == "display_name" and _NICKNAME.fullmatch(text, cue.start, cue.end)
@@ -1229,6 +1237,15 @@ class JpPersonRecognizer(EntityRecognizer):
             if text[cand.start : cand.end] in _KANA_NOT_NAMES and honorific_after(text, cand.end):
                 continue  # ばあちゃん, おくさん: a relation addressed, whatever GiNZA says
             viable.append(cand)
+        # 保健師 田村, 柘植係|長: a span the tokenizer drew over the role or title that a
+        # staff cue put right next to the name gives way to the cue's own span
+        exact = [(c.start, c.end) for c in viable if c.evidence.keys() & _STAFF_CUES]
+        if exact:
+            viable = [
+                c
+                for c in viable
+                if not any(role_at_edge(text, (c.start, c.end), span) for span in exact)
+            ]
         self._coordinate(text, viable)
         self._repeat(text, viable)
         # A longer candidate inherits the evidence of those inside it: GiNZA's 大野
@@ -1262,6 +1279,7 @@ class JpPersonRecognizer(EntityRecognizer):
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
+            "staff_role", "staff_title",
             "latin_spelled",
             "interpreter", "pinyin", "simplified_name", "slot_spaced", "latin_known",
             "latin_listed", "romaji_pair",
