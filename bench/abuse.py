@@ -9,6 +9,11 @@ of a git ref too: the ref is checked out with ``git worktree`` at
 ``/tmp/abuse-base`` and this script runs there in a subprocess with
 ``PYTHONPATH`` pointing at it, then before/after and their ratio are printed
 side by side. ``--kinds a,b`` replays only some kinds (to profile one).
+
+``--pool N`` measures what the service answers instead: the request goes through
+``SupervisedPool`` with ``N`` analysis processes (the server's default is 2), which
+cuts a long note into jobs that the processes analyze side by side; only wall
+time is printed then (the CPU is spent in the children).
 """
 
 from __future__ import annotations
@@ -120,21 +125,45 @@ KINDS: dict[str, Callable[[int], str]] = {
 }
 
 
-def measure(
-    kinds: dict[str, Callable[[int], str]], chars: int, repeat: int
-) -> list[dict[str, Any]]:
-    """Each kind's best time over ``repeat`` runs, analyzed by the code on ``sys.path``."""
+def _finder(pool: int) -> tuple[Callable[[str], object], Callable[[], None]]:
+    """How one text is analyzed: in this process, or as the service does with ``pool``
+    supervised processes; and how to let go of them afterwards."""
     from redactor.detect.analyze import build_analyzer
 
-    analyzer = build_analyzer()
-    analyzer.analyze("ウォームアップ：山田太郎 090-1234-5678")
+    if not pool:
+        analyzer = build_analyzer()
+        return analyzer.analyze, lambda: None
+    from redactor.detect.supervised import SupervisedPool
+
+    supervised = SupervisedPool(build_analyzer, processes=pool)
+    supervised.start()
+    return (lambda text: supervised.analyze_batch([text], timeout_s=600.0)), supervised.close
+
+
+def measure(
+    kinds: dict[str, Callable[[int], str]], chars: int, repeat: int, pool: int = 0
+) -> list[dict[str, Any]]:
+    """Each kind's best time over ``repeat`` runs, analyzed by the code on ``sys.path``."""
+    analyze, close = _finder(pool)
+    for _ in range(max(1, pool)):
+        analyze("ウォームアップ：山田太郎 090-1234-5678")
+    rows = []
+    try:
+        rows = _measure_kinds(analyze, kinds, chars, repeat)
+    finally:
+        close()
+    return rows
+
+
+def _measure_kinds(analyze: Callable[[str], object], kinds: dict[str, Callable[[int], str]],
+                   chars: int, repeat: int) -> list[dict[str, Any]]:
     rows = []
     for kind, make in kinds.items():
         text = make(chars)
         best = cpu = float("inf")
         for _ in range(repeat):
             started, cpu_started = time.perf_counter(), time.process_time()
-            analyzer.analyze(text)
+            analyze(text)
             best = min(best, time.perf_counter() - started)
             cpu = min(cpu, time.process_time() - cpu_started)
         # CPU seconds too: on a shared machine the wall clock measures the neighbours
@@ -164,7 +193,7 @@ def measure_at(tree: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rows.json"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--chars", str(args.chars),
-               "--repeat", str(args.repeat), "--json", str(out)]
+               "--repeat", str(args.repeat), "--pool", str(args.pool), "--json", str(out)]
         if args.kinds:
             cmd += ["--kinds", args.kinds]
         env = {**os.environ, "PYTHONPATH": str(tree)}
@@ -197,6 +226,8 @@ def main() -> None:
     parser.add_argument("--json", default=None, help="write the figures here too")
     parser.add_argument("--baseline", default=None, help="a git ref to compare against")
     parser.add_argument("--kinds", default=None, help="comma-separated kinds (default: all)")
+    parser.add_argument("--pool", type=int, default=0,
+                        help="analysis processes, as the service runs them (0: in this process)")
     args = parser.parse_args()
     kinds = KINDS
     if args.kinds:
@@ -207,7 +238,7 @@ def main() -> None:
         kinds = {k: KINDS[k] for k in wanted}
 
     if not args.baseline:
-        rows = measure(kinds, args.chars, args.repeat)
+        rows = measure(kinds, args.chars, args.repeat, args.pool)
         slow = sum(r["seconds"] > LIMIT_S for r in rows)
         print(f"{slow} of {len(rows)} kinds over {LIMIT_S} s", flush=True)
         if args.json:
