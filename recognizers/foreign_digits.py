@@ -77,6 +77,26 @@ FIRST_CHARS = frozenset(
 )
 
 
+#: what a Korean caller glues after a group of digits: 에 (the hyphen read out: 공구공에
+#: 삼칠일팔에), which the run goes on after, and the endings of the answer (이고, 이에요,
+#: 요, 입니다), which it stops before
+HANGUL_GROUP_SEPARATORS: tuple[str, ...] = ("에",)
+HANGUL_ENDINGS: tuple[str, ...] = ("입니다", "이에요", "이고요", "이고", "예요", "이요", "요", "번")
+
+
+def _hangul_digits(word: str, end: int) -> tuple[int, str] | None:
+    """A Korean word of digit syllables, maybe with 에 or an answer's ending after them."""
+    digits = "".join(HANGUL_DIGITS.get(ch, "") for ch in word)
+    if len(digits) == len(word):
+        return end, digits
+    for tail, keep in (*((t, True) for t in HANGUL_GROUP_SEPARATORS),
+                       *((t, False) for t in HANGUL_ENDINGS)):  # fmt: skip
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= 2 and all(ch in HANGUL_DIGITS for ch in head):
+            return (end if keep else end - len(tail)), "".join(HANGUL_DIGITS[ch] for ch in head)
+    return None
+
+
 def _digit_at(text: str, i: int) -> tuple[int, str] | None:
     """The word at ``i`` as digits: a digit word, ``double``/``triple`` and the digit word
     after it, or a Korean word whose every syllable is a digit."""
@@ -85,8 +105,7 @@ def _digit_at(text: str, i: int) -> tuple[int, str] | None:
         return None
     word = m.group()
     if word[0] in HANGUL_DIGITS:
-        digits = "".join(HANGUL_DIGITS.get(ch, "") for ch in word)
-        return (m.end(), digits) if len(digits) == len(word) else None
+        return _hangul_digits(word, m.end())
     times = REPEATERS.get(word.lower())
     if times is not None:
         blank = _BLANKS.match(text, m.end())

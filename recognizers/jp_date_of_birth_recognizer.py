@@ -122,7 +122,7 @@ _RESTARTED = re.compile(
     rf"{_PAUSE}\d{{1,2}}\s*日)$"
 )
 #: a blank after each dot, as scans write it (H12. 3. 29)
-_DOTTED_DATE = r"([./-])[ \u3000]?\d{1,2}\1[ \u3000]?\d{1,2}(?![\d.]|-\d)"
+_DOTTED_DATE = r"[ \u3000]?([./-])[ \u3000]?\d{1,2}[ \u3000]?\1[ \u3000]?\d{1,2}(?![\d.]|-\d)"
 _ERA_PREFIX = (
     rf"(?:(?:{_ERA_KANJI})\s*|(?<![A-Za-z])[{_ERA_INITIALS}{_ERA_INITIALS.lower()}]\.?\s?)"
 )

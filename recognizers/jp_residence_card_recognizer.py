@@ -34,6 +34,15 @@ class JpResidenceCardRecognizer(FieldContextRecognizer):
             r"(?<![A-Za-z0-9@._-])[A-Z]{2} ?\d{4} ?\d{4} ?[A-Z]{2}(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])",
             0.5,
         ),
+        Pattern(
+            "residence_card_read_out",
+            # letter by letter, the digits in groups (C F 29036184 H K, R T, 7703-1958, G E:
+            # what the reader makes of hai chín không…, pito pito sero…): only next to the
+            # card's label, so the score clears the threshold only with the context boost
+            r"(?<![A-Za-z0-9@._-])[A-Z](?:[ ,、]{1,2}[A-Z]|[A-Z])[ ,、]{1,3}\d{4}[ ,、-]{0,3}\d{4}"
+            r"[ ,、]{1,3}[A-Z](?:[ ,、]{1,2}[A-Z]|[A-Z])(?![A-Za-z0-9])",
+            0.3,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["在留カード", "在留番号", "在留"]
     STOP_LABELS = stop_labels_except("在留カード")

@@ -48,6 +48,8 @@ from recognizers.spoken_counts import WRITTEN_DIGITS, read_counted, to_hiragana
 _KANJI_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    # yāo: how Chinese callers say 1 in a phone or card number (幺三八六, 二幺九七)
+    "幺": 1,
 }  # fmt: skip
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KANJI_MYRIAD = {"万": 10_000}
@@ -624,6 +626,22 @@ def _join_blank_inside_number(out: _Builder) -> None:
     _drop_blanks(out, {m.start(1) for m in _BLANK_INSIDE_NUMBER.finditer(joined)})
 
 
+#: blanks a scan or a typist put around a dash between digits (3 - 22, 8 - l - 4O3), or
+#: between a block number and 丁目 (西今宿 6 丁目): the number is one, the blanks are none
+_BLANKS_AT_DASH = re.compile(r"(?<=[\dlOI])([ \u3000]{0,2})-([ \u3000]{0,2})(?=[\dlOI])")
+_BLANK_BEFORE_CHOME = re.compile(r"(?<!\d)(?<!\d[ \u3000])\d{1,2}([ \u3000])(?=丁目)")
+
+
+def _join_spaced_dashes(out: _Builder) -> None:
+    joined = "".join(out.chars)
+    drop: set[int] = set()
+    for m in _BLANKS_AT_DASH.finditer(joined):
+        drop.update(range(m.start(1), m.end(1)))
+        drop.update(range(m.start(2), m.end(2)))
+    drop.update(m.start(1) for m in _BLANK_BEFORE_CHOME.finditer(joined))
+    _drop_blanks(out, drop)
+
+
 #: Korean date counters after a digit are the kanji ones (1993년 4월 27일 → 1993年4月27日)
 _KOREAN_COUNTERS = {"년": "年", "월": "月", "일": "日"}
 
@@ -763,6 +781,7 @@ def _normalize(text: str) -> NormalizedText:
     _join_boxed_digits(out)
     _join_spaced_digits(out)
     _join_blank_inside_number(out)
+    _join_spaced_dashes(out)
     _letters_as_digits(out)  # a letter among spaced digits (4 O 7 1, l 4日) touches them now
     chars = out.chars
     # dashes and dots between digits are one canonical separator

@@ -326,6 +326,8 @@ _ENDS_IN_TRADE = re.compile(
     + "|".join(map(re.escape, sorted((*TRADE_WORDS, *ROMAJI_TRADE_WORDS), key=len, reverse=True)))
     + r")$"
 )
+#: the units of a city office (担当：国保賦課係): no Japanese surname ends in one
+_ENDS_IN_OFFICE_UNIT = re.compile(r"(?:係|課|班|局|庁|窓口)$")
 #: what turns a preceding surname-like word into a place (千葉県, 松本市)
 PLACE_SUFFIXES: tuple[str, ...] = (
     "都",
@@ -358,15 +360,20 @@ ORG_PREFIXES: tuple[str, ...] = (
 #: cut from a span's edge; one-character kin words (夫, 母) are not: 和夫, 直子
 #: after a 君 that ends a (Chinese) given name: its reading in brackets, or a title
 NAME_GOES_ON_AFTER_KUN = re.compile(r"[ \u3000]?(?:[（(][\u30a1-\u30fa\u30fc・ ]+[）)]|さん|様|氏)")
+#: a name field's own label, which a form laid out without colons puts right before the
+#: value (請求者　氏名　村上 彩香): cut off a span's edge like a role word
+FIELD_LABEL_WORDS: tuple[str, ...] = ("氏名", "お名前", "名前", "フリガナ", "ふりがな")
 _TRIMMABLE = sorted(
-    (w for w in HONORIFICS + ROLE_WORDS if len(w) > 1 or w in "様氏殿君"), key=len, reverse=True
+    (w for w in HONORIFICS + ROLE_WORDS + FIELD_LABEL_WORDS if len(w) > 1 or w in "様氏殿君"),
+    key=len,
+    reverse=True,
 )
 #: ``_TRIMMABLE`` as lookups (``trim_span`` runs once per candidate, thousands a note):
 #: each word's rank in that order, the role words among them, and the lengths to try
 _TRIM_RANK: dict[str, int] = {}
 for _rank, _word in enumerate(_TRIMMABLE):
     _TRIM_RANK.setdefault(_word, _rank)
-_TRIM_ROLE_RANK = {w: r for w, r in _TRIM_RANK.items() if w in ROLE_WORDS}
+_TRIM_ROLE_RANK = {w: r for w, r in _TRIM_RANK.items() if w in ROLE_WORDS or w in FIELD_LABEL_WORDS}
 _TRIM_LENGTHS = sorted({len(w) for w in _TRIMMABLE})
 _ROLE_OR_HONORIFIC = frozenset(ROLE_WORDS + HONORIFICS)
 #: katakana words that make a ``・``-joined chain an organisation, team, product or place
@@ -618,6 +625,10 @@ def _load_not_names() -> frozenset[str]:
 NOT_NAMES: frozenset[str] = _load_not_names()
 
 
+#: ``hard_negative``'s reason for a word of ``data/not_names.txt``
+NEVER_A_NAME = "never a name"
+
+
 def hard_negative(text: str, start: int, end: int) -> str | None:
     """Why the span is not a person (a company, shop, place, role), or None.
 
@@ -628,8 +639,9 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
     span = text[start:end]
     if span in _ROLE_OR_HONORIFIC:
         return "role word"
-    if span in NOT_NAMES or span.replace(" ", "").replace("\u3000", "") in NOT_NAMES:
-        return "never a name"
+    folded = unicodedata.normalize("NFKC", span)  # ﾌﾘｶﾞﾅ on an old desk app's form
+    if span in NOT_NAMES or folded.replace(" ", "") in NOT_NAMES:
+        return NEVER_A_NAME
     if any(part in KATAKANA_NON_NAME_PARTS for part in _CHAIN_PARTS.split(span)):
         return "organisation word"
     if text.startswith(_FIELD_AFTER, end) and not text.startswith("氏名義", end):
@@ -641,6 +653,8 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
         return "organisation suffix"
     if _ENDS_IN_TRADE.search(span) and len(span) > 2:
         return "organisation suffix"
+    if _ENDS_IN_OFFICE_UNIT.search(span) and len(span) > 2:
+        return "an office's unit"  # 国保賦課係, 市民税課: no surname ends so
     if _ORG_AFTER_A_TRADE.match(unicodedata.normalize("NFKC", after)):
         return "organisation suffix"  # 山本電器, 猪狩石材店, 森田ｸﾘｰﾆﾝｸﾞ: a trade after the name
     before_no_name = next(

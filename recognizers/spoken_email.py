@@ -26,11 +26,15 @@ _LOCAL_SEP = r"[ \u3000、,・.]*"
 #: (at and dot as words of their own: not the at of "that")
 _AT = (
     r"(?:アットマーク|あっとまーく|アット|あっと|(?<![A-Za-z])[Aa][Tt](?![A-Za-z])"
-    r"|\([Aa][Tt]\)|\[[Aa][Tt]\]|＠)"
+    r"|\([Aa][Tt]\)|\[[Aa][Tt]\]|＠"
+    # Korean: 골뱅이 (the snail, @), 앳
+    r"|골뱅이|앳)"
 )
 _DOT = (
     r"(?:ドット|どっと|(?<![A-Za-z])[Dd][Oo][Tt](?![A-Za-z])|\([Dd][Oo][Tt]\)|\[[Dd][Oo][Tt]\]"
-    r"|ピリオド|てん|テン|点)"
+    r"|ピリオド|てん|テン|点"
+    # Korean: 점, 닷
+    r"|점|닷)"
 )
 #: a dot and the top-level domain said as one word (ドットコム)
 _DOT_TLD = r"(?:ドットコム|どっとこむ|ドットジェーピー|ドットジェイピー|ドットネット)"
@@ -44,8 +48,10 @@ _DOMAIN_WORD = r"(?:[A-Za-z0-9][A-Za-z0-9-]*+|[ァ-ヺー]{2,12}+|[ぁ-ゖー]{2
 #: one word of the name part: letters and digits, a kana word, a symbol's name
 _LOCAL_WORD = (
     # possessive: a run of kana splits one way only, so a failed match costs little
-    r"(?:アンダーバー|あんだーばー|アンダースコア|ハイフン|はいふん|点|[A-Za-z0-9][A-Za-z0-9._-]*+"
-    r"|[ァ-ヺー]{1,12}+|[ぁ-ゖー]{1,12}+)"
+    r"(?:アンダーバー|あんだーばー|アンダースコア|ハイフン|はいふん|点|점|[A-Za-z0-9][A-Za-z0-9._-]*+"
+    r"|[ァ-ヺー]{1,12}+|[ぁ-ゖー]{1,12}+"
+    # Sino-Korean digits (minjun 점 kim 구칠: 97), never another Korean word
+    r"|[공영일이삼사오육륙칠팔구]{1,12}+)"
 )
 _SPOKEN = re.compile(
     # the name part opens a word (not つは of 一つは)

@@ -21,6 +21,9 @@ from recognizers.normalize import normalize
         ("shunya nau shunya, ek dui tin char, panch chha saat aath", "090-1234-5678"),
         ("공일공 일이삼사 오육칠팔", "0101234" "5678"),
         ("공일공, 일이삼사, 오육칠팔", "010-1234-5678"),
+        # 에 between groups (the hyphen read out), an answer's ending after the last one
+        ("공구공에 삼칠일팔에 이오공육이고", "09037182506이고"),
+        ("일이삼사 오육칠팔이에요", "12345678이에요"),
         ("zero nine zero, double five one two, three four triple six", "090-5512-34666"),
         # a group taken back in the caller's language is replaced by the one said again
         (

@@ -217,6 +217,9 @@ def test_when_the_previous_turn_asked_a_due_date_then_a_date_is_not_a_birth_date
         ),
         # になって is no other date's に
         ("母子手帳の生年月日のとこ、R6.2.28になってますが", "R6.2.28"),
+        # a scan's blanks around the dots, O for 0
+        ("生年月日　H3 . O6 . 3O", "H3 . O6 . 3O"),
+        ("生年月日 1990 / 1 / 2", "1990 / 1 / 2"),
     ],
 )
 def test_when_a_birth_date_is_written_the_foreign_way_then_it_is_found(

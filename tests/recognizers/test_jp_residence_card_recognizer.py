@@ -57,3 +57,25 @@ def test_the_shape_alone_is_reported_at_the_threshold(rec: JpResidenceCardRecogn
 )
 def test_malformed_card_numbers_are_not_found(rec: JpResidenceCardRecognizer, text: str) -> None:
     assert scored(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # read out letter by letter, the digits in groups (as the normalizer reads
+        # hai chín không…, pito pito sero…)
+        ("在留カードの番号は C F 29036184 H K です", "C F 29036184 H K"),
+        ("在留カード番号 R T, 7703-1958, G E po.", "R T, 7703-1958, G E"),
+    ],
+)
+def test_a_card_number_read_out_next_to_its_label_is_found(
+    rec: JpResidenceCardRecognizer, text: str, value: str
+) -> None:
+    [(found, score)] = scored(rec, text)
+    assert found == value and score >= THRESHOLD
+
+
+def test_letters_and_digits_read_out_without_the_label_stay_below_the_threshold(
+    rec: JpResidenceCardRecognizer,
+) -> None:
+    assert all(score < THRESHOLD for _, score in scored(rec, "座席 C F 2903 6184 H K"))

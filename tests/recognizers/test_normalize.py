@@ -160,6 +160,13 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("| 1 | 2 | 3 |", "| 1 | 2 | 3 |"),  # three boxes: a table's counts
         ("被保険者番号  |0|0|0|2|7|l|3|5|8|4|", "被保険者番号  |0002713584|"),
         ("基礎年金番号 |1|2|3|4|-|5|6|7|8|9|0|", "基礎年金番号 |1234-567890|"),
+        # a Chinese caller's 幺 (yāo) for 1
+        ("零七零，幺三八六，二二零四", "070-1386-2204"),
+        # blanks a scan put around dashes and before 丁目, a look-alike between dashes
+        ("西今宿 6 丁目 3 - 22", "西今宿 6丁目 3-22"),
+        ("保見ケ丘 5丁目 8 - l - 4O3", "保見ケ丘 5丁目 8-1-403"),
+        ("090 - 1234 - 5678", "090-1234-5678"),
+        ("A - B", "A - B"),  # no digits at the dash
     ],
 )
 def test_when_digits_are_written_any_way_then_canonical_form_is_ascii(

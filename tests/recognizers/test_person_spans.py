@@ -42,6 +42,9 @@ from recognizers.person_spans import (
         ("妻 美和", "美和"),
         ("孫・大翔", "大翔"),
         ("妻夫木", "妻夫木"),  # a surname that starts with one
+        # a name field's label that a form without colons puts right before the value
+        ("氏名\u3000村上 彩香", "村上 彩香"),
+        ("フリガナ ムラカミ アヤカ", "ムラカミ アヤカ"),
     ],
 )
 def test_trim_span_cuts_honorifics_roles_and_brackets(text: str, expected: str | None) -> None:
@@ -118,6 +121,9 @@ def test_trim_span_cuts_what_trying_each_word_in_order_cuts() -> None:
         ("河村前市長", 2, None),
         ("松本市内の", 2, "place suffix"),
         ("松本市の長", 2, "place suffix"),
+        ("担当：国保賦課係", 8, "an office's unit"),
+        ("市民税課", 4, "an office's unit"),
+        ("ﾌﾘｶﾞﾅ", 5, "never a name"),  # half-width, folded before the lookup
     ],
 )
 def test_hard_negative_names_why_a_span_is_not_a_person(

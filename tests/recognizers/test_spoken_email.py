@@ -16,6 +16,11 @@ from recognizers.spoken_email import spoken_emails
             "やまだ アンダーバー ゼロさん アットマーク ジーメール ドット コム",
         ),
         (
+            # Korean: 점 for the dot, 골뱅이 (the snail) for @, Sino-Korean digits
+            "메일은 minjun 점 kim 구칠 골뱅이 naver 점 com이에요.",
+            "minjun 점 kim 구칠 골뱅이 naver 점 com",
+        ),
+        (
             "メールは、エム、てん、わたぬき、アット、ニフティ、ドット、コム",
             "エム、てん、わたぬき、アット、ニフティ、ドット、コム",
         ),
