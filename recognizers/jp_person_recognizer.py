@@ -64,7 +64,11 @@ from recognizers.person.learned_names import (
     model_enabled,
     token_shapes,
 )
-from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
+from recognizers.person.relation_cues import (
+    introduced_kana_candidates,
+    relation_candidates,
+    spoken_reading_candidates,
+)
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
 from recognizers.person.spaced_readings import (
     spaced_reading_candidates,
@@ -468,6 +472,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "glossed": 0.55,
         "staff_mark": 0.55,
         "staff_role": 0.55,
+        "introduced_kana": 0.55,
         "staff_title": 0.55,
         "interpreter": 0.55,
         "spoken_reading": 0.55,
@@ -598,6 +603,7 @@ class JpPersonRecognizer(EntityRecognizer):
         lex = self.lexicon
         for cue in [
             *relation_candidates(text, lambda w: lex.is_given(w)),
+            *introduced_kana_candidates(text, lex.is_surname),
             *spoken_reading_candidates(
                 text,
                 lambda w: lex.is_surname(w) or lex.is_given(w),
@@ -1280,7 +1286,7 @@ class JpPersonRecognizer(EntityRecognizer):
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
-            "staff_role", "staff_title",
+            "staff_role", "staff_title", "introduced_kana",
             "latin_spelled",
             "interpreter", "pinyin", "simplified_name", "slot_spaced", "latin_known",
             "latin_listed", "romaji_pair",

@@ -82,6 +82,53 @@ def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Cand
     return out
 
 
+#: what a caller says just before giving a name on an answering machine or the phone
+#: (あの やまもと です, エート スズキ デス, お電話しました のなか です)
+INTRO_LEADS: tuple[str, ...] = (
+    "あの", "あのー", "あのう", "えー", "えーと", "えっと", "ええと", "もしもし", "こちら",
+    "こちらは", "わたし", "わたくし", "私", "アノ", "エー", "エート", "エット", "モシモシ",
+    "電話しました", "お電話しました", "お世話になります", "お世話になっております",
+)  # fmt: skip
+#: the copula or the verb of a self-introduction after the name
+INTRO_TAILS: tuple[str, ...] = (
+    "です", "と申します", "でございます", "と言います", "といいます", "デス", "ト申シマス",
+)  # fmt: skip
+#: adjectives a caller may say after a filler that read like a surname (高井, 長井)
+INTRO_NOT_NAMES = frozenset(
+    {
+        "たかい", "ながい", "ひろい", "やすい", "ちかい", "とおい", "おおい", "はやい", "おそい",
+        "ふるい", "わかい", "あつい", "さむい", "つよい", "よわい", "うまい", "からい", "あまい",
+        "ふかい", "あさい", "おもい", "かるい", "くらい", "すごい", "こわい", "いたい", "ほしい",
+    }
+)  # fmt: skip
+INTRO_SCORE = 0.55
+_INTRO = re.compile(
+    # a filler opens a word; a verb (電話しました) may close a longer phrase
+    r"(?:(?:^|(?<=[\s、,。]))(?:"
+    + "|".join(map(re.escape, sorted(INTRO_LEADS, key=len, reverse=True)))
+    + r")|(?:しました|します|ております|なります))"
+    + rf"[ \u3000、,]+([{_KANA}]{{3,7}})[ \u3000]?(?="
+    + "|".join(map(re.escape, INTRO_TAILS))
+    + ")",
+    re.MULTILINE,
+)
+
+
+def introduced_kana_candidates(text: str, is_surname: Callable[[str], bool]) -> list[Candidate]:
+    """A surname said in kana on its own after a filler: ``あの やまもと です``.
+
+    Speech-to-text writes a caller's name in kana, and a caller on an answering machine
+    says the surname alone; the filler before it and the copula after it frame a name,
+    and the dictionary must know the kana as a surname.
+    """
+    out: list[Candidate] = []
+    for m in _INTRO.finditer(text):
+        word = m.group(1)
+        if word not in INTRO_NOT_NAMES and is_surname(word):
+            out.append(Candidate(m.start(1), m.end(1), "introduced_kana", INTRO_SCORE))
+    return out
+
+
 #: the kana first, then the kanji it reads (わたし かわばた、川端よし子と申します)
 _KANA_THEN_KANJI = re.compile(rf"(?<![{_KANA}])([{_KANA}]{{3,12}})[、,][ \u3000]?([{_HAN}]{{1,4}})")
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.person.relation_cues import relation_candidates, spoken_reading_candidates
+from recognizers.person.relation_cues import (
+    introduced_kana_candidates,
+    relation_candidates,
+    spoken_reading_candidates,
+)
 
 GIVEN = frozenset({"真弓", "ミドリ", "あおい", "フミ", "翼", "たけし", "蒼", "健", "正"})
 SURNAMES = frozenset({"長内", "江頭", "東"})
@@ -103,3 +107,41 @@ def test_when_the_kana_comes_first_then_the_kanji_it_reads_and_it_are_names() ->
         )
         == []
     )
+
+
+KANA_SURNAMES = frozenset({"やまもと", "のなか", "すずき", "たかい", "なかむら"})
+
+
+def _introduced(text: str) -> list[str]:
+    def is_surname(word: str) -> bool:
+        return word.translate({c: c - 0x60 for c in range(0x30A1, 0x30F7)}) in KANA_SURNAMES
+
+    return [text[c.start : c.end] for c in introduced_kana_candidates(text, is_surname)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("お電話しました あの やまもと です えー", ["やまもと"]),
+        ("年金のことで電話しました のなか です 野原の野に", ["のなか"]),
+        ("ルスデン デスカ エート スズキ デス", ["スズキ"]),
+        ("えー、なかむら と申します", ["なかむら"]),
+    ],
+)
+def test_when_a_caller_says_a_surname_in_kana_after_a_filler_then_it_is_found(
+    text: str, expected: list[str]
+) -> None:
+    assert _introduced(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "あの たかい です",  # an adjective that reads like 高井
+        "あの そうです",  # too short to be told from a word
+        "あの ごみ です",  # not a surname
+        "このやまもと です",  # no filler before it
+    ],
+)
+def test_when_no_surname_follows_the_filler_then_nothing(text: str) -> None:
+    assert _introduced(text) == []
