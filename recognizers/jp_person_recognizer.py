@@ -70,6 +70,7 @@ from recognizers.person.relation_cues import (
     spoken_reading_candidates,
 )
 from recognizers.person.renderings import latin_rendering_after, latin_rendering_before
+from recognizers.person.spaced_names import spaced_full_name_candidates
 from recognizers.person.spaced_readings import (
     spaced_reading_candidates,
     split_name_and_reading,
@@ -473,6 +474,7 @@ class JpPersonRecognizer(EntityRecognizer):
         "staff_mark": 0.55,
         "staff_role": 0.55,
         "introduced_kana": 0.55,
+        "spaced_full_name": 0.5,
         "staff_title": 0.55,
         "interpreter": 0.55,
         "spoken_reading": 0.55,
@@ -604,6 +606,7 @@ class JpPersonRecognizer(EntityRecognizer):
         for cue in [
             *relation_candidates(text, lambda w: lex.is_given(w)),
             *introduced_kana_candidates(text, lex.is_surname),
+            *spaced_full_name_candidates(text, lex.is_surname, lex.is_given),
             *spoken_reading_candidates(
                 text,
                 lambda w: lex.is_surname(w) or lex.is_given(w),
@@ -1286,7 +1289,7 @@ class JpPersonRecognizer(EntityRecognizer):
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
-            "staff_role", "staff_title", "introduced_kana",
+            "staff_role", "staff_title", "introduced_kana", "spaced_full_name",
             "latin_spelled",
             "interpreter", "pinyin", "simplified_name", "slot_spaced", "latin_known",
             "latin_listed", "romaji_pair",
