@@ -37,10 +37,9 @@ def halves(analyzer: Any) -> dict[str, Report]:
     return {half: _report(analyzer, half)[0] for half in ("dev", "test")}
 
 
-#: measured 2026-12-04 on 915 notes (200 from three more writers, scored untuned first:
-#: 17.4 %, 12.2 % and 10.1 % leaked): dev 4.3 %, test 9.6 % (12.0 % on the 415 test notes
-#: when the seventh writer's notes arrived)
-@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.045), ("test", 0.105)])
+#: measured 2026-12-08 on 985 notes (70 from a tenth writer, scored untuned first: 12.2 %
+#: leaked): dev 3.8 %, test 9.5 % (9.8 % when the tenth writer's notes arrived)
+@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.042), ("test", 0.100)])
 def test_blind_leak_stays_at_or_below_what_was_measured(
     halves: dict[str, Report], half: str, max_leak: float
 ) -> None:
@@ -51,7 +50,7 @@ def test_blind_leak_stays_at_or_below_what_was_measured(
 def test_blind_overlap_precision_stays_at_or_above_what_was_measured(
     halves: dict[str, Report], half: str
 ) -> None:
-    # measured: dev 0.967, test 0.942
+    # measured: dev 0.967, test 0.939
     assert halves[half].total.overlap_p >= 0.935
 
 
@@ -65,6 +64,6 @@ def test_pii_free_blind_notes_are_almost_never_flagged(halves: dict[str, Report]
     free = sum(r.pii_free_docs for r in halves.values())
     flagged = sum(r.pii_free_flagged for r in halves.values())
     assert free >= 20
-    # measured: 11 of 132 (two are city desks' phone numbers the sixth writer's brief left
+    # measured: 12 of 138 (two are city desks' phone numbers the sixth writer's brief left
     # unmarked, which LABELS.md counts as phone numbers: tests/data/blind/README.md)
     assert flagged / free <= 0.095
