@@ -100,6 +100,11 @@ _CORRECTIONS: tuple[str, ...] = (
     "あ、違う", "あ 違う", "あ、ちがう", "あ ちがう", "あっ、違う", "違う違う", "ちがうちがう",
     "違います", "ちがいます", "違う", "ちがう", "じゃなくて", "ではなくて", "いや", "いえ",
     "間違えた", "間違えました", "まちがえた", "あ違う", "あっ違う", "あちがう", "もとい",
+    "じゃない", "じゃなかった", "ではない", "違った", "ちがった",
+)  # fmt: skip
+#: what a speaker may say after taking digits back, before the right ones (最後は、に)
+_AFTER_CORRECTION: tuple[str, ...] = (
+    "最後は", "最後の", "最後が", "後ろは", "後ろの", "下は", "下の", "正しくは", "本当は",
 )  # fmt: skip
 
 
@@ -111,7 +116,23 @@ def _correction_at(text: str, i: int) -> str | None:
     k = i + len(fix)
     while k < len(text) and text[k] in "、, 　…":
         k += 1
+    lead = next((w for w in _AFTER_CORRECTION if text.startswith(w, k)), None)
+    if lead is not None:
+        k += len(lead)
+        while k < len(text) and text[k] in "、, 　…":
+            k += 1
     return text[i:k]
+
+
+def _group_said_at(text: str, k: int) -> str:
+    """The digits of the group read at ``k`` (readings one after another, no pause)."""
+    out: list[str] = []
+    while k < len(text) and (reading := _match_spoken_token(text, k)) is not None:
+        out.append(_SPOKEN[reading])
+        k += len(reading)
+        while k < len(text) and text[k] == "ー" and reading[-1] != "ー":
+            k += 1
+    return "".join(out)
 
 
 def _filler_at(text: str, i: int) -> str | None:
@@ -196,6 +217,7 @@ def _spoken_run(
     tokens: list[int] = []  # where each digit read starts, popped ones too
     pauses: list[int] = []  # where each pause between groups starts
     replaced = False  # a group said again replaced the one before
+    after_fix = -1  # where the items said after a correction start
     digits = 0
     distinct = 0
     j = i
@@ -233,26 +255,66 @@ def _spoken_run(
         if items and items[-1][2] != "-" and (text[j] in _SPOKEN_SEPARATORS or _filler_at(text, j)):
             k = j
             corrected = False
+            hesitated = False
             while k < n:
                 if text[k] in _SPOKEN_SEPARATORS:
+                    hesitated = hesitated or text[k] == "…"
                     k += 1
                 elif filler := _filler_at(text, k):
                     k += len(filler)
+                    hesitated = True
                 elif not corrected and (fix := _correction_at(text, k)):
                     k += len(fix)
                     corrected = True
                 else:
                     break
             if k < n and _match_spoken_token(text, k) is not None:
+                said = _last_group(items)
+                if (
+                    hesitated
+                    and not corrected
+                    and len(said) >= 2
+                    and (again := _group_said_at(text, k)).startswith(said)
+                    and len(again) > len(said)
+                ):
+                    # はちいち…えー、はちいちごー: a false start said again in full; the
+                    # hesitation and the start said again take its place
+                    while items and items[-1][2] != "-":
+                        items.pop()
+                        digits -= 1
+                    replaced = True
+                    if not items:
+                        # the false start opened the run: the number starts again at k, and
+                        # its first digit covers what was taken back
+                        restarted = _spoken_run(text, k, None)
+                        if restarted:
+                            restarted[0] = (i, restarted[0][1], restarted[0][2])
+                        return restarted
+                    s0, _e0, _ = items.pop()
+                    items.append((s0, k, "-"))
+                    after_fix = len(items)
+                    j = k
+                    continue
                 if corrected and "-" in (x[2] for x in items):
                     # ...よんさんにいち の あ 違う よんさんいちに: the group said again
                     # replaces the one before; the pause before it covers both
                     while items[-1][2] != "-":
                         items.pop()
                         digits -= 1
+                    # よんろく ぜろ あ違う よんろくきゅう: the group said again opens with the
+                    # group before the one taken back, so it replaces both
+                    again = _group_said_at(text, k)
+                    before = _last_group(items[:-1])
+                    if before and len(again) > len(before) and again.startswith(before):
+                        while len(items) > 1 and items[-2][2] != "-":
+                            items.pop(-2)
+                            digits -= 1
+                        if len(items) > 1:
+                            items.pop(-2)  # the digit-less group's own pause goes too
                     s0, _e0, _ = items.pop()
                     items.append((s0, k, "-"))
                     replaced = True
+                    after_fix = len(items)
                     j = k
                     continue
                 if corrected:
@@ -264,7 +326,8 @@ def _spoken_run(
         break
     # A one-kana hiragana reading at the end, followed by more words, is a
     # particle or a prefix (電話は090に, にかけて), not a digit.
-    while items and items[-1][2] != "-":
+    while items and items[-1][2] != "-" and len(items) - 1 != after_fix:
+        # (the one digit said after a correction is the correction: 最後は、にだ)
         s, e, _ = items[-1]
         if (
             e - s == 1
@@ -275,7 +338,7 @@ def _spoken_run(
             digits -= 1
             continue
         break
-    if _lone_particle_group(text, items):
+    if len(items) - 1 != after_fix and _lone_particle_group(text, items):
         items.pop()  # …ごーろくなな に お電話ください: the particle after the number
         digits -= 1
     while items and items[-1][2] == "-":
@@ -316,6 +379,16 @@ def _dead_tails(text: str, tokens: list[int], pauses: list[int], replaced: bool)
         return []
     last_pause = pauses[-1] if pauses else len(text)
     return [t for t in tokens if t < last_pause and not text.startswith(_ZERO_STARTS, t)]
+
+
+def _last_group(items: list[tuple[int, int, str]]) -> str:
+    """The digits of the last group of ``items`` (after its last pause)."""
+    out: list[str] = []
+    for _, _, d in reversed(items):
+        if d == "-":
+            break
+        out.append(d)
+    return "".join(reversed(out))
 
 
 def _lone_particle_group(text: str, items: list[tuple[int, int, str]]) -> bool:

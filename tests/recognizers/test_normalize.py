@@ -154,6 +154,16 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("ぜろ きゅう ぜろ いち に さん よん ご ろく なな はち です", "09012345678 です"),
         ("ぜろいちにーぜろ にーさんよん ごーろくなな に お電話", "0120-234-567 に お電話"),
         ("ぜろきゅうぜろ いちにさんよん あ違う いちにさんご ごーろくななはち", "090-1235-5678"),
+        # the group said again opens with the group before the one taken back: both go
+        ("いちさんごなな の よんろく ぜろ あ違う よんろくきゅう にいちはち", "1357-469-218"),
+        # a correction's lead words; its one digit is no particle
+        (
+            "ぜろぜろぜろ、さんきゅういち、ろくよんごー、さん……じゃない、最後は、にだ",
+            "000-391-645-2だ",
+        ),
+        # a false start said again in full after a hesitation
+        ("はちいち…えー、はちいちごーの、さんさんななの、ろくきゅうにー", "815-337-692"),
+        ("ぜろきゅうぜろ…えー、いちにさんよん", "090-1234"),  # a pause, no false start
         # a number boxed digit by digit on a scanned form
         ("個人番号 |2|1|7|4|2|1|8|0|9|6|7|3|", "個人番号 |217421809673|"),
         ("番号│9│2│9│0│8│1", "番号│929081"),
