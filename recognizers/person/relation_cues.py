@@ -51,6 +51,7 @@ _SAID_AGAIN = re.compile(
 )
 
 
+_PARTICLES = frozenset("のはがをにとでもへや")
 _ONE_KANJI_NAME_AFTER = re.compile(r"ちゃん|くん|君|[（(][\u3041-\u3096\u30a1-\u30fa\u30fc]")
 #: a household list's entry (世帯員：長男の健（会社員）, 長男\u3000翼 就職のため): the relation
 #: word opens it, and the one kanji stands alone before a bracket, a blank, a comma or the
@@ -74,6 +75,8 @@ def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Cand
             # 子の上, 母艦: one kanji is a name only with ちゃん/くん, its reading, or
             # standing alone in a household list's entry
             continue
+        if m.group(1)[0] in _PARTICLES:
+            continue  # 父のこと: the particle, not a name that starts with it
         if is_given(m.group(1)):
             out.append(Candidate(m.start(1), m.end(1), "relation", RELATION_SCORE))
     for m in _SELF.finditer(text):

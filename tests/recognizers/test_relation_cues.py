@@ -10,7 +10,8 @@ from recognizers.person.relation_cues import (
     spoken_reading_candidates,
 )
 
-GIVEN = frozenset({"真弓", "ミドリ", "あおい", "フミ", "翼", "たけし", "蒼", "健", "正"})
+#: (のこ is a given name the shipped lists hold too)
+GIVEN = frozenset({"真弓", "ミドリ", "あおい", "フミ", "翼", "たけし", "蒼", "健", "正", "のこ"})
 SURNAMES = frozenset({"長内", "江頭", "東"})
 READINGS = frozenset({"おさない", "えがしら", "ひがし"})
 
@@ -49,6 +50,7 @@ def test_when_a_relation_word_introduces_a_known_given_name_then_it_is_found(
         "父の正月休み",
         "うちの長男の健康のこと",
         "義理の長男の健（仮）",
+        "義理の父のことで相談",  # the particle after the relation word opens no name
     ],
 )
 def test_when_no_name_follows_the_relation_word_then_nothing(text: str) -> None:
