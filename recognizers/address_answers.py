@@ -46,7 +46,7 @@ _ROOM_NO = r"[1-9]\d{1,3}(?:号室|号|階|F)?"
 _BUILDING_ROOM = re.compile(
     rf"(?:{_NAME}{_GAP}(?:\d+(?:号棟|棟){_GAP})?{_ROOM_NO}"  # エスポワール谷山の、301
     rf"|\d+(?:号棟|棟){_GAP}{_ROOM_NO}"  # 3号棟502号室
-    r"|[1-9]\d{1,3}(?:号室|階))(?![\d-])"
+    r"|[1-9]\d{1,3}(?:号室|階|室|호실|호|층))(?![\d-])"  # 室 (Chinese), 호, 층 (Korean)
 )
 #: a form's own field for the building and room (建物名 ‖ コーポ葵 201号室)
 _BUILDING_FIELD = re.compile(
@@ -60,7 +60,7 @@ MAX_GROWTH = 40
 def _place_stretch(norm: NormalizedText, start: int, end: int) -> bool:
     """Whether canonical ``[start, end)`` reads as more of an address (digits or counters)."""
     piece = norm.text[start:end]
-    return bool(re.search(r"\d|丁目|番地|条|町|村|字|通", piece))
+    return bool(re.search(r"\d|丁目|番地|条|町|村|字|通|室|号|호", piece))
 
 
 #: a block number in canonical text: 2丁目, 17番地, 13-4, 西5条

@@ -28,7 +28,8 @@ from presidio_analyzer import Pattern
 from recognizers.base import NormalizedPatternRecognizer
 
 _LOWER = "a-zāīūēōâîûêô"
-_WORD = rf"(?!(?:Room|Apt|Rm|Unit)\b)[A-ZĀĪŪĒŌ][{_LOWER}]+(?:-[A-Za-z][{_LOWER}]+)*"
+_ROOM_WORDS = r"(?:Room|Apt|Rm|Unit|Quarto|Apto|Cuarto|Depto|Kuwarto)\b"
+_WORD = rf"(?!{_ROOM_WORDS})[A-ZĀĪŪĒŌ][{_LOWER}]+(?:-[A-Za-z][{_LOWER}]+)*"
 _SUFFIX = (
     r"(?:-(?:ku|shi|cho|chō|machi|gun|mura|son|ken|to|fu)"
     r"|\s(?:City|Ward|Town|Prefecture|city|ward|town|prefecture))"
@@ -50,7 +51,10 @@ _BUILDING = r"(?:(?:[A-Z][A-Za-z']+\s){1,4}(?:\d{1,4}[A-Z]?|#\d{1,4}),\s)?"
 #: a building named after the block (…45, Kōpo Sakura 201)
 _BUILDING_AFTER = rf"(?:[A-ZĀĪŪĒŌ][A-Za-z{_LOWER}']+\s){{1,3}}#?\d{{1,4}}[A-Z]?(?![\d-])"
 _ROOM = (
-    r"(?:,?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#)\s?\d{1,4}[A-Z]?"
+    # the room in the caller's language too: phòng (Vietnamese), quarto, apto (Portuguese),
+    # cuarto, depto (Spanish), kuwarto (Tagalog)
+    r"(?:,?\s(?:[Rr]oom|Rm\.?|[Aa]pt\.?|[Uu]nit|#|[Pp]hòng|[Qq]uarto|[Aa]pto\.?|[Cc]uarto"
+    r"|[Dd]epto\.?|[Kk]uwarto)\s?\d{1,4}[A-Z]?"
     # a building written in katakana or kanji, as the form's Japanese half has it, and room
     r"|\s[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{2,20}\s?[1-9]\d{0,3}(?:号室|号)?(?![\d-]))?"
 )

@@ -43,6 +43,16 @@ def _addresses(rec: JpAddressRecognizer, text: str) -> list[str]:
             "通訳：福岡市博多区千代4丁目27-3 ラフォーレ千代503、携帯は090-8847-3362です。",
             ["福岡市博多区千代4丁目27-3 ラフォーレ千代503"],
         ),
+        # the room in a Korean or a Chinese answer (호, 室) ends the address
+        (
+            "受付：お名前は。\n相談者：김민준입니다.\n受付：今のご住所は。\n"
+            "相談者：오사카시 이쿠노구 모모다니 2초메 5-18, 하이츠모모다니 302호.\n"
+            "通訳：大阪市生野区桃谷2丁目5-18です。",
+            [
+                "오사카시 이쿠노구 모모다니 2초메 5-18, 하이츠모모다니 302호",
+                "大阪市生野区桃谷2丁目5-18",
+            ],
+        ),
         # the answer stops at the copula and at the next sentence
         (
             "オペ：ご住所をお願いします\n相談者：はい、大阪市北区天神橋2丁目3-4です。電話は\n"

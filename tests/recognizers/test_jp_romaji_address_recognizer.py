@@ -39,6 +39,11 @@ def _found(text: str) -> list[str]:
             "Dạ, Toyota-shi, Hirayama-chō 2-chōme 18, Haitsu Midori 105.",
             ["Toyota-shi, Hirayama-chō 2-chōme 18, Haitsu Midori 105"],
         ),
+        # the room in the caller's language
+        (
+            "Địa chỉ mới là Kawaguchi-shi Shibazonocho 3-7, phòng 1104.",
+            ["Kawaguchi-shi Shibazonocho 3-7, phòng 1104"],
+        ),
         # a block, a town and a room; the 丁目 said; a building's # room
         ("Address: 2-9-14 Midorigaoka, Apt 201 — she", ["2-9-14 Midorigaoka, Apt 201"]),
         ('she wrote it "Midorigaoka 2 chome 9 no 14".', ["Midorigaoka 2 chome 9 no 14"]),
