@@ -67,6 +67,13 @@ _RECORD_KEY = re.compile(r"[{\[]?[\"'“”]")
 _HONORIFIC_END = re.compile(r"(?:さん|様|さま|ちゃん|くん)$")
 
 
+#: a note stating the resident's display name (表示名：Hiro.K, LINE, 表示名 ken_w)
+_DISPLAY_FIELD = re.compile(
+    r"(?:表示名|アカウント名|ユーザー名|ユーザ名|LINE名|ニックネーム)[ \u3000]*[:：]?[ \u3000]*"
+    r"([^\s（()）:：、,，。「」]{2,20})"
+)
+
+
 def _bare(name: str) -> str:
     """The label without emoji, their variation selectors and symbols glued to it."""
     return "".join(
@@ -89,7 +96,14 @@ def display_name_candidates(
     ]
     keys = [_bare(m.group("name")).strip() for m in labels]
     counts = Counter(keys)
-    if len(counts) < MIN_SENDERS and max(counts.values(), default=0) < MIN_MESSAGES_ALONE:
+    stated = [
+        m for m in _DISPLAY_FIELD.finditer(text) if not never_a_name(_bare(m.group(1)).strip())
+    ]
+    if (
+        not stated
+        and len(counts) < MIN_SENDERS
+        and max(counts.values(), default=0) < MIN_MESSAGES_ALONE
+    ):
         return []
 
     def may_be_a_name(key: str) -> bool:
@@ -107,6 +121,16 @@ def display_name_candidates(
 
     names = {k for k, n in counts.items() if n >= MIN_MESSAGES and may_be_a_name(k)}
     out: list[Candidate] = []
+    for m in stated:
+        # 表示名：Hiro.K — the note says which label is the resident's: it and every
+        # message it opens are the name, however few
+        key = _bare(m.group(1)).strip()
+        if may_be_a_name(key) or key in counts:
+            names.add(key)
+            start, end = m.span(1)
+            while end > start and not _bare(text[end - 1]):
+                end -= 1  # ゆっこ🍓: the emoji glued to the name is no part of it
+            out.append(Candidate(start, end, "display_name", DISPLAY_NAME_SCORE))
     for m, key in zip(labels, keys, strict=True):
         if key not in names:
             continue

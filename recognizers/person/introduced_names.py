@@ -39,9 +39,32 @@ _KOREAN = re.compile(
 )
 
 
+#: Nepali or Hindi (romanized or not): name — then one to four Devanagari words
+#: (the danda । ends a sentence: no part of a name)
+_DEVANAGARI = re.compile(
+    r"(?<![A-Za-z])(?:[Nn]aam|[Nn]ām|नाम)(?:[ \u3000]?(?:ho|हो|chha|छ|hai|है))?"
+    r"[ \u3000]*[:：]?[ \u3000]*"
+    r"([\u0900-\u0963\u0966-\u097f]+(?:[ \u3000][\u0900-\u0963\u0966-\u097f]+){0,3})"
+)
+_DEVANAGARI_TAILS = ("हो", "छ", "है", "हुँ", "हुन्")
+#: Thai: (my) name is — then a given name and a family name, a blank between
+_THAI = re.compile(r"ชื่อ(?:ว่า)?[ \u3000]?([\u0e00-\u0e7f]+[ \u3000][\u0e00-\u0e7f]+)")
+
+
 def introduced_name_candidates(text: str) -> list[Candidate]:
-    """Chinese and Hangul names right after a phrase that introduces a name."""
+    """Chinese, Hangul, Devanagari and Thai names right after a phrase that introduces
+    a name."""
     out: list[Candidate] = []
+    for m in _DEVANAGARI.finditer(text):
+        words = m.group(1).split()
+        while words and words[-1] in _DEVANAGARI_TAILS:
+            words.pop()  # नाम सृष्टि हो: the copula, not the name
+        if words:
+            start = m.start(1)
+            end = start + len(" ".join(words))
+            out.append(Candidate(start, end, "introduced", INTRODUCED_SCORE))
+    for m in _THAI.finditer(text):
+        out.append(Candidate(m.start(1), m.end(1), "introduced", INTRODUCED_SCORE))
     for m in _CHINESE.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "introduced", INTRODUCED_SCORE))
     for m in _KOREAN.finditer(text):

@@ -84,6 +84,17 @@ _MARK = re.compile(
     + rf"([{_HAN}]{{2,4}}?|[{_KATA}]{{2,6}}?){_END}",
     re.MULTILINE,
 )
+#: a one-kanji surname after a mark (対応 森, 確認者：西): only alone before a blank, a
+#: bracket or the line's end, and never a word a mark is often followed by
+_MARK_ONE_KANJI = re.compile(
+    _BOUNDARY
+    + "(?:"
+    + "|".join(map(re.escape, sorted(MARK_WORDS, key=len, reverse=True)))
+    + r")(?:[ \u3000]?[:：])?[ \u3000]{0,2}"
+    + rf"([{_HAN}])(?=[ \u3000\t\n）)】\]‖|｜/／、,，。]|$)",
+    re.MULTILINE,
+)
+NOT_ONE_KANJI_STAFF = frozenset("中済可否等後前内外上下要未無有済欄印者日時分")
 _NAME = rf"[{_HAN}]{{1,4}}?|[{_KATA}・]{{1,10}}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
 #: 通訳の レ です, ネパール語通訳のGurungです, 通訳者の陳と申します
 _INTRODUCED = re.compile(
@@ -142,6 +153,10 @@ def staff_name_candidates(
             start, end = m.span(1)
             if is_name(start, end) and not is_place(start, end):
                 out.append(Candidate(start, end, source, score))
+    for m in _MARK_ONE_KANJI.finditer(text):
+        start, end = m.span(1)
+        if m.group(1) not in NOT_ONE_KANJI_STAFF and is_name(start, end):
+            out.append(Candidate(start, end, "staff_mark", STAFF_MARK_SCORE))
     if is_romaji_surname is not None:
         for m in _LATIN_ROLE.finditer(text):
             if is_romaji_surname(m.group(1)):

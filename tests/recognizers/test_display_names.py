@@ -39,6 +39,12 @@ def _names(text: str) -> list[str]:
             "Nguyễn Thị Mai: ok",
             ["Nguyễn Thị Mai"] * 3,
         ),
+        # the note says which label is the resident's: it counts however few messages
+        (
+            "LINE通報\n表示名：Hiro.K\n返信（道路維持課）：お名前を\nHiro.K：北村です",
+            ["Hiro.K", "Hiro.K"],
+        ),
+        ("相談者返信（LINE, 表示名 ken_w🍓）:\nken_w: 番号は", ["ken_w", "ken_w"]),
     ],
 )
 def test_a_label_that_takes_turns_in_a_chat_is_a_display_name(
@@ -63,6 +69,7 @@ def test_a_label_that_takes_turns_in_a_chat_is_a_display_name(
         '{"form":"contact",\n "name":"長谷川 まどか",\n "email":"m@x.jp"}\n'
         '{"form":"contact",\n "name":"匿名","email":""}',
         "Desk: こんにちは\nJ: hi\nDesk: ok\nJ: thanks",
+        "表示名：匿名希望\n市：はい",  # a stated display name that names nobody
         "",
     ],
 )

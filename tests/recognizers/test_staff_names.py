@@ -9,6 +9,7 @@ from recognizers.person.staff_names import role_at_edge, staff_name_candidates
 #: what the dictionary or the tokenizer would call a name or a place in these texts
 NAMES = frozenset(
     {"秋月", "堀之内", "安達", "山ノ内", "千葉", "陳", "入江", "小池", "田村", "柘植", "ミナミ"}
+    | {"森", "西", "中"}
 )
 ROMAJI_SURNAMES = frozenset({"Okada", "Kawano", "Ishikawa"})
 PLACES = frozenset({"千葉県", "ベトナム", "大阪市"})
@@ -42,6 +43,9 @@ def _found(text: str) -> list[str]:
         ("大家の小池に確認したところ", ["小池"]),
         ("同行：保健師 田村", ["田村"]),
         ("19:05 オペレーターミナミ：ありがとうございます", ["ミナミ"]),
+        # a one-kanji surname alone after a mark
+        ("通話要旨　対応 森\n相談者", ["森"]),
+        ("手数料 600円　確認者：西　入力", ["西"]),
         # a title glued after a surname
         ("市民課 証明係 柘植係長に確認済", ["柘植"]),
         # English and Portuguese staff words before a romaji surname
@@ -68,6 +72,8 @@ def test_when_a_record_mark_or_an_interpreter_names_staff_then_the_name_is_found
         "通訳のベトナムです",
         "職員の対応が悪い。医師の診断書。担任の先生。",  # a role before an ordinary word
         "保険年金課長に報告",  # a department before the title, no name
+        "対応 中\n確認 済",  # one kanji a mark is often followed by, even a surname (中)
+        "対応 森林組合",  # the kanji opens a longer word
         "大家の千葉県の物件",  # a place after the role
         "Operator: Please hold",  # a Latin word that is no surname
         "Operator Okadaya",  # nor a longer word that starts like one
