@@ -326,6 +326,8 @@ _ENDS_IN_TRADE = re.compile(
     + "|".join(map(re.escape, sorted((*TRADE_WORDS, *ROMAJI_TRADE_WORDS), key=len, reverse=True)))
     + r")$"
 )
+#: a firm's or clinic's suffix of two characters or more, which no name ends in
+_LONG_ORG_SUFFIXES = tuple(w for w in ORG_SUFFIXES if len(w) >= 2 and w not in {"記念", "派", "丸"})
 #: the units of a city office (担当：国保賦課係): no Japanese surname ends in one
 _ENDS_IN_OFFICE_UNIT = re.compile(r"(?:係|課|班|局|庁|窓口)$")
 #: what turns a preceding surname-like word into a place (千葉県, 松本市)
@@ -355,6 +357,13 @@ ORG_PREFIXES: tuple[str, ...] = (
     "医療法人",
     "社会福祉法人",
     "学校法人",
+    # care homes and apartment blocks named after a family (ケアホーム高橋, コーポ岩佐)
+    "ケアホーム",
+    "グループホーム",
+    "デイサービス",
+    "コーポ",
+    "メゾン",
+    "ハイツ",
 )
 
 #: cut from a span's edge; one-character kin words (夫, 母) are not: 和夫, 直子
@@ -653,6 +662,8 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
         return "organisation suffix"
     if _ENDS_IN_TRADE.search(span) and len(span) > 2:
         return "organisation suffix"
+    if len(span) > 2 and span.endswith(_LONG_ORG_SUFFIXES):
+        return "organisation suffix"  # 戸田内科, 森田クリニック: the clinic, not the doctor
     if _ENDS_IN_OFFICE_UNIT.search(span) and len(span) > 2:
         return "an office's unit"  # 国保賦課係, 市民税課: no surname ends so
     if _ORG_AFTER_A_TRADE.match(unicodedata.normalize("NFKC", after)):

@@ -44,6 +44,7 @@ _LABEL = re.compile(
 #: words of the city's side of a chat (its account, desks and staff) and of bots
 CITY_SIDE = re.compile(
     r"[市区町村課局係室庁部]|センター|窓口|公式|担当|職員|オペ|受付|運営|事務局|相談員|通訳|"
+    r"保健師|看護師|社会福祉士|ケアマネ|ワーカー|支援員|指導員|栄養士|"
     r"Bot|bot|BOT|AI|システム|自動|[Oo]perator|[Ss]taff|[Cc]ity|[Oo]ffice|[Aa]gent|[Aa]dmin|"
     r"[Dd]esk|[Hh]elp|[Ss]upport|[Cc]ounter"
 )
@@ -51,7 +52,8 @@ CITY_SIDE = re.compile(
 PARTICIPANT_WORDS = re.compile(
     r"^(?:あなた|ボット|ゲスト|自分|私|わたし|相手|質問者|依頼者|投稿者|送信者|匿名|話者|通報者|"
     r"申請者|申込者|保護者|来庁者|来所者|訪問者|当事者|第三者|ユーザ|お問い合わせ|問合せ|"
-    r"[Gg]uest|[Yy]ou|[Mm]e|[Uu]ser|[Ss]peaker|[Cc]aller|[Cc]lient|[Rr]esident)"
+    r"[Gg]uest|[Yy]ou|[Mm]e|[Uu]ser|[Ss]peaker|[Cc]aller|[Cc]lient|[Rr]esident|"
+    r"[Cc]onsultante|[Cc]liente|[Uu]su[aá]rio|[Ss]olicitante|[Rr]equerente|Khách|Người gọi)"
 )
 #: labels of form fields and headers, which a note may also repeat (電話：… 電話：…)
 FIELD_WORDS = re.compile(

@@ -111,6 +111,9 @@ NOT_NAME_WORDS = frozenset(
         "Sou", "Eu", "Meu", "Minha", "Me", "Mi", "Em", "Tôi", "Tên", "Ang", "Ako", "Saya",
         "Nama", "Mero", "Usko", "Yung", "Soy", "Tengo", "Tenho",
         "Chào", "Olá", "Hola", "Bom", "Obrigado", "Obrigada", "Gracias", "Salamat",
+        # words of a form or a sentence in the callers' languages (Ngày sinh: birth date)
+        "Ngày", "Tháng", "Năm", "Địa", "Số", "Records", "Record", "Registry", "Resident",
+        "Consultante", "Cliente", "Usuario", "Usuário", "Solicitante", "Requerente",
     }
 )  # fmt: skip
 

@@ -61,6 +61,8 @@ def test_a_label_that_takes_turns_in_a_chat_is_a_display_name(
         "あなた：スプレー缶\nボット：有害ごみです\nあなた：ｶﾞｽﾎﾞﾝﾍﾞは？\nボット：同じです",
         "09:31 ゲスト：引越しで\n09:33 環境局：はい\n09:34 ゲスト：収集日は",
         "話者A：もしもし\n話者B：はい\n話者A：あの\n話者B：どうぞ",
+        "保健師：江口さん\n母：はい\n保健師：確認します\n母：お願いします",  # staff, a relation
+        'Consultante: "Hola"\nIntérprete: ok\nConsultante: "Mi hija"',
         "08:12 匿名希望さん：苦情です\n08:13 市：はい\n08:14 匿名希望さん：ゴミ",
         "ｵﾍﾟﾚｰﾀｰ：ご用件は\n山田：水道\nｵﾍﾟﾚｰﾀｰ：はい",  # the name said once is left to others
         # a form's fields, each once, or repeated field words

@@ -149,6 +149,8 @@ def test_when_a_latin_name_has_a_cue_or_a_family_in_capitals_then_it_is_found(
         "Resident: Kamo-gun Yaotsu-machi",
         "Tenant: Toyohashi City, Aichi Prefecture",
         "",
+        "通訳：Ngày sinh của chị ạ?",  # Vietnamese for "date (of birth)"
+        'Consultante: "Buenas tardes"',  # Spanish for the caller
     ],
 )
 def test_when_latin_words_are_not_introduced_as_a_name_then_nothing(text: str) -> None:

@@ -122,6 +122,8 @@ def test_trim_span_cuts_what_trying_each_word_in_order_cuts() -> None:
         ("松本市内の", 2, "place suffix"),
         ("松本市の長", 2, "place suffix"),
         ("担当：国保賦課係", 8, "an office's unit"),
+        ("戸田内科", 4, "organisation suffix"),  # the clinic, not the doctor
+        ("森田クリニック", 7, "organisation suffix"),
         ("市民税課", 4, "an office's unit"),
         ("ﾌﾘｶﾞﾅ", 5, "never a name"),  # half-width, folded before the lookup
     ],
@@ -185,3 +187,9 @@ def test_a_name_before_an_account_holders_mark_is_still_a_name() -> None:
     text = "山田氏名義の口座"
     assert hard_negative(text, 0, 2) is None
     assert honorific_after(text, 2) == "氏"
+
+
+@pytest.mark.parametrize("text", ["短期入所先「ケアホーム高橋」", "コーポ岩佐（全8室）"])
+def test_a_care_home_or_a_block_named_after_a_family_is_no_person(text: str) -> None:
+    start = next(i for i in range(len(text)) if text[i] in "高岩")
+    assert hard_negative(text, start, start + 2) == "organisation prefix"
