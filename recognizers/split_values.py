@@ -23,6 +23,12 @@ from recognizers.normalize import normalize
 #: a turn that holds one digit group and nothing else (blanks and a hyphen allowed)
 #: (a hyphen before or after it too: 090 / -5521- / 3398)
 _DIGITS_ONLY = re.compile(r"[ \u3000-]*([0-9][0-9 \u3000-]{1,6}[0-9])[ \u3000。.-]*\s*")
+#: a turn that ends in the first group after the value's label (家の電話は0263, 携帯 090):
+#: it may open a run, the rest following in the next messages
+_DIGITS_AFTER_LABEL = re.compile(
+    r"(?:電話|携帯|TEL|Tel|tel|番号|連絡先|マイナンバー|個人番号)(?:番号)?(?:は|が|:|：)?[ \u3000]*"
+    r"([0-9][0-9 \u3000-]{1,6}[0-9])[ \u3000-]*\s*"
+)
 #: at most this many turns in one run
 MAX_PIECES = 4
 
@@ -43,6 +49,8 @@ def split_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
         if turn is not None:
             cs, ce = norm.to_canonical(turn.start, turn.end)
             m = _DIGITS_ONLY.fullmatch(norm.text, cs, ce)
+            if m is None and not current:
+                m = _opening_piece(norm.text, cs, ce)
             if m is not None:
                 piece = (m.group(1), norm.to_original(m.start(1), m.end(1)))
         same_speaker = turn is not None and speaker in (None, turn.speaker)
@@ -59,6 +67,14 @@ def split_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     return runs
 
 
+def _opening_piece(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The label and first group that end a turn, if the turn ends so."""
+    for m in _DIGITS_AFTER_LABEL.finditer(text, start, end):
+        if m.end() == end:
+            return m
+    return None
+
+
 class _Line(NamedTuple):
     start: int
     end: int
@@ -71,6 +87,13 @@ _LABELLED_LINE = re.compile(
 )
 
 
+#: an SMS export's line: a bracketed stamp whose first word is the direction or the sender
+#: ([受信 06/03 13:22] 47-3315)
+_STAMPED_LINE = re.compile(
+    r"^[ \u3000]*[\[［【](?P<label>[^\]］】\s]+)[^\]］】\n]*[\]］】][ \u3000]*(?P<body>.*)$", re.M
+)
+
+
 def _labelled_lines(text: str) -> list[_Line]:
     """A log that is no transcript by its speaker words (Kenta Ishii: / 職員:) read a line a
     message: each labelled line is a turn of its label, each other line breaks a run."""
@@ -78,7 +101,7 @@ def _labelled_lines(text: str) -> list[_Line]:
     for m in re.finditer(r"[^\n]*", text):
         if not m.group():
             continue
-        labelled = _LABELLED_LINE.match(m.group())
+        labelled = _STAMPED_LINE.match(m.group()) or _LABELLED_LINE.match(m.group())
         speaker = labelled["label"] if labelled else ""
         start = m.start() + (labelled.start("body") if labelled else 0)
         lines.append(_Line(start, m.end(), speaker))

@@ -75,3 +75,23 @@ def test_a_log_of_display_names_is_read_a_labelled_line_a_message() -> None:
     # lines of two senders, or split by an unlabelled line, are no one run
     assert split_runs("A: 0638\nB: 3714\nA: 4983\n") == []
     assert split_runs("A: 0638\nmemo\nA: 3714\n") == []
+
+
+_SMS = (
+    "[送信 06/03 13:21] お電話番号もお願いします\n"
+    "[受信 06/03 13:22] 家の電話は0263\n"
+    "[受信 06/03 13:22] 47-3315\n"
+    "[送信 06/03 13:40] 承知しました\n"
+)
+
+
+def test_a_number_begun_after_its_label_and_ended_in_the_next_message_is_found() -> None:
+    rec = JpPhoneRecognizer()
+    found = [_SMS[r.start : r.end] for r in rec.analyze(_SMS, ["PHONE_NUMBER"]) if r.score >= 0.5]
+    assert found == ["0263", "47-3315"]
+
+
+def test_a_label_and_digits_inside_a_message_open_no_run() -> None:
+    # the first group is not at the end of its message: the message says more
+    text = _SMS.replace("家の電話は0263", "家の電話は0263です、昼は不在")
+    assert split_runs(text) == []
