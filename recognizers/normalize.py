@@ -419,8 +419,9 @@ def _join_digit_per_word(items: list[tuple[int, int, str]]) -> None:
     items[:] = joined
 
 
-#: a number said a digit a word needs this many digits to be read as one (a phone's ten)
-MIN_DIGIT_WORDS = 7
+#: a number said a digit a word needs this many digits to be read as one (ゆうちょ's
+#: 記号 has five: いち、よん、いち、さん、ゼロ)
+MIN_DIGIT_WORDS = 5
 
 
 def _fifth_in_a_group(items: list[tuple[int, int, str]]) -> bool:
@@ -610,7 +611,8 @@ def _collapse_pauses_between_digits(out: _Builder, text: str) -> None:
 #: (a residence card read letter by letter too: A B 4 5 1 2 0 9 8 7 C D)
 _COUNTER_AFTER = re.compile(r"[ \u3000]?(?:号室|室)")
 _SPACED_DIGITS = re.compile(
-    r"(?<![\w])[\dA-Zl](?![\dA-Za-z])"
+    # (after a kana or kanji word too: 記号が1 2 5 4 0)
+    r"(?<![0-9A-Za-z_])[\dA-Zl](?![\dA-Za-z])"
     r"(?:(?:[ \u3000]|[ \u3000]?-[ \u3000]?)[\dA-Zl](?![\dA-Za-z])){2,}"
 )
 #: letters OCR and hurried typists put for digits: O for 0, l and I for 1 (O8O-5521-3O96)
@@ -795,6 +797,12 @@ def _normalize(text: str) -> NormalizedText:
             i = foreign[-1].end
             continue
         counted = read_counted(text, hira, i) if hira[i] in _COUNTED_FIRST_CHARS else None
+        if counted and ch in _SPOKEN_FIRST_CHARS and not _inside_kana_word(hira, i):
+            # 記号がいち、よん、いち…: digits read one by one outrun the one number read
+            # the long way (いち); the reading that goes further wins
+            digits = _spoken_run(text, i, None)
+            if digits and digits[-1][1] > counted[-1].end:
+                counted = None
         if counted:
             for piece in counted:
                 out.emit(piece.out, piece.start, piece.end)
