@@ -62,7 +62,13 @@ _BLANKS = re.compile(r"[ \u3000]+")
 #: between two digit words of one group: a blank or a hyphen
 _JOIN = re.compile(r"[ \u3000]*-[ \u3000]*|[ \u3000]+")
 #: between two groups: a comma, dots or an ellipsis, with blanks around
-_PAUSE = re.compile(r"[ \u3000]*(?:,|、|\.{2,}|…+)[ \u3000]*")
+_PAUSE = re.compile(
+    r"[ \u3000]*(?:,|、|\.{2,}|…+)[ \u3000]*"
+    # the hyphen said as a word (six zero one nine, dash, four four two…)
+    r"(?:(?:dash|hyphen|guión|guion|traço|tiret)[ \u3000]*(?:,|、)?[ \u3000]*)?"
+    r"|[ \u3000]+(?:dash|hyphen|guión|guion|traço|tiret)[ \u3000]*(?:,|、)?[ \u3000]*",
+    re.IGNORECASE,
+)
 #: how a caller takes back the group just said, in their language (no, perdón; não,
 #: desculpa; ay mali po; sorry, I mean; xin lỗi), then a pause
 _CORRECTION = re.compile(

@@ -22,6 +22,9 @@ from presidio_analyzer import Pattern
 
 from recognizers.field_context import FieldContextRecognizer, stop_labels_except
 
+#: the digits between a card number's two pairs of letters
+CARD_DIGITS = 8
+
 
 class JpResidenceCardRecognizer(FieldContextRecognizer):
     """Finds 在留カード numbers: two letters, eight digits, two letters."""
@@ -39,12 +42,20 @@ class JpResidenceCardRecognizer(FieldContextRecognizer):
             # letter by letter, the digits in groups (C F 29036184 H K, R T, 7703-1958, G E:
             # what the reader makes of hai chín không…, pito pito sero…): only next to the
             # card's label, so the score clears the threshold only with the context boost
-            r"(?<![A-Za-z0-9@._-])[A-Z](?:[ ,、]{1,2}[A-Z]|[A-Z])[ ,、]{1,3}\d{4}[ ,、-]{0,3}\d{4}"
-            r"[ ,、]{1,3}[A-Z](?:[ ,、]{1,2}[A-Z]|[A-Z])(?![A-Za-z0-9])",
+            r"(?<![A-Za-z0-9@._-])[A-Z](?:[ ,、-]{1,2}[A-Z]|[A-Z])[ ,、]{1,3}"
+            r"\d{2,4}(?:[ ,、-]{0,3}\d{2,4}){1,3}"
+            r"[ ,、]{1,3}[A-Z](?:[ ,、-]{1,2}[A-Z]|[A-Z])(?![A-Za-z0-9])",
             0.3,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["在留カード", "在留番号", "在留"]
+    CONTEXT: ClassVar[list[str]] = [
+        "在留カード", "在留番号", "在留", "residence card", "Residence card", "Residence Card",
+    ]  # fmt: skip
     STOP_LABELS = stop_labels_except("在留カード")
     CONTEXT_WINDOW: ClassVar[int] = 32
     CONTEXT_BOOST: ClassVar[float] = 0.5
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Eight digits between the letters, however they were grouped when read out."""
+        digits = sum(c.isdigit() for c in pattern_text)
+        return None if digits == CARD_DIGITS else False

@@ -747,7 +747,13 @@ def _letters_as_digits(out: _Builder) -> None:
         if chars[k].isascii() and chars[k].isdigit():
             return True
         far = k + step
-        return chars[k] == "-" and 0 <= far < n and chars[far].isascii() and chars[far].isdigit()
+        # a dash, or a date's dot or slash (S56.ll.O3), after a digit
+        return (
+            chars[k] in "-./"
+            and 0 <= far < n
+            and chars[far].isascii()
+            and chars[far].isdigit()
+        )
 
     k = 0
     while k < n:

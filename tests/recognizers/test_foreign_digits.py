@@ -21,6 +21,8 @@ from recognizers.normalize import normalize
         ("shunya nau shunya, ek dui tin char, panch chha saat aath", "090-1234-5678"),
         ("공일공 일이삼사 오육칠팔", "0101234" "5678"),
         ("공일공, 일이삼사, 오육칠팔", "010-1234-5678"),
+        # the hyphen said as a word between groups
+        ("Six zero one nine, dash, four four two, seven one eight", "6019-442-718"),
         # 에 between groups (the hyphen read out), an answer's ending after the last one
         ("공구공에 삼칠일팔에 이오공육이고", "09037182506이고"),
         ("일이삼사 오육칠팔이에요", "12345678이에요"),

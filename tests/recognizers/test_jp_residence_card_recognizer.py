@@ -66,6 +66,7 @@ def test_malformed_card_numbers_are_not_found(rec: JpResidenceCardRecognizer, te
         # hai chín không…, pito pito sero…)
         ("在留カードの番号は C F 29036184 H K です", "C F 29036184 H K"),
         ("在留カード番号 R T, 7703-1958, G E po.", "R T, 7703-1958, G E"),
+        ("在留カード番号 N-P, 45-00-91-73, K-M.", "N-P, 45-00-91-73, K-M"),
     ],
 )
 def test_a_card_number_read_out_next_to_its_label_is_found(
@@ -79,3 +80,9 @@ def test_letters_and_digits_read_out_without_the_label_stay_below_the_threshold(
     rec: JpResidenceCardRecognizer,
 ) -> None:
     assert all(score < THRESHOLD for _, score in scored(rec, "座席 C F 2903 6184 H K"))
+
+
+def test_letters_read_out_around_too_few_digits_are_no_card(
+    rec: JpResidenceCardRecognizer,
+) -> None:
+    assert [v for v, s in scored(rec, "在留カード番号 A B 12-34 C D") if s >= THRESHOLD] == []

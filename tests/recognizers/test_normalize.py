@@ -168,6 +168,7 @@ def test_any_canonical_span_maps_to_an_ordered_original_span(
         ("記号がいち、よん、いち、さん、ゼロで", "記号が14130で"),
         ("記号が1 2 5 4 0、番号が3 9 8 1 7 2 6 1です", "記号が12540、番号が39817261です"),
         ("記号が、にじゅうなな、番号が", "記号が、27、番号が"),  # a number read the long way
+        ("| S56.ll.O3 |", "| S56.11.03 |"),  # look-alikes between a date's dots
         # a number boxed digit by digit on a scanned form
         ("個人番号 |2|1|7|4|2|1|8|0|9|6|7|3|", "個人番号 |217421809673|"),
         ("番号│9│2│9│0│8│1", "番号│929081"),
