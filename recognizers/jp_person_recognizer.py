@@ -1289,7 +1289,7 @@ class JpPersonRecognizer(EntityRecognizer):
         if cand.evidence.keys() & {
             "honorific", "field", "reading_field", "name_run", "latin_title", "latin_cue",
             "introduced", "dept_staff", "dept_staff_unknown", "other_name", "staff_mark",
-            "staff_role", "staff_title", "introduced_kana", "spaced_full_name",
+            "staff_role", "staff_title", "introduced_kana", "spaced_full_name", "relation",
             "latin_spelled",
             "interpreter", "pinyin", "simplified_name", "slot_spaced", "latin_known",
             "latin_listed", "romaji_pair",

@@ -37,7 +37,12 @@ _NAME = rf"[{_HAN}]{{1,3}}|[{_KANA}]{{2,6}}"
 _END = r"(?=[がはもとにのを、。,.\s（(）)」]|です|ちゃん|くん|君|さん|様|$)"
 _RELATION = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(RELATIONS, key=len, reverse=True))) + ")"
-    rf"(?:の|は|が)?[ \u3000]?({_NAME}){_END}"
+    rf"(?:の|は|が|[ \u3000]?[|｜│][ \u3000]?)?[ \u3000]?({_NAME}){_END}"
+)
+#: a relation word as a field's label, a Latin name after it (夫：Do Van Quang)
+_RELATION_LATIN = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(RELATIONS, key=len, reverse=True))) + ")"
+    r"[ \u3000]?[：:][ \u3000]?([A-Z][a-zà-ỹ]+(?:[ ][A-Z][a-zà-ỹ]+){1,3})(?![A-Za-z])"
 )
 _SELF = re.compile(
     "(?:" + "|".join(map(re.escape, SELF_WORDS)) + rf")[ \u3000]?({_NAME})(?=です|。|、|\n|$)"
@@ -56,8 +61,8 @@ _ONE_KANJI_NAME_AFTER = re.compile(r"ちゃん|くん|君|[（(][\u3041-\u3096\u
 #: a household list's entry (世帯員：長男の健（会社員）, 長男\u3000翼 就職のため): the relation
 #: word opens it, and the one kanji stands alone before a bracket, a blank, a comma or the
 #: line's end, as a word of one kanji rarely does
-_LIST_ENTRY_BEFORE = re.compile(r"(?:^|[\s、，,：:（(・])$")
-_ONE_KANJI_ENTRY_AFTER = re.compile(r"[（(、，, \u3000]|\n|$")
+_LIST_ENTRY_BEFORE = re.compile(r"(?:^|[\s、，,：:（(・|｜│])$")
+_ONE_KANJI_ENTRY_AFTER = re.compile(r"[（(、，, \u3000|｜│]|\n|$")
 
 
 def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Candidate]:
@@ -79,6 +84,8 @@ def relation_candidates(text: str, is_given: Callable[[str], bool]) -> list[Cand
             continue  # 父のこと: the particle, not a name that starts with it
         if is_given(m.group(1)):
             out.append(Candidate(m.start(1), m.end(1), "relation", RELATION_SCORE))
+    for m in _RELATION_LATIN.finditer(text):
+        out.append(Candidate(m.start(1), m.end(1), "relation", RELATION_SCORE))
     for m in _SELF.finditer(text):
         if is_given(m.group(1)):
             out.append(Candidate(m.start(1), m.end(1), "self_named", SELF_SCORE))

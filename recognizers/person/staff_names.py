@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from recognizers.person.candidate import Candidate
+from recognizers.person.latin_names import NOT_NAME_WORDS
 
 STAFF_MARK_SCORE = 0.55
 INTERPRETER_SCORE = 0.55
@@ -102,6 +103,8 @@ _INTRODUCED = re.compile(
     r"(?=です|でございます|と申します|が(?:入|同席|つ|対応)|さん|[（(、。]|\n|$)"
 )
 #: （タパ通訳員）, 通訳 王さん: a name glued before the interpreter's title
+#: 通訳（シルバ）：the interpreter's name in brackets after the word
+_BRACKETED = re.compile(rf"通訳(?:者|員|士)?[（(]([{_KATA}・]{{2,10}}|[{_HAN}]{{2,4}})[)）]")
 _TITLED = re.compile(
     rf"(?:^|(?<=[\s（(【\[、,：:]))([{_KATA}・]{{1,10}}|[{_HAN}]{{2,4}}?)通訳(?:員|者|士)"
 )
@@ -119,6 +122,14 @@ _TITLE_AFTER = re.compile(
     + rf"([{_HAN}]{{2,3}}?)(?:"
     + "|".join(map(re.escape, sorted(SURNAME_TITLES, key=len, reverse=True)))
     + r")(?=[にへがはのと、。,.（(）)\s]|から|より|$)",
+    re.MULTILINE,
+)
+#: a romaji surname after a record's mark or a desk (担当 Yamane, 窓口 Ogawa:)
+_MARK_LATIN = re.compile(
+    _BOUNDARY
+    + "(?:"
+    + "|".join(map(re.escape, sorted((*MARK_WORDS, "窓口"), key=len, reverse=True)))
+    + r")(?:[ \u3000]?[:：])?[ \u3000]{1,2}([A-Z][a-z]{1,14})(?![A-Za-z])",
     re.MULTILINE,
 )
 _LATIN_ROLE = re.compile(
@@ -158,10 +169,11 @@ def staff_name_candidates(
         if m.group(1) not in NOT_ONE_KANJI_STAFF and is_name(start, end):
             out.append(Candidate(start, end, "staff_mark", STAFF_MARK_SCORE))
     if is_romaji_surname is not None:
-        for m in _LATIN_ROLE.finditer(text):
-            if is_romaji_surname(m.group(1)):
-                out.append(Candidate(*m.span(1), "staff_role", ROLE_SCORE))
-    for pattern in (_INTRODUCED, _TITLED):
+        for pattern in (_LATIN_ROLE, _MARK_LATIN):
+            for m in pattern.finditer(text):
+                if m.group(1) not in NOT_NAME_WORDS and is_romaji_surname(m.group(1)):
+                    out.append(Candidate(*m.span(1), "staff_role", ROLE_SCORE))
+    for pattern in (_INTRODUCED, _TITLED, _BRACKETED):
         for m in pattern.finditer(text):
             start, end = m.span(1)
             word = m.group(1)

@@ -147,3 +147,17 @@ def test_when_a_caller_says_a_surname_in_kana_after_a_filler_then_it_is_found(
 )
 def test_when_no_surname_follows_the_filler_then_nothing(text: str) -> None:
     assert _introduced(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("夫：Do Van Quang、電話 +84 912", ["Do Van Quang"]),  # a Latin name after the label
+        ("長男 | 蓮 | H24.2.29 |", ["蓮"]),  # a household table's cells
+    ],
+)
+def test_a_relation_label_before_a_latin_name_or_a_table_cell_names_it(
+    text: str, expected: list[str]
+) -> None:
+    found = relation_candidates(text, frozenset({"蓮"}).__contains__)
+    assert [text[c.start : c.end] for c in found] == expected

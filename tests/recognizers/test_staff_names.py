@@ -11,7 +11,7 @@ NAMES = frozenset(
     {"秋月", "堀之内", "安達", "山ノ内", "千葉", "陳", "入江", "小池", "田村", "柘植", "ミナミ"}
     | {"森", "西", "中"}
 )
-ROMAJI_SURNAMES = frozenset({"Okada", "Kawano", "Ishikawa"})
+ROMAJI_SURNAMES = frozenset({"Okada", "Kawano", "Ishikawa", "Yamane", "Ogawa", "You"})
 PLACES = frozenset({"千葉県", "ベトナム", "大阪市"})
 
 
@@ -52,6 +52,9 @@ def _found(text: str) -> list[str]:
         ("Operator: Okada (desk 5)", ["Okada"]),
         ("funcionária bilíngue Kawano", ["Kawano"]),
         ("Callback owed, desk 4 Ishikawa", ["Ishikawa"]),
+        ("Agent: You're welcome. 担当 Yamane でした。", ["Yamane"]),  # not "You"
+        ("窓口 Ogawa: Hello!", ["Ogawa"]),
+        ("【通訳を介した電話】\n通訳（シルバ）：ご本人は", ["シルバ"]),
     ],
 )
 def test_when_a_record_mark_or_an_interpreter_names_staff_then_the_name_is_found(
