@@ -37,9 +37,10 @@ def halves(analyzer: Any) -> dict[str, Report]:
     return {half: _report(analyzer, half)[0] for half in ("dev", "test")}
 
 
-#: measured 2026-12-08 on 985 notes (70 from a tenth writer, scored untuned first: 12.2 %
-#: leaked): dev 3.8 %, test 9.5 % (9.8 % when the tenth writer's notes arrived)
-@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.042), ("test", 0.100)])
+#: measured 2026-12-08 on 1,055 notes (70 from an eleventh writer, asked for identifiers in
+#: every note, scored untuned first: 19.9 % leaked): dev 3.8 %, test 10.8 % (10.9 % when
+#: their notes arrived; 9.5 % on the 519 test notes before them)
+@pytest.mark.parametrize(("half", "max_leak"), [("dev", 0.042), ("test", 0.112)])
 def test_blind_leak_stays_at_or_below_what_was_measured(
     halves: dict[str, Report], half: str, max_leak: float
 ) -> None:
@@ -50,7 +51,7 @@ def test_blind_leak_stays_at_or_below_what_was_measured(
 def test_blind_overlap_precision_stays_at_or_above_what_was_measured(
     halves: dict[str, Report], half: str
 ) -> None:
-    # measured: dev 0.967, test 0.939
+    # measured: dev 0.972, test 0.941
     assert halves[half].total.overlap_p >= 0.935
 
 
@@ -64,6 +65,6 @@ def test_pii_free_blind_notes_are_almost_never_flagged(halves: dict[str, Report]
     free = sum(r.pii_free_docs for r in halves.values())
     flagged = sum(r.pii_free_flagged for r in halves.values())
     assert free >= 20
-    # measured: 12 of 138 (two are city desks' phone numbers the sixth writer's brief left
+    # measured: 13 of 144 (two are city desks' phone numbers the sixth writer's brief left
     # unmarked, which LABELS.md counts as phone numbers: tests/data/blind/README.md)
     assert flagged / free <= 0.095
