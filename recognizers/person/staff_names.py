@@ -77,23 +77,18 @@ _KATA = r"\u30a1-\u30fa\u30fc"
 _BOUNDARY = r"(?:^|(?<=[\s（(）)【】\[\]/／|｜‖・、,，。：:]))"
 _TITLE_ALT = "|".join(map(re.escape, STAFF_TITLES))
 _END = rf"(?=[ \u3000\t\n）)】\]‖|｜/／、,，。]|{_TITLE_ALT}|$)"
-_MARK = re.compile(
+#: a record's mark opening a word, its colon and blanks: what the staff name follows
+_MARK_BEFORE = (
     _BOUNDARY
     + "(?:"
     + "|".join(map(re.escape, sorted(MARK_WORDS, key=len, reverse=True)))
     + r")(?:[ \u3000]?[:：])?[ \u3000]{0,2}"
-    + rf"([{_HAN}]{{2,4}}?|[{_KATA}]{{2,6}}?){_END}",
-    re.MULTILINE,
 )
+_MARK = re.compile(_MARK_BEFORE + rf"([{_HAN}]{{2,4}}?|[{_KATA}]{{2,6}}?){_END}", re.MULTILINE)
 #: a one-kanji surname after a mark (対応 森, 確認者：西): only alone before a blank, a
 #: bracket or the line's end, and never a word a mark is often followed by
 _MARK_ONE_KANJI = re.compile(
-    _BOUNDARY
-    + "(?:"
-    + "|".join(map(re.escape, sorted(MARK_WORDS, key=len, reverse=True)))
-    + r")(?:[ \u3000]?[:：])?[ \u3000]{0,2}"
-    + rf"([{_HAN}])(?=[ \u3000\t\n）)】\]‖|｜/／、,，。]|$)",
-    re.MULTILINE,
+    _MARK_BEFORE + rf"([{_HAN}])(?=[ \u3000\t\n）)】\]‖|｜/／、,，。]|$)", re.MULTILINE
 )
 NOT_ONE_KANJI_STAFF = frozenset("中済可否等後前内外上下要未無有済欄印者日時分")
 _NAME = rf"[{_HAN}]{{1,4}}?|[{_KATA}・]{{1,10}}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
@@ -102,9 +97,9 @@ _INTRODUCED = re.compile(
     rf"通訳(?:者|員|士)?の[ \u3000]?({_NAME})[ \u3000]?"
     r"(?=です|でございます|と申します|が(?:入|同席|つ|対応)|さん|[（(、。]|\n|$)"
 )
-#: （タパ通訳員）, 通訳 王さん: a name glued before the interpreter's title
 #: 通訳（シルバ）：the interpreter's name in brackets after the word
 _BRACKETED = re.compile(rf"通訳(?:者|員|士)?[（(]([{_KATA}・]{{2,10}}|[{_HAN}]{{2,4}})[)）]")
+#: （タパ通訳員）, 通訳 王さん: a name glued before the interpreter's title
 _TITLED = re.compile(
     rf"(?:^|(?<=[\s（(【\[、,：:]))([{_KATA}・]{{1,10}}|[{_HAN}]{{2,4}}?)通訳(?:員|者|士)"
 )
