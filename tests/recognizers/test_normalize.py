@@ -49,9 +49,9 @@ def test_the_map_covers_the_whole_original_in_order(text: str) -> None:
 
 @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
 def test_ascii_text_maps_to_itself(text: str) -> None:
-    # but digits spaced out one by one, O/l/I beside a digit (or a dash after one), and B
-    # between digits, which read as one number
-    assume(not re.search(r"\d[ -]+\d|[OolI]-?\d|\d-?[OolI]|\d-?B-?\d|\d ?\| ?\d", text))
+    # but digits spaced out one by one, O/l/I beside a digit (or a dash, a date's dot or
+    # slash after one), and B between digits, which read as one number
+    assume(not re.search(r"\d[ -]+\d|[OolI][-./]?\d|\d[-./]?[OolI]|\d-?B-?\d|\d ?\| ?\d", text))
     norm = normalize(text)
     assert norm.text == text
     assert list(norm.starts) == list(range(len(text)))
