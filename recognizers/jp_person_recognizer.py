@@ -89,7 +89,6 @@ from recognizers.person_spans import (
     KATAKANA_CHAIN,
     KATAKANA_NON_NAME_PARTS,
     NAME_GOES_ON_AFTER_KUN,
-    NEVER_A_NAME,
     NOT_NAMES,
     ORG_SUFFIXES,
     ROLE_BEFORE,
@@ -99,6 +98,7 @@ from recognizers.person_spans import (
     extend_katakana_chain,
     hard_negative,
     honorific_after,
+    is_never_a_name,
     reading_after,
     trim_span,
 )
@@ -1361,7 +1361,7 @@ class JpPersonRecognizer(EntityRecognizer):
                     reading = latin_rendering_before(text, cand.start)
             if reading is None or reading in places:
                 continue  # コワルスキ・アンナ（ポーランド）: a country in brackets, no reading
-            if hard_negative(text, *reading) == NEVER_A_NAME:
+            if is_never_a_name(text[reading[0] : reading[1]]):
                 continue  # 村上 彩香（ﾌﾘｶﾞﾅ）: the form's label in brackets, no reading
             if _katakana_gloss(text, (cand.start, cand.end), reading):
                 continue  # マットレス（ダブル）: katakana beside katakana reads nothing

@@ -124,14 +124,21 @@ def _correction_at(text: str, i: int) -> str | None:
     return text[i:k]
 
 
+def _reading_end(text: str, j: int, reading: str) -> int:
+    """Where the digit ``reading`` at ``j`` ends: a trailing long-vowel mark belongs to
+    it (キュー, ニー)."""
+    end = j + len(reading)
+    while end < len(text) and text[end] == "ー" and reading[-1] != "ー":
+        end += 1
+    return end
+
+
 def _group_said_at(text: str, k: int) -> str:
     """The digits of the group read at ``k`` (readings one after another, no pause)."""
     out: list[str] = []
     while k < len(text) and (reading := _match_spoken_token(text, k)) is not None:
         out.append(_SPOKEN[reading])
-        k += len(reading)
-        while k < len(text) and text[k] == "ー" and reading[-1] != "ー":
-            k += 1
+        k = _reading_end(text, k, reading)
     return "".join(out)
 
 
@@ -242,10 +249,7 @@ def _spoken_run(
                 reading,
             )
         if reading is not None:
-            # a trailing long-vowel mark belongs to the reading (キュー, ニー)
-            end = j + len(reading)
-            while end < n and text[end] == "ー" and reading[-1] != "ー":
-                end += 1
+            end = _reading_end(text, j, reading)
             items.append((j, end, _SPOKEN[reading]))
             tokens.append(j)
             digits += 1
@@ -432,12 +436,7 @@ def _fifth_in_a_group(items: list[tuple[int, int, str]]) -> bool:
     """
     if "-" not in (d for _, _, d in items):
         return False
-    group = 0
-    for _, _, d in reversed(items[:-1]):
-        if d == "-":
-            break
-        group += 1
-    return group == GROUP_OF_FOUR
+    return len(_last_group(items[:-1])) == GROUP_OF_FOUR
 
 
 #: the length of a phone number's or My Number's last group
@@ -803,12 +802,13 @@ def _normalize(text: str) -> NormalizedText:
             i = foreign[-1].end
             continue
         counted = read_counted(text, hira, i) if hira[i] in _COUNTED_FIRST_CHARS else None
+        outrun = None
         if counted and ch in _SPOKEN_FIRST_CHARS and not _inside_kana_word(hira, i):
             # 記号がいち、よん、いち…: digits read one by one outrun the one number read
             # the long way (いち); the reading that goes further wins
             digits = _spoken_run(text, i, None)
             if digits and digits[-1][1] > counted[-1].end:
-                counted = None
+                counted, outrun = None, digits
         if counted:
             for piece in counted:
                 out.emit(piece.out, piece.start, piece.end)
@@ -845,7 +845,7 @@ def _normalize(text: str) -> NormalizedText:
                     out.emit(str(_KANJI_DIGITS[c]), i + k, i + k + 1)
             i = j
             continue
-        spoken = (
+        spoken = outrun or (
             _spoken_run(text, i, unspoken)
             if ch in _SPOKEN_FIRST_CHARS and not _inside_kana_word(hira, i)
             else None

@@ -638,6 +638,12 @@ NOT_NAMES: frozenset[str] = _load_not_names()
 NEVER_A_NAME = "never a name"
 
 
+def is_never_a_name(span: str) -> bool:
+    """A word of ``data/not_names.txt``, blanks and half-width forms (ﾌﾘｶﾞﾅ) folded."""
+    folded = unicodedata.normalize("NFKC", span)
+    return span in NOT_NAMES or folded.replace(" ", "") in NOT_NAMES
+
+
 def hard_negative(text: str, start: int, end: int) -> str | None:
     """Why the span is not a person (a company, shop, place, role), or None.
 
@@ -648,8 +654,7 @@ def hard_negative(text: str, start: int, end: int) -> str | None:
     span = text[start:end]
     if span in _ROLE_OR_HONORIFIC:
         return "role word"
-    folded = unicodedata.normalize("NFKC", span)  # ﾌﾘｶﾞﾅ on an old desk app's form
-    if span in NOT_NAMES or folded.replace(" ", "") in NOT_NAMES:
+    if is_never_a_name(span):
         return NEVER_A_NAME
     if any(part in KATAKANA_NON_NAME_PARTS for part in _CHAIN_PARTS.split(span)):
         return "organisation word"

@@ -35,14 +35,14 @@ _KANA = r"\u3041-\u3096\u30a1-\u30fa\u30fc"
 _HAN = r"\u4e00-\u9fff\u3005"
 _NAME = rf"[{_HAN}]{{1,3}}|[{_KANA}]{{2,6}}"
 _END = r"(?=[がはもとにのを、。,.\s（(）)」]|です|ちゃん|くん|君|さん|様|$)"
+_RELATION_WORD = "(?:" + "|".join(map(re.escape, sorted(RELATIONS, key=len, reverse=True))) + ")"
 _RELATION = re.compile(
-    "(?:" + "|".join(map(re.escape, sorted(RELATIONS, key=len, reverse=True))) + ")"
-    rf"(?:の|は|が|[ \u3000]?[|｜│][ \u3000]?)?[ \u3000]?({_NAME}){_END}"
+    _RELATION_WORD + rf"(?:の|は|が|[ \u3000]?[|｜│][ \u3000]?)?[ \u3000]?({_NAME}){_END}"
 )
 #: a relation word as a field's label, a Latin name after it (夫：Do Van Quang)
 _RELATION_LATIN = re.compile(
-    "(?:" + "|".join(map(re.escape, sorted(RELATIONS, key=len, reverse=True))) + ")"
-    r"[ \u3000]?[：:][ \u3000]?([A-Z][a-zà-ỹ]+(?:[ ][A-Z][a-zà-ỹ]+){1,3})(?![A-Za-z])"
+    _RELATION_WORD
+    + r"[ \u3000]?[：:][ \u3000]?([A-Z][a-zà-ỹ]+(?:[ ][A-Z][a-zà-ỹ]+){1,3})(?![A-Za-z])"
 )
 _SELF = re.compile(
     "(?:" + "|".join(map(re.escape, SELF_WORDS)) + rf")[ \u3000]?({_NAME})(?=です|。|、|\n|$)"

@@ -90,7 +90,7 @@ _MARK = re.compile(_MARK_BEFORE + rf"([{_HAN}]{{2,4}}?|[{_KATA}]{{2,6}}?){_END}"
 _MARK_ONE_KANJI = re.compile(
     _MARK_BEFORE + rf"([{_HAN}])(?=[ \u3000\t\n）)】\]‖|｜/／、,，。]|$)", re.MULTILINE
 )
-NOT_ONE_KANJI_STAFF = frozenset("中済可否等後前内外上下要未無有済欄印者日時分")
+NOT_ONE_KANJI_STAFF = frozenset("中済可否等後前内外上下要未無有欄印者日時分")
 _NAME = rf"[{_HAN}]{{1,4}}?|[{_KATA}・]{{1,10}}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?"
 #: 通訳の レ です, ネパール語通訳のGurungです, 通訳者の陳と申します
 _INTRODUCED = re.compile(
